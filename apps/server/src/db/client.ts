@@ -1,0 +1,111 @@
+// One database handle for both backends: embedded PGlite (no DATABASE_URL) or PostgreSQL (pg Pool).
+// Both drizzle drivers produce a PgDatabase, so queries are written once against `Db`.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export { schema };
+export type Schema = typeof schema;
+/** The drizzle database type shared by both drivers. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle, usable wherever a Db is (drizzle transactions expose the same query API). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  APEX_HOME: string;
+  DATABASE_URL?: string | undefined;
+}
+
+/**
+ * The migrations folder. Resolved from this module so that it is the same folder whether the code
+ * runs from src/ (tsx, vitest) or from dist/ (tsc does not copy .sql files).
+ */
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'db', 'migrations');
+
+const drizzleOptions = { schema, casing: 'snake_case' as const };
+
+/** Open PGlite. `dataDir` undefined = in memory. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, ...drizzleOptions });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/** Open a pg Pool on a PostgreSQL URL. */
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, ...drizzleOptions });
+  let closed = false;
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** The database the configuration points at: PostgreSQL when DATABASE_URL is set, else PGlite in $APEX_HOME/db. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  return openPglite(join(config.APEX_HOME, 'db'));
+}
+
+/** Apply pending migrations with the migrator that matches the driver. Safe to run repeatedly. */
+export async function migrate(database: Database): Promise<void> {
+  const config = { migrationsFolder, migrationsSchema: 'drizzle' };
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase<Schema>, config);
+  } else {
+    await migratePg(database.db as unknown as NodePgDatabase<Schema>, config);
+  }
+}
+
+/** True when the history tables hold at least one season (used to decide on bootstrap). */
+export async function hasHistory(db: DbOrTx): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${schema.seasons}`));
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+/** `db.execute` returns `{ rows }` on both drivers; this hides the result-type difference. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
