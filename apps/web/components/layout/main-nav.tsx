@@ -1,0 +1,39 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/lib/utils';
+
+const items = [
+  { href: '/seasons', label: 'Seasons' },
+  { href: '/drivers', label: 'Drivers' },
+  { href: '/constructors', label: 'Teams' },
+  { href: '/circuits', label: 'Circuits' },
+] as const;
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="-mr-2 flex min-w-0 flex-1 justify-end overflow-x-auto">
+      <ul className="flex items-center gap-0.5">
+        {items.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'block rounded px-2 py-1.5 text-xs font-semibold uppercase tracking-wider text-muted-foreground hover:text-foreground sm:px-3',
+                  active && 'text-foreground shadow-[inset_0_-2px_0_var(--primary)]',
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
