@@ -1,0 +1,246 @@
+// Where cached response bodies live: an in-process LRU always, plus Redis when REDIS_URL is set.
+// Redis is an optimisation, never a dependency: when it is down or slow every operation degrades to
+// a miss within a few hundred milliseconds and the API keeps answering from the database.
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { Redis } from 'ioredis';
+
+/** A response as stored: the exact bytes sent plus the headers needed to replay it. */
+export interface CachedResponse {
+  body: Buffer;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  /** epoch ms after which the entry must not be served */
+  expiresAt: number;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+export type StoreKind = 'memory' | 'redis';
+
+export interface ResponseStore {
+  readonly kind: StoreKind;
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, value: CachedResponse): Promise<void>;
+  /** Forget every cached response of this installation (after imports and syncs). */
+  clear(): Promise<void>;
+  /** 'up' for memory; for Redis whether the last contact worked. */
+  health(): 'up' | 'down';
+  close(): Promise<void>;
+}
+
+export interface StoreLogger {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+const silent: StoreLogger = { warn() {}, info() {} };
+
+function entrySize(v: CachedResponse): number {
+  return v.body.length + (v.gzip?.length ?? 0) + (v.br?.length ?? 0) + 200;
+}
+
+export class MemoryStore implements ResponseStore {
+  readonly kind = 'memory' as const;
+  private readonly lru: LRUCache<string, CachedResponse>;
+
+  constructor(maxBytes = 64 * 1024 * 1024) {
+    this.lru = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: entrySize });
+  }
+
+  async get(key: string): Promise<CachedResponse | undefined> {
+    return this.getSync(key);
+  }
+
+  /** Synchronous read so the hot path does not pay for a promise round-trip. */
+  getSync(key: string): CachedResponse | undefined {
+    const hit = this.lru.get(key);
+    if (hit && hit.expiresAt <= Date.now()) {
+      this.lru.delete(key);
+      return undefined;
+    }
+    return hit;
+  }
+
+  async set(key: string, value: CachedResponse): Promise<void> {
+    const ttl = value.expiresAt - Date.now();
+    if (ttl <= 0 || entrySize(value) > this.lru.maxSize / 4) return;
+    this.lru.set(key, value);
+  }
+
+  async clear(): Promise<void> {
+    this.lru.clear();
+  }
+
+  health(): 'up' {
+    return 'up';
+  }
+
+  async close(): Promise<void> {
+    this.lru.clear();
+  }
+}
+
+// Redis value layout: one binary string = JSON header line + body + gzip + br, so a hit is one GET.
+interface Header {
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  expiresAt: number;
+  body: number;
+  gzip: number;
+  br: number;
+}
+
+export function encodeEntry(v: CachedResponse): Buffer {
+  const header: Header = {
+    etag: v.etag,
+    contentType: v.contentType,
+    cacheControl: v.cacheControl,
+    expiresAt: v.expiresAt,
+    body: v.body.length,
+    gzip: v.gzip?.length ?? 0,
+    br: v.br?.length ?? 0,
+  };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), v.body, v.gzip ?? Buffer.alloc(0), v.br ?? Buffer.alloc(0)]);
+}
+
+export function decodeEntry(buf: Buffer): CachedResponse | undefined {
+  const nl = buf.indexOf(10);
+  if (nl < 0) return undefined;
+  let h: Header;
+  try {
+    h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Header;
+  } catch {
+    return undefined;
+  }
+  const start = nl + 1;
+  if (buf.length !== start + h.body + h.gzip + h.br) return undefined;
+  const body = buf.subarray(start, start + h.body);
+  const gzip = h.gzip ? buf.subarray(start + h.body, start + h.body + h.gzip) : undefined;
+  const br = h.br ? buf.subarray(start + h.body + h.gzip) : undefined;
+  return { etag: h.etag, contentType: h.contentType, cacheControl: h.cacheControl, expiresAt: h.expiresAt, body, gzip, br };
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  /** key prefix; different installations sharing one Redis must use different prefixes */
+  prefix: string;
+  logger?: StoreLogger;
+  /** ms to establish a connection and to wait for any command */
+  timeoutMs?: number;
+}
+
+/**
+ * Redis behind a small in-process LRU. Commands never queue while Redis is unreachable
+ * (enableOfflineQueue: false) and time out quickly, so a dead Redis costs one failed call, not a hang.
+ */
+export class RedisStore implements ResponseStore {
+  readonly kind = 'redis' as const;
+  readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly local = new MemoryStore(32 * 1024 * 1024);
+  private readonly log: StoreLogger;
+  private state: 'unknown' | 'up' | 'down' = 'unknown';
+
+  constructor(opts: RedisStoreOptions) {
+    this.prefix = opts.prefix;
+    this.log = opts.logger ?? silent;
+    const timeout = opts.timeoutMs ?? 500;
+    this.redis = new Redis(opts.url, {
+      connectTimeout: timeout,
+      commandTimeout: timeout,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      // keep trying in the background, at most every 5 s, so the cache comes back with Redis
+      retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
+      lazyConnect: false,
+    });
+    this.redis.on('ready', () => {
+      if (this.state !== 'up') this.log.info({ cache: 'redis' }, 'response cache: Redis connected');
+      this.state = 'up';
+    });
+    // Without an 'error' listener ioredis errors would crash the process.
+    this.redis.on('error', (err: Error) => this.markDown(err));
+  }
+
+  private markDown(err: unknown): void {
+    // log once per outage, not once per request or reconnect attempt
+    if (this.state !== 'down') {
+      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'response cache: Redis unavailable, serving uncached');
+    }
+    this.state = 'down';
+  }
+
+  private k(key: string): string {
+    return this.prefix + key;
+  }
+
+  async get(key: string): Promise<CachedResponse | undefined> {
+    const local = this.local.getSync(key);
+    if (local) return local;
+    if (this.redis.status !== 'ready') return undefined;
+    try {
+      const buf = await this.redis.getBuffer(this.k(key));
+      if (!buf) return undefined;
+      const entry = decodeEntry(buf);
+      if (!entry || entry.expiresAt <= Date.now()) return undefined;
+      await this.local.set(key, entry);
+      return entry;
+    } catch (err) {
+      this.markDown(err);
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: CachedResponse): Promise<void> {
+    await this.local.set(key, value);
+    if (this.redis.status !== 'ready') return;
+    const ttl = value.expiresAt - Date.now();
+    if (ttl <= 0) return;
+    try {
+      await this.redis.set(this.k(key), encodeEntry(value), 'PX', ttl);
+    } catch (err) {
+      this.markDown(err);
+    }
+  }
+
+  async clear(): Promise<void> {
+    await this.local.clear();
+    if (this.redis.status !== 'ready') return;
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
+        if (keys.length > 0) await this.redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } catch (err) {
+      this.markDown(err);
+    }
+  }
+
+  health(): 'up' | 'down' {
+    return this.redis.status === 'ready' ? 'up' : 'down';
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    // disconnect() rather than quit(): quit waits for a reply that never comes when Redis is gone
+    this.redis.disconnect();
+  }
+}
+
+/**
+ * Key prefix for one installation: two ApexData installs (different APEX_HOME or DATABASE_URL)
+ * sharing a Redis must never see each other's responses.
+ */
+export function cacheNamespace(identity: string): string {
+  return `apex:resp:${createHash('sha1').update(identity).digest('hex').slice(0, 12)}:`;
+}
+
+export function createStore(opts: { redisUrl?: string; identity: string; logger?: StoreLogger }): ResponseStore {
+  if (!opts.redisUrl) return new MemoryStore();
+  return new RedisStore({ url: opts.redisUrl, prefix: cacheNamespace(opts.identity), logger: opts.logger });
+}

@@ -1,0 +1,173 @@
+// HTTP caching for responses that do not change: strong ETags, Cache-Control, 304s, and the
+// response bytes kept in the response cache keyed by route + query so a repeated request never reaches the
+// database (or the serializer, or the compressor).
+//
+// A route opts in twice: `config: { httpCache: true }` lets a request be answered from the cache
+// before the handler runs; `reply.cacheable(policy)` in the handler says how long what it returns may
+// be reused. Only 200 responses are ever cached.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedResponse } from '../cache/store.js';
+
+export interface CachePolicy {
+  /** seconds browsers and proxies may reuse the response */
+  maxAge: number;
+  /** past seasons never change: browsers need not even revalidate */
+  immutable: boolean;
+  /** seconds the server keeps the bytes in Redis/LRU */
+  serverTtl: number;
+}
+
+export const cachePolicies = {
+  /** data of a finished season */
+  immutable: { maxAge: 86_400, immutable: true, serverTtl: 86_400 },
+  /** data that may change after the next race or sync */
+  current: { maxAge: 60, immutable: false, serverTtl: 60 },
+  /** aggregates across seasons (careers, lists): change at most once per race weekend */
+  recent: { maxAge: 300, immutable: false, serverTtl: 300 },
+} as const satisfies Record<string, CachePolicy>;
+
+/** Seasons before the current calendar year are finished and immutable. */
+export function seasonCachePolicy(year: number, now: Date = new Date()): CachePolicy {
+  return year < now.getUTCFullYear() ? cachePolicies.immutable : cachePolicies.current;
+}
+
+export function cacheControlHeader(p: CachePolicy): string {
+  return `public, max-age=${p.maxAge}${p.immutable ? ', immutable' : ''}`;
+}
+
+export function strongEtag(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/** The precompressed variant to send, preferring brotli; undefined = identity. */
+export function pickEncoding(acceptEncoding: string | undefined, entry: Pick<CachedResponse, 'gzip' | 'br'>): 'br' | 'gzip' | undefined {
+  if (!acceptEncoding) return undefined;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name!.trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const ok = (enc: string) => (accepted.get(enc) ?? accepted.get('*') ?? 0) > 0;
+  if (entry.br && ok('br')) return 'br';
+  if (entry.gzip && ok('gzip')) return 'gzip';
+  return undefined;
+}
+
+const COMPRESS_MIN_BYTES = 1024;
+
+export function buildEntry(body: Buffer, contentType: string, policy: CachePolicy, now = Date.now()): CachedResponse {
+  const entry: CachedResponse = {
+    body,
+    etag: strongEtag(body),
+    contentType,
+    cacheControl: cacheControlHeader(policy),
+    expiresAt: now + policy.serverTtl * 1000,
+  };
+  if (body.length >= COMPRESS_MIN_BYTES) {
+    entry.gzip = gzipSync(body, { level: 6 });
+    entry.br = brotliCompressSync(body, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
+  }
+  return entry;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** answer GET/HEAD from the response cache when a fresh copy exists */
+    httpCache?: boolean;
+  }
+  interface FastifyReply {
+    /** Mark this 200 response as cacheable: ETag, Cache-Control, 304s and server-side caching. */
+    cacheable(policy: CachePolicy): FastifyReply;
+  }
+}
+
+const kPolicy = Symbol('apex.cachePolicy');
+const kHit = Symbol('apex.cacheHit');
+type CacheReply = FastifyReply & { [kPolicy]?: CachePolicy | null; [kHit]?: boolean };
+
+function sorted(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+}
+
+/**
+ * The key is built from the validated route params and query, not the raw URL, so `?a=1&b=2` and
+ * `?b=2&a=1` share an entry and garbage in the URL cannot mint unlimited keys.
+ */
+export function cacheKey(request: Pick<FastifyRequest, 'routeOptions' | 'params' | 'query'>): string {
+  return `${request.routeOptions.url}|${JSON.stringify(sorted(request.params))}|${JSON.stringify(sorted(request.query))}`;
+}
+
+function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
+  void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding').header('x-cache', xCache);
+  if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  const encoding = pickEncoding(request.headers['accept-encoding'], entry);
+  void reply.header('content-type', entry.contentType);
+  if (encoding) void reply.header('content-encoding', encoding);
+  return reply.send(encoding ? entry[encoding] : entry.body);
+}
+
+export default fp(
+  async (app) => {
+    app.decorateReply(kPolicy, null);
+    app.decorateReply(kHit, false);
+    app.decorateReply('cacheable', function (this: FastifyReply, policy: CachePolicy) {
+      (this as CacheReply)[kPolicy] = policy;
+      return this;
+    });
+
+    // preHandler, not onRequest: the key needs the validated params, and invalid requests never hit.
+    app.addHook('preHandler', async (request, reply) => {
+      if (!request.routeOptions.config?.httpCache || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      const entry = await app.responseCache.get(cacheKey(request));
+      if (!entry) return;
+      (reply as CacheReply)[kHit] = true;
+      return sendEntry(request, reply, entry, 'HIT');
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const r = reply as CacheReply;
+      const policy = r[kPolicy];
+      if (!policy || r[kHit] || reply.statusCode !== 200) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+      const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      const store = Boolean(request.routeOptions.config?.httpCache);
+      // Only entries that will be stored are precompressed; others go through @fastify/compress.
+      const entry = store ? buildEntry(body, contentType, policy) : { body, etag: strongEtag(body), contentType, cacheControl: cacheControlHeader(policy), expiresAt: 0 };
+      if (store) {
+        app.responseCache.set(cacheKey(request), entry).catch((err: unknown) => request.log.warn({ err }, 'response cache write failed'));
+      }
+      void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding');
+      if (store) void reply.header('x-cache', 'MISS');
+      if (etagMatches(request.headers['if-none-match'], entry.etag)) {
+        reply.code(304);
+        reply.removeHeader('content-type');
+        reply.removeHeader('content-length');
+        return null;
+      }
+      const encoding = pickEncoding(request.headers['accept-encoding'], entry);
+      if (encoding) {
+        void reply.header('content-encoding', encoding);
+        reply.removeHeader('content-length');
+        return entry[encoding];
+      }
+      return payload;
+    });
+  },
+  { name: 'http-cache', dependencies: ['cache'], fastify: '5.x' },
+);
