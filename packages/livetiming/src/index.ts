@@ -1,2 +1,22 @@
 // Public entry of the engine. Named exports only; anything not listed here is internal.
+
+// Stream layer: `.jsonStream` lines, `.z` payloads, patch merge, recorder captures.
 export * from './stream/index.js';
+export { readRecording, readRecordings, recordingTopicStreams, parsePythonLiteral } from './stream/recording.js';
+export type { Recording, RecordedMessage } from './stream/recording.js';
+
+// Archive client: sources (URL or directory), cache, mirrors, season index, session paths, Jolpica.
+export * from './archive/index.js';
+
+// Topics
+export { parseSessionInfo, parseOffset } from './topics/session-info.js';
+export type { SessionInfo, Meeting } from './topics/session-info.js';
+export { parseDriverList, findDriver } from './topics/driver-list.js';
+export type { Driver } from './topics/driver-list.js';
+export { parseWeatherData } from './topics/weather.js';
+export type { WeatherSample } from './topics/weather.js';
+
+// Timing: topic parsers (TrackStatus, SessionStatus, RaceControlMessages, LapCount, TimingData,
+// TimingAppData), laps with every FastF1 column, the Laps collection and results.
+export * from './topics/timing.js';
+export * from './timing/index.js';

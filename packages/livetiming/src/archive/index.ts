@@ -1,0 +1,12 @@
+export { Source, isUrlBase, normalisePath, bodyText } from './source.js';
+export type { SourceOptions, SourceEvent, SourceBody } from './source.js';
+export { SourceError } from './errors.js';
+export type { SourceErrorCode, SourceAttempt } from './errors.js';
+export { ArchiveClient, F1_ARCHIVE_URL, FASTF1_MIRROR_URL, KNOWN_TOPICS } from './client.js';
+export type { ArchiveClientOptions, TopicBody } from './client.js';
+export { makeSessionPath, normaliseSessionPath, parseSessionPath, topicStreamPath, sessionJsonPath, seasonIndexPath } from './paths.js';
+export type { SessionPathParts } from './paths.js';
+export { parseSeasonIndex, sessionsFromIndex, sessionFromPath } from './season.js';
+export type { ArchiveSession, SeasonIndex, IndexMeeting, IndexSession } from './season.js';
+export { JOLPICA_URL, FASTF1_SCHEDULE_URL, roundCandidates, sameEvent, fetchErgastRace, driverNumbersOf, firstLapTimesOf, ergastRaces } from './jolpica.js';
+export type { JolpicaRace, FirstLapTime, RoundCandidate, ResultsKind } from './jolpica.js';
