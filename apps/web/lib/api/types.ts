@@ -1,0 +1,211 @@
+// The shapes the web app works with. They follow /api/v1 (camelCase, durations in ms, ISO dates);
+// lib/queries/* adapt the wire format to these where the two differ, so components never see drift.
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DriverRef {
+  id: string;
+  code: string | null;
+  permanentNumber: number | null;
+  givenName: string;
+  familyName: string;
+  nationality: string | null;
+}
+
+export interface Driver extends DriverRef {
+  dateOfBirth: string | null;
+  url: string | null;
+}
+
+export interface ConstructorRef {
+  id: string;
+  name: string;
+  nationality: string | null;
+}
+
+export interface CircuitRef {
+  id: string;
+  name: string;
+  locality: string | null;
+  country: string | null;
+}
+
+export interface Circuit extends CircuitRef {
+  lat: number | null;
+  lng: number | null;
+  url: string | null;
+}
+
+export interface RaceSummary {
+  season: number;
+  round: number;
+  name: string;
+  date: string | null;
+  time: string | null;
+  circuit: CircuitRef;
+  /** Null before the race is run or when no results are loaded. */
+  winner: { driver: DriverRef; constructor: ConstructorRef } | null;
+}
+
+export interface SeasonSummary {
+  year: number;
+  rounds: number;
+  driverChampion: DriverRef | null;
+  constructorChampion: ConstructorRef | null;
+}
+
+export interface DriverStanding {
+  position: number | null;
+  positionText: string;
+  points: number;
+  wins: number;
+  driver: DriverRef;
+  constructors: ConstructorRef[];
+}
+
+export interface ConstructorStanding {
+  position: number | null;
+  positionText: string;
+  points: number;
+  wins: number;
+  constructor: ConstructorRef;
+}
+
+export interface Standings {
+  season: number;
+  round: number;
+  drivers: DriverStanding[];
+  constructors: ConstructorStanding[];
+}
+
+export interface Season {
+  year: number;
+  races: RaceSummary[];
+  standings: Standings | null;
+}
+
+export interface FastestLap {
+  lap: number | null;
+  rank: number | null;
+  timeMillis: number | null;
+  speedKph: number | null;
+}
+
+export interface RaceResult {
+  position: number;
+  positionText: string;
+  number: number | null;
+  driver: DriverRef;
+  constructor: ConstructorRef;
+  grid: number | null;
+  laps: number | null;
+  status: string | null;
+  timeMillis: number | null;
+  timeText: string | null;
+  points: number | null;
+  fastestLap: FastestLap | null;
+}
+
+export interface QualifyingResult {
+  position: number | null;
+  number: number | null;
+  driver: DriverRef;
+  constructor: ConstructorRef;
+  q1Millis: number | null;
+  q2Millis: number | null;
+  q3Millis: number | null;
+}
+
+export interface PitStop {
+  driverId: string;
+  stop: number;
+  lap: number;
+  localTime: string | null;
+  durationMillis: number | null;
+}
+
+export interface LapTime {
+  driverId: string;
+  lap: number;
+  position: number | null;
+  timeMillis: number | null;
+}
+
+export interface RaceSessionInfo {
+  type: string;
+  date: string | null;
+  time: string | null;
+}
+
+export interface Race extends RaceSummary {
+  url: string | null;
+  sessions: RaceSessionInfo[];
+  results: RaceResult[];
+  qualifying: QualifyingResult[];
+  sprint: RaceResult[];
+  pitStops: PitStop[];
+  laps: LapTime[];
+}
+
+export interface CareerSummary {
+  starts: number;
+  wins: number;
+  podiums: number;
+  poles: number;
+  titles: number;
+  points: number;
+  seasons: number[];
+}
+
+export interface DriverSeasonRow {
+  season: number;
+  constructors: ConstructorRef[];
+  position: number | null;
+  points: number;
+  wins: number;
+}
+
+export interface DriverResultRow {
+  season: number;
+  round: number;
+  raceName: string;
+  constructor: ConstructorRef;
+  grid: number | null;
+  position: number;
+  positionText: string;
+  points: number | null;
+  status: string | null;
+}
+
+export interface DriverProfile {
+  driver: Driver;
+  career: CareerSummary;
+  teams: ConstructorRef[];
+  seasons: DriverSeasonRow[];
+  results: DriverResultRow[];
+}
+
+export interface ConstructorSeasonRow {
+  season: number;
+  drivers: DriverRef[];
+  position: number | null;
+  points: number;
+  wins: number;
+}
+
+export interface ConstructorProfile {
+  constructor: ConstructorRef & { url: string | null };
+  career: CareerSummary;
+  drivers: DriverRef[];
+  seasons: ConstructorSeasonRow[];
+}
+
+export interface CircuitProfile {
+  circuit: Circuit;
+  races: RaceSummary[];
+}

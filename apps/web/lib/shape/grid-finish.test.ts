@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ergastResults } from '../test/ergast-fixtures';
+import { biggestGainer, gridVsFinish } from './grid-finish';
+
+describe('gridVsFinish (2023 Bahrain)', () => {
+  const results = ergastResults('2023/1/results.json');
+  const rows = gridVsFinish(results);
+
+  it('should list every car in finishing order', () => {
+    expect(rows).toHaveLength(results.length);
+    expect(rows.map((r) => r.finish)).toEqual(results.map((r) => r.position).sort((a, b) => a - b));
+  });
+
+  it('should compute places gained only for classified starters', () => {
+    for (const r of rows) {
+      if (!r.classified || r.grid === null) expect(r.gained).toBeNull();
+      else expect(r.gained).toBe(r.grid - r.finish);
+    }
+    expect(rows.filter((r) => !r.classified).every((r) => /^\D/.test(r.result.positionText))).toBe(true);
+  });
+
+  it('should name the biggest gainer', () => {
+    const best = biggestGainer(rows)!;
+    expect(best.gained).toBe(Math.max(...rows.map((r) => r.gained ?? -Infinity)));
+  });
+});
