@@ -1,0 +1,13 @@
+export { buildLaps, trackStatusOf } from './laps.js';
+export type { BuildLapsInput, LapsBuild } from './laps.js';
+export { Laps, QUICKLAP_THRESHOLD, qualifyingSplitTimes } from './collection.js';
+export type { LapsContext, TrackStatusMatch } from './collection.js';
+export { buildDriverLaps } from './driver-laps.js';
+export type { RawDriverLaps, DriverGapSamples, DriverTimingResult } from './driver-laps.js';
+export { lapDeletions } from './deleted.js';
+export type { LapDeletion } from './deleted.js';
+export { fixStints, asofTyres } from './tyres.js';
+export type { TyreState } from './tyres.js';
+export { parseDuration, parseDurationMicros, parseUtc } from './time.js';
+export { sessionKind } from './types.js';
+export type { Lap, DriverRef, SessionKind } from './types.js';
