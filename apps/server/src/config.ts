@@ -1,0 +1,58 @@
+// Configuration comes from the environment only, validated once at start-up. The type is derived
+// from the schema so the two cannot drift apart.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Repository root (two levels above apps/server/{src,dist}). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The offline copy of the upstreams, beside the checkout, when it exists. */
+export const sharedDir = process.env.APEX_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
+const f1data = resolve(sharedDir, 'f1data');
+const hasOffline = existsSync(f1data);
+
+const EnvSchema = Type.Object({
+  APEX_HOME: Type.String({ default: resolve(repoRoot, '.apexdata'), description: 'embedded database, caches, downloads' }),
+  DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; unset = embedded PGlite in $APEX_HOME/db' })),
+  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; unset = in-process cache and job runner' })),
+  PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  WEB_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  WEB_ORIGIN: Type.Optional(Type.String({ description: 'CORS origin of the web app; default http://localhost:$WEB_PORT' })),
+  APEX_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'bearer token for write endpoints' })),
+  APEX_AUTOLOAD: Type.Boolean({ default: false }),
+  APEX_RATE_LIMIT: Type.Integer({ default: 1200, minimum: 0, description: 'requests per minute per IP; 0 disables' }),
+  LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
+  JOLPICA_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'jolpica') : 'https://api.jolpi.ca' }),
+  LIVETIMING_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'livetiming') : 'https://livetiming.formula1.com' }),
+  LIVETIMING_MIRROR_URL: Type.Optional(Type.String()),
+  JOLPICA_DUMP_DIR: Type.Optional(Type.String({ default: hasOffline ? resolve(sharedDir, 'jolpica-dump') : undefined })),
+  APEX_OFFLINE: Type.Boolean({ default: false, description: 'never touch the network' }),
+});
+
+export type Config = Static<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parse and validate an environment (defaults to process.env). Throws ConfigError naming the bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, picked));
+  const errors = [...Value.Errors(EnvSchema, withDefaults)];
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    throw new ConfigError(`invalid configuration: ${e.path.slice(1) || 'environment'} ${e.message}`);
+  }
+  const config = withDefaults as Config;
+  config.APEX_HOME = resolve(config.APEX_HOME);
+  return config;
+}
+
+export const configSchema = EnvSchema;
