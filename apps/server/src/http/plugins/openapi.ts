@@ -15,8 +15,9 @@ export default fp(
     app.addSchema(ErrorBody);
 
     app.addHook('onRoute', (route) => {
-      const schema = route.schema as (Record<string, unknown> & { hide?: boolean; response?: Record<string, unknown> }) | undefined;
-      if (!schema || schema.hide) return;
+      type Schema = Record<string, unknown> & { hide?: boolean; response?: Record<string, unknown> };
+      const schema = (route.schema ??= {}) as Schema;
+      if (schema.hide) return;
       const response = (schema.response ??= {});
       const has = (prefix: string) => Object.keys(response).some((k) => k.startsWith(prefix));
       if (!has('4')) response['4xx'] = errorRef;

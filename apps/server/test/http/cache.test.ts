@@ -1,0 +1,272 @@
+// Response caching against the real Redis (127.0.0.1:6379), and with Redis unreachable (port 6390):
+// the API must keep answering, uncached, without hanging.
+import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  cacheNamespace,
+  decodeEntry,
+  encodeEntry,
+  MemoryStore,
+  RedisStore,
+} from '../../src/http/cache/store.js';
+import { buildEntry, cachePolicies, etagMatches, pickEncoding, seasonCachePolicy } from '../../src/http/plugins/http-cache.js';
+import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { testApp } from './app-helper.js';
+
+const REDIS = process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DEAD_REDIS = 'redis://127.0.0.1:6390';
+
+describe('cache policies and validators', () => {
+  it('treats finished seasons as immutable and the current one as short-lived', () => {
+    const now = new Date('2025-06-01T00:00:00Z');
+    expect(seasonCachePolicy(2024, now)).toBe(cachePolicies.immutable);
+    expect(seasonCachePolicy(2025, now)).toBe(cachePolicies.current);
+    expect(seasonCachePolicy(2026, now)).toBe(cachePolicies.current);
+  });
+
+  it('compares If-None-Match weakly, as RFC 9110 requires', () => {
+    expect(etagMatches('"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('"x", "abc"', '"abc"')).toBe(true);
+    expect(etagMatches('*', '"abc"')).toBe(true);
+    expect(etagMatches('"abcd"', '"abc"')).toBe(false);
+    expect(etagMatches(undefined, '"abc"')).toBe(false);
+  });
+
+  it('negotiates the precompressed variant', () => {
+    const e = { gzip: Buffer.from('g'), br: Buffer.from('b') };
+    expect(pickEncoding('gzip, deflate, br', e)).toBe('br');
+    expect(pickEncoding('gzip, br;q=0', e)).toBe('gzip');
+    expect(pickEncoding('identity', e)).toBeUndefined();
+    expect(pickEncoding(undefined, e)).toBeUndefined();
+    expect(pickEncoding('*', e)).toBe('br');
+    expect(pickEncoding('br', { gzip: Buffer.from('g') })).toBeUndefined();
+  });
+
+  it('round-trips entries through the Redis encoding, including binary variants', () => {
+    const body = Buffer.from(JSON.stringify({ drivers: Array.from({ length: 200 }, (_, i) => ({ id: `d${i}`, name: 'Ségolène\nX' })) }));
+    const entry = buildEntry(body, 'application/json; charset=utf-8', cachePolicies.immutable);
+    expect(entry.gzip && entry.br).toBeTruthy();
+    const back = decodeEntry(encodeEntry(entry))!;
+    expect(back.body.equals(body)).toBe(true);
+    expect(gunzipSync(back.gzip!).equals(body)).toBe(true);
+    expect(brotliDecompressSync(back.br!).equals(body)).toBe(true);
+    expect(back).toMatchObject({ etag: entry.etag, cacheControl: 'public, max-age=86400, immutable' });
+    expect(decodeEntry(encodeEntry(entry).subarray(0, 40))).toBeUndefined();
+  });
+
+  it('expires memory entries', async () => {
+    const store = new MemoryStore();
+    const entry = buildEntry(Buffer.from('{}'), 'application/json', cachePolicies.current);
+    await store.set('k', { ...entry, expiresAt: Date.now() + 30 });
+    expect(await store.get('k')).toBeDefined();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await store.get('k')).toBeUndefined();
+  });
+});
+
+describe('Redis store (real Redis)', () => {
+  const prefix = cacheNamespace(`test-${process.pid}-${Date.now()}`);
+  const other = cacheNamespace(`other-${process.pid}-${Date.now()}`);
+  let a: RedisStore;
+  let b: RedisStore;
+  let raw: Redis;
+
+  beforeAll(async () => {
+    a = new RedisStore({ url: REDIS, prefix });
+    b = new RedisStore({ url: REDIS, prefix });
+    raw = new Redis(REDIS);
+    await Promise.all([a.redis, b.redis].map((r) => (r.status === 'ready' ? null : new Promise((res) => r.once('ready', res)))));
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await raw?.quit();
+  });
+
+  it('shares entries between instances through Redis and clears only its own namespace', async () => {
+    const entry = buildEntry(Buffer.from('{"year":2023}'.repeat(100)), 'application/json', cachePolicies.immutable);
+    await a.set('/api/v1/seasons/2023', entry);
+    expect(await raw.exists(`${prefix}/api/v1/seasons/2023`)).toBe(1);
+    const ttl = await raw.pttl(`${prefix}/api/v1/seasons/2023`);
+    expect(ttl).toBeGreaterThan(86_000_000);
+    const fromB = await b.get('/api/v1/seasons/2023');
+    expect(fromB?.body.equals(entry.body)).toBe(true);
+    expect(fromB?.etag).toBe(entry.etag);
+
+    await raw.set(`${other}keep`, 'x', 'EX', 60);
+    await a.clear();
+    expect(await raw.exists(`${prefix}/api/v1/seasons/2023`)).toBe(0);
+    expect(await raw.exists(`${other}keep`)).toBe(1);
+    await raw.del(`${other}keep`);
+    // b still holds it in its local LRU (immutable), a has forgotten it
+    expect(await a.get('/api/v1/seasons/2023')).toBeUndefined();
+    expect(a.health()).toBe('up');
+  });
+
+  it('degrades to misses within a bounded time when Redis is unreachable', async () => {
+    const dead = new RedisStore({ url: DEAD_REDIS, prefix, timeoutMs: 300 });
+    const started = Date.now();
+    expect(await dead.get('x')).toBeUndefined();
+    await dead.set('x', buildEntry(Buffer.from('{}'), 'application/json', cachePolicies.current));
+    await dead.clear();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(dead.health()).toBe('down');
+    await dead.close();
+  });
+
+  it('survives Redis going away mid-flight and a Redis that accepts but never answers', async () => {
+    // a TCP proxy in front of the real Redis that we can cut
+    const sockets = new Set<Socket>();
+    const proxy: Server = createServer((client) => {
+      const upstream = createConnection(6379, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const port = (proxy.address() as AddressInfo).port;
+    const store = new RedisStore({ url: `redis://127.0.0.1:${port}`, prefix, timeoutMs: 300 });
+    await new Promise((r) => store.redis.once('ready', r));
+    const entry = buildEntry(Buffer.from('{"a":1}'), 'application/json', cachePolicies.immutable);
+    await store.set('k1', entry);
+    expect(await raw.exists(`${prefix}k1`)).toBe(1);
+    proxy.close();
+    for (const s of sockets) s.destroy();
+    let started = Date.now();
+    expect((await store.get('k1'))?.etag).toBe(entry.etag); // still in the local LRU
+    expect(await store.get('k2')).toBeUndefined();
+    await store.set('k3', entry);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await store.close();
+    await raw.del(`${prefix}k1`);
+
+    // a server that accepts connections and never replies
+    const silent = createServer((s) => s.on('error', () => {}));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const hung = new RedisStore({ url: `redis://127.0.0.1:${(silent.address() as AddressInfo).port}`, prefix, timeoutMs: 300 });
+    started = Date.now();
+    expect(await hung.get('k')).toBeUndefined();
+    await hung.set('k', entry);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(hung.health()).toBe('down');
+    await hung.close();
+    silent.close();
+  });
+});
+
+// A fixture route exercising the HTTP caching plugin end to end; the real history routes are
+// covered by the /api/v1 tests.
+function cachedFixture(app: FastifyInstance, calls: { n: number }) {
+  app.get(
+    '/test/cached/:year',
+    {
+      config: { httpCache: true },
+      schema: {
+        hide: true,
+        params: Type.Object({ year: Type.Integer() }),
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer()) }),
+        response: { 200: Type.Object({ year: Type.Integer(), rows: Type.Array(Type.String()) }) },
+      },
+    },
+    async (request, reply) => {
+      calls.n++;
+      const { year } = request.params as { year: number };
+      reply.cacheable(seasonCachePolicy(year));
+      return { year, rows: Array.from({ length: 100 }, (_, i) => `row ${i} of ${year}`) };
+    },
+  );
+}
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await testDatabase('pglite');
+});
+afterAll(async () => {
+  await tdb?.cleanup();
+});
+
+describe.each([
+  ['memory', undefined],
+  ['redis', REDIS],
+  ['unreachable redis', DEAD_REDIS],
+] as const)('HTTP caching with %s', (label, redisUrl) => {
+  let app: FastifyInstance;
+  const calls = { n: 0 };
+
+  beforeAll(async () => {
+    app = await testApp({
+      database: tdb.database,
+      env: redisUrl ? { REDIS_URL: redisUrl } : {},
+      extend: (a) => cachedFixture(a, calls),
+    });
+    if (redisUrl === REDIS) {
+      const r = (app.responseCache as RedisStore).redis;
+      if (r.status !== 'ready') await new Promise((res) => r.once('ready', res));
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends ETag and Cache-Control, answers If-None-Match with 304, and skips the handler on a hit', async () => {
+    calls.n = 0;
+    const first = await app.inject('/test/cached/2008');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=86400, immutable');
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers['x-cache']).toBe('MISS');
+    const etag = first.headers.etag as string;
+
+    const second = await app.inject('/test/cached/2008');
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(second.headers.etag).toBe(etag);
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(calls.n).toBe(1);
+
+    const notModified = await app.inject({ url: '/test/cached/2008', headers: { 'if-none-match': etag } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    expect(notModified.headers.etag).toBe(etag);
+
+    const gz = await app.inject({ url: '/test/cached/2008', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(first.body);
+    const br = await app.inject({ url: '/test/cached/2008', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(first.body);
+    expect(calls.n).toBe(1);
+
+    // the same query in another order is the same entry; the current season is short-lived
+    await app.inject('/test/cached/2008?limit=5');
+    const n = calls.n;
+    await app.inject('/test/cached/2008?limit=5');
+    expect(calls.n).toBe(n);
+    const current = await app.inject(`/test/cached/${new Date().getUTCFullYear()}`);
+    expect(current.headers['cache-control']).toBe('public, max-age=60');
+  });
+
+  it('a miss with a matching If-None-Match is also a 304', async () => {
+    const first = await app.inject('/test/cached/1999');
+    await app.responseCache.clear();
+    const again = await app.inject({ url: '/test/cached/1999', headers: { 'if-none-match': first.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['x-cache']).toBe('MISS');
+  });
+
+  it('keeps answering health and readiness', async () => {
+    expect((await app.inject('/health')).statusCode).toBe(200);
+    const ready = await app.inject('/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().cache).toEqual(
+      label === 'memory' ? { kind: 'memory', status: 'up' } : { kind: 'redis', status: label === 'redis' ? 'up' : 'down' },
+    );
+  });
+});
