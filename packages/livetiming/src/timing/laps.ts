@@ -90,7 +90,8 @@ export function buildLaps(input: BuildLapsInput): LapsBuild {
     raw.push(r.laps);
     if (r.integrityErrors.length) warnings.push(`Driver ${drv}: timing integrity errors near lap(s) ${r.integrityErrors.join(', ')}`);
   }
-  if (!alignLaps(raw, gaps) && raceLike) warnings.push('Laps of different drivers could not be aligned');
+  const aligned = alignLaps(raw, gaps);
+  if (aligned?.unaligned.length) warnings.push(`Failed to align laps for driver(s) ${aligned.unaligned.join(', ')}`);
   const rawBy = new Map(raw.map((r) => [r.driver, r]));
   let minLapEnd = Infinity;
   for (const r of raw) for (const t of r.time) if (t < minLapEnd) minLapEnd = t;
