@@ -277,15 +277,14 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
       else laps.time[i - 1] = t;
     }
   }
-  // forward pass: a lap ends no later than the previous end plus its lap time; sector session
-  // times are pulled onto the corrected chain only where the lap is completely timed
+  // forward pass on timed laps: a lap ends no later than the previous end plus its lap time, and
+  // each sector no later than the previous end plus the sectors so far (where those are known)
   for (let i = 0; i < m - 1; i++) {
     const base = laps.time[i]!;
     const j = i + 1;
     const lt = laps.lapTime[j]!;
     if (Number.isNaN(base) || Number.isNaN(lt)) continue;
     if (base + lt < laps.time[j]!) laps.time[j] = base + lt;
-    if (Number.isNaN(laps.s1[j]!) || Number.isNaN(laps.s2[j]!) || Number.isNaN(laps.s3[j]!)) continue;
     const e1 = base + laps.s1[j]!;
     const e2 = e1 + laps.s2[j]!;
     const e3 = e2 + laps.s3[j]!;
