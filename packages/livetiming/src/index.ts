@@ -20,3 +20,12 @@ export type { WeatherSample } from './topics/weather.js';
 // TimingAppData), laps with every FastF1 column, the Laps collection and results.
 export * from './topics/timing.js';
 export * from './timing/index.js';
+
+// Session facade and the engine's two tiers of errors.
+export { Session, SESSION_TOPICS, TELEMETRY_TOPICS, resultsKindOf } from './session.js';
+export type { SessionLoadOptions, FromTopicsOptions, LoadProgress, LoadStage, TopicInput, TopicLoad, JolpicaInfo } from './session.js';
+export { EngineCriticalError } from './errors.js';
+export type { CriticalCode, LoadIssue, LoadIssueCode } from './errors.js';
+
+// Output formats: json (camelCase, ms), csv, fastf1 (FastF1 column names, seconds, ISO dates).
+export * from './format/index.js';

@@ -1,0 +1,403 @@
+// The session facade: one session's topics fetched in parallel through the archive client, parsed
+// by the topic parsers, and handed to the laps, results and telemetry builders. I/O stays in
+// `Session.load`; `Session.fromTopics` does the processing on topics already in hand (recordings,
+// live replay, tests) without touching any source.
+import { ArchiveClient, type ArchiveClientOptions } from './archive/client.js';
+import { SourceError } from './archive/errors.js';
+import {
+  driverNumbersOf, fetchErgastRace, FASTF1_SCHEDULE_URL, firstLapTimesOf, JOLPICA_URL, roundCandidates, sameEvent,
+  type FirstLapTime, type JolpicaRace, type ResultsKind,
+} from './archive/jolpica.js';
+import { normaliseSessionPath, parseSessionPath, type SessionPathParts } from './archive/paths.js';
+import { Source, type SourceOptions } from './archive/source.js';
+import { EngineCriticalError, type LoadIssue } from './errors.js';
+import { parseStream, type ParseReport, type StreamMessage } from './stream/index.js';
+import { parseDriverList, type Driver } from './topics/driver-list.js';
+import { parseLapCount, type LapCountUpdate } from './topics/lap-count.js';
+import { parseRaceControl, type RaceControlMessage } from './topics/race-control.js';
+import { parseSessionInfo, type SessionInfo } from './topics/session-info.js';
+import { parseSessionStatus, sessionStartTime, type SessionStatusChange } from './topics/session-status.js';
+import { parseTrackStatus, type TrackStatusChange } from './topics/track-status.js';
+import { parseWeatherData, type WeatherSample } from './topics/weather.js';
+import type { Laps } from './timing/collection.js';
+import { buildLaps, type LapsBuild } from './timing/laps.js';
+import { sessionKind, type SessionKind } from './timing/types.js';
+
+/** Topics the facade reads. Telemetry topics are fetched only when telemetry is wanted. */
+export const SESSION_TOPICS = [
+  'SessionInfo', 'DriverList', 'TimingData', 'TimingAppData', 'SessionStatus', 'TrackStatus', 'LapCount',
+  'RaceControlMessages', 'WeatherData',
+] as const;
+export const TELEMETRY_TOPICS = ['CarData.z', 'Position.z'] as const;
+/** Without any of these there is no session; failing to fetch one of them is critical. */
+const CORE_TOPICS = ['SessionInfo', 'DriverList', 'TimingData', 'TimingAppData'];
+
+export type LoadStage = 'fetch' | 'parse' | 'jolpica' | 'laps' | 'telemetry' | 'done';
+
+export interface LoadProgress {
+  readonly stage: LoadStage;
+  /** Overall progress of the load, 0–100. */
+  readonly percent: number;
+  readonly detail?: string;
+}
+
+/** A topic as handed to the processing step: raw stream text, or messages already decoded. */
+export type TopicInput = string | readonly StreamMessage[];
+
+/** What Jolpica contributed (or could not). */
+export interface JolpicaInfo {
+  readonly round: number | null;
+  /** The Ergast race object of the official classification (`results`, `qualifying` or `sprint`). */
+  readonly results: { readonly kind: ResultsKind; readonly race: JolpicaRace; readonly data: Readonly<Record<string, unknown>> } | null;
+  /** Race lap-1 times by racing number; empty when unavailable. */
+  readonly firstLapTimes: readonly FirstLapTime[];
+}
+
+export interface SessionLoadOptions {
+  /** The archive: a client, or options for one (default: the official host with FastF1's mirror). */
+  readonly archive?: ArchiveClient | ArchiveClientOptions;
+  /** Jolpica source for lap-1 times and official results; `null` to not use Jolpica. Default api.jolpi.ca. */
+  readonly jolpica?: Source | SourceOptions | null;
+  /** FastF1 schedule files, used to find the round when Jolpica's season schedule cannot; `null` to skip. */
+  readonly schedule?: Source | SourceOptions | null;
+  /** Championship round, when known (skips the round lookup). */
+  readonly round?: number;
+  /** Fetch and keep CarData.z / Position.z. Default true (like FastF1). */
+  readonly telemetry?: boolean;
+  /** Throw `EngineCriticalError('strict')` when any issue was raised. */
+  readonly strict?: boolean;
+  /** Called as the load advances (stage + overall percent). */
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+/** Per-topic load record: where it came from and how much of it could be read. */
+export interface TopicLoad {
+  readonly topic: string;
+  readonly status: 'ok' | 'missing' | 'unavailable';
+  readonly bytes: number;
+  readonly lines: number;
+  readonly corruptLines: number;
+}
+
+export interface FromTopicsOptions {
+  readonly jolpica?: JolpicaInfo | null;
+  readonly issues?: readonly LoadIssue[];
+  readonly topicLoads?: readonly TopicLoad[];
+  readonly strict?: boolean;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Percent range this step reports in (the load maps its own stages before it). */
+  readonly progressRange?: readonly [number, number];
+}
+
+/**
+ * One session: info, drivers, statuses, messages, weather, laps and results, plus the issues met
+ * while loading. Immutable once built.
+ *
+ * @example
+ * const session = await Session.load('2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying/', {
+ *   archive: { base: '../shared/f1data/livetiming' }, jolpica: { base: '../shared/f1data/jolpica' },
+ * });
+ * const fastest = session.laps?.pickDrivers('LEC').pickFastest();
+ */
+export class Session {
+  readonly path: string;
+  readonly parts: SessionPathParts;
+  readonly info: SessionInfo | null;
+  readonly drivers: readonly Driver[];
+  readonly sessionStatus: readonly SessionStatusChange[] | null;
+  readonly trackStatus: readonly TrackStatusChange[] | null;
+  readonly raceControl: readonly RaceControlMessage[] | null;
+  readonly lapCount: readonly LapCountUpdate[] | null;
+  readonly weather: readonly WeatherSample[] | null;
+  /** Laps with every FastF1 column; null when the session has no timing data. */
+  readonly laps: Laps | null;
+  /** The laps build's by-products: Q1/Q2/Q3 split times, session start, scheduled laps. */
+  readonly lapsBuild: LapsBuild | null;
+  readonly jolpica: JolpicaInfo | null;
+  /** UTC (epoch ms) of session time zero; null until telemetry provides it (see `t0`). */
+  readonly t0: number | null;
+  readonly issues: readonly LoadIssue[];
+  readonly topicLoads: readonly TopicLoad[];
+  /** Raw telemetry topics (text or messages), kept for the telemetry builder. */
+  readonly telemetryTopics: ReadonlyMap<string, TopicInput>;
+
+  private constructor(fields: Omit<Session, 'kind' | 'name' | 'year' | 'sessionStartTime'>) {
+    this.path = fields.path;
+    this.parts = fields.parts;
+    this.info = fields.info;
+    this.drivers = fields.drivers;
+    this.sessionStatus = fields.sessionStatus;
+    this.trackStatus = fields.trackStatus;
+    this.raceControl = fields.raceControl;
+    this.lapCount = fields.lapCount;
+    this.weather = fields.weather;
+    this.laps = fields.laps;
+    this.lapsBuild = fields.lapsBuild;
+    this.jolpica = fields.jolpica;
+    this.t0 = fields.t0;
+    this.issues = fields.issues;
+    this.topicLoads = fields.topicLoads;
+    this.telemetryTopics = fields.telemetryTopics;
+  }
+
+  /** Session name as FastF1 uses it ("Qualifying", "Sprint Shootout", "Practice 2", …). */
+  get name(): string {
+    return this.info?.name || this.parts.sessionName;
+  }
+
+  get year(): number {
+    return this.parts.year;
+  }
+
+  /** race, qualifying or practice, by FastF1's rules for the session name and year. */
+  get kind(): SessionKind {
+    return sessionKind(this.name, this.year);
+  }
+
+  /** Session time (ms) of the first "Started"; null if the session never started. */
+  get sessionStartTime(): number | null {
+    return this.sessionStatus ? sessionStartTime(this.sessionStatus) : null;
+  }
+
+  /**
+   * Fetches one session's topics (in parallel), asks Jolpica for lap-1 times and results where
+   * FastF1 does, and builds everything. Throws `EngineCriticalError` when there is no readable
+   * session; anything less is collected in `issues`.
+   */
+  static async load(sessionPath: string, options: SessionLoadOptions = {}): Promise<Session> {
+    const progress = options.onProgress ?? (() => undefined);
+    let path: string;
+    try {
+      path = normaliseSessionPath(sessionPath);
+    } catch (err) {
+      throw new EngineCriticalError('bad-path', (err as Error).message, [], { cause: err });
+    }
+    const archive = options.archive instanceof ArchiveClient ? options.archive : new ArchiveClient(options.archive ?? {});
+    const wantTelemetry = options.telemetry ?? true;
+    const topics = [...SESSION_TOPICS, ...(wantTelemetry ? TELEMETRY_TOPICS : [])];
+
+    progress({ stage: 'fetch', percent: 0, detail: `fetching ${topics.length} topics from ${archive.source.label}` });
+    const { bodies, errors } = await archive.topics(path, topics, {
+      onTopic: (topic, done, total) => progress({ stage: 'fetch', percent: Math.round((done / total) * 50), detail: topic }),
+    });
+
+    const issues: LoadIssue[] = [];
+    const inputs = new Map<string, TopicInput>();
+    for (const topic of topics) {
+      const error = errors.get(topic);
+      const text = bodies.get(topic)?.text ?? null;
+      if (error) issues.push({ code: 'topic-unavailable', topic, message: `${topic}: ${error.message}` });
+      else if (text === null) issues.push({ code: 'topic-missing', topic, message: `${topic} is not in the archive for this session` });
+      else inputs.set(topic, text);
+    }
+    const unavailableCore = CORE_TOPICS.filter((t) => errors.has(t));
+    if (unavailableCore.length > 0) {
+      const first = errors.get(unavailableCore[0]!)!;
+      throw new EngineCriticalError('source-unavailable', `cannot read ${path}: ${first.message}`, issues, { cause: first });
+    }
+    if (CORE_TOPICS.every((t) => !inputs.has(t))) {
+      throw new EngineCriticalError('session-not-found', `no session at ${path} in ${archive.source.label} (none of ${CORE_TOPICS.join(', ')} exists)`, issues);
+    }
+
+    progress({ stage: 'jolpica', percent: 50, detail: 'lap-1 times and official results' });
+    const info = inputs.has('SessionInfo') ? parseSessionInfo(messagesOf(inputs.get('SessionInfo')!, 'SessionInfo').messages) : null;
+    const jolpica = await loadJolpica(path, info, options, archive, issues);
+
+    const topicLoads = topics.map((topic): TopicLoad => {
+      const text = inputs.get(topic);
+      return { topic, status: errors.has(topic) ? 'unavailable' : text === undefined ? 'missing' : 'ok', bytes: typeof text === 'string' ? Buffer.byteLength(text) : 0, lines: 0, corruptLines: 0 };
+    });
+    return Session.fromTopics(path, inputs, { jolpica, issues, topicLoads, strict: options.strict, onProgress: options.onProgress, progressRange: [55, 100] });
+  }
+
+  /**
+   * Builds a session from topics already in hand (stream texts or decoded messages by topic name).
+   * Pure apart from the progress callback.
+   */
+  static fromTopics(sessionPath: string, topics: ReadonlyMap<string, TopicInput>, options: FromTopicsOptions = {}): Session {
+    const path = normaliseSessionPath(sessionPath);
+    const parts = parseSessionPath(path);
+    const [from, to] = options.progressRange ?? [0, 100];
+    const progress = (stage: LoadStage, share: number, detail?: string) => options.onProgress?.({ stage, percent: Math.round(from + (to - from) * share), detail });
+    const issues: LoadIssue[] = [...(options.issues ?? [])];
+    const loads = new Map((options.topicLoads ?? []).map((l) => [l.topic, { ...l }]));
+
+    progress('parse', 0, 'topics');
+    const messages = new Map<string, readonly StreamMessage[]>();
+    const telemetryTopics = new Map<string, TopicInput>();
+    for (const [topic, input] of topics) {
+      if ((TELEMETRY_TOPICS as readonly string[]).includes(topic)) {
+        telemetryTopics.set(topic, input);
+        continue;
+      }
+      const { messages: msgs, report } = messagesOf(input, topic);
+      messages.set(topic, msgs);
+      const load = loads.get(topic) ?? { topic, status: 'ok' as const, bytes: typeof input === 'string' ? Buffer.byteLength(input) : 0, lines: 0, corruptLines: 0 };
+      loads.set(topic, { ...load, lines: report.lines, corruptLines: report.corrupt.length });
+      if (report.corrupt.length > 0) {
+        issues.push({ code: 'corrupt-lines', topic, count: report.corrupt.length, message: `${topic}: ${report.corrupt.length} undecodable line(s) skipped (first at line ${report.corrupt[0]!.line}: ${report.corrupt[0]!.reason})` });
+      }
+    }
+
+    const step = <T>(name: string, fn: () => T): T | null => {
+      try {
+        return fn();
+      } catch (err) {
+        issues.push({ code: 'step-failed', message: `${name}: ${(err as Error).message}` });
+        return null;
+      }
+    };
+    const topic = (name: string) => messages.get(name) ?? null;
+    const parsed = <T>(name: string, parse: (m: readonly StreamMessage[]) => T): T | null => {
+      const m = topic(name);
+      return m ? step(name, () => parse(m)) : null;
+    };
+
+    const info = parsed('SessionInfo', parseSessionInfo) ?? null;
+    const drivers = parsed('DriverList', parseDriverList) ?? [];
+    const sessionStatus = parsed('SessionStatus', parseSessionStatus) ?? parsed('SessionData', statusFromSessionData);
+    const trackStatus = parsed('TrackStatus', parseTrackStatus);
+    const raceControl = parsed('RaceControlMessages', parseRaceControl);
+    const lapCount = parsed('LapCount', parseLapCount);
+    const weather = parsed('WeatherData', parseWeatherData);
+    progress('parse', 0.3);
+
+    // Telemetry seam: t0 comes from the car/position streams once the telemetry builder is wired.
+    const t0: number | null = null;
+
+    progress('laps', 0.5, 'building laps');
+    const timingData = topic('TimingData');
+    const jolpica = options.jolpica ?? null;
+    const lapsBuild = timingData
+      ? step('laps', () => buildLaps({
+          sessionName: info?.name || parts.sessionName,
+          year: parts.year,
+          timingData,
+          timingAppData: topic('TimingAppData') ?? undefined,
+          sessionStatus: sessionStatus ?? undefined,
+          trackStatus,
+          raceControl,
+          lapCount: lapCount ?? undefined,
+          drivers: lapDrivers(topic('DriverList')) ?? drivers,
+          t0,
+          firstLapTimes: new Map((jolpica?.firstLapTimes ?? []).map((f) => [f.driverNumber, f.lapTime])),
+          notStarted: notStartedOf(jolpica),
+        }))
+      : null;
+    for (const w of lapsBuild?.warnings ?? []) issues.push({ code: 'data-warning', message: w });
+
+    const session = new Session({
+      path,
+      parts,
+      info,
+      drivers,
+      sessionStatus,
+      trackStatus,
+      raceControl,
+      lapCount,
+      weather,
+      laps: lapsBuild?.laps ?? null,
+      lapsBuild,
+      jolpica,
+      t0,
+      issues,
+      topicLoads: [...loads.values()],
+      telemetryTopics,
+    });
+    progress('done', 1);
+    if (options.strict && issues.length > 0) {
+      throw new EngineCriticalError('strict', `${issues.length} issue(s) while loading ${path}: ${issues[0]!.message}`, issues);
+    }
+    return session;
+  }
+}
+
+/**
+ * Session status changes carried by SessionData's StatusSeries, for captures that joined after the
+ * SessionStatus snapshot (a live recording rarely holds one). Each entry is timed by its message.
+ */
+function statusFromSessionData(messages: readonly StreamMessage[]): SessionStatusChange[] | null {
+  const out: SessionStatusChange[] = [];
+  for (const m of messages) {
+    const series = (m.data as { StatusSeries?: unknown } | null)?.StatusSeries;
+    const entries = Array.isArray(series) ? series : typeof series === 'object' && series !== null ? Object.values(series) : [];
+    for (const e of entries) {
+      const status = (e as { SessionStatus?: unknown } | null)?.SessionStatus;
+      if (typeof status === 'string') out.push({ time: m.time, status });
+    }
+  }
+  return out.length > 0 ? out : null;
+}
+
+// FastF1 takes the Driver/Team columns of laps from the driver list as it stood within the first
+// hour of the stream (later patches are not applied); matching it keeps those columns at parity.
+const DRIVER_LIST_WINDOW = 3_600_000;
+function lapDrivers(messages: readonly StreamMessage[] | null): Driver[] | null {
+  return messages ? parseDriverList(messages.filter((m) => m.time <= DRIVER_LIST_WINDOW)) : null;
+}
+
+function messagesOf(input: TopicInput, topic: string): { messages: readonly StreamMessage[]; report: ParseReport } {
+  if (typeof input !== 'string') return { messages: input, report: { lines: input.length, corrupt: [] } };
+  return parseStream(input, { compressed: topic.endsWith('.z') });
+}
+
+// Ergast's status for a car that was entered but never took the start.
+function notStartedOf(jolpica: JolpicaInfo | null): string[] {
+  const rows = (jolpica?.results?.data.Results ?? []) as { number?: string; status?: string }[];
+  return rows.filter((r) => typeof r.status === 'string' && /^(did not start|withdrew)$/i.test(r.status)).map((r) => String(r.number));
+}
+
+function toSource(value: Source | SourceOptions | null | undefined, fallbackBase: string, offline: boolean): Source | null {
+  if (value === null) return null;
+  if (value instanceof Source) return value;
+  return new Source({ offline, ...(value ?? { base: fallbackBase }) });
+}
+
+/**
+ * Which Ergast resource holds the official classification of a session, as FastF1 asks for it.
+ * Sprint shootouts and 2024+ sprint qualifying have none.
+ */
+export function resultsKindOf(sessionName: string, year: number): ResultsKind | null {
+  if (sessionName === 'Race') return 'results';
+  if (sessionName === 'Qualifying') return 'qualifying';
+  if (sessionName === 'Sprint' || (sessionName === 'Sprint Qualifying' && year <= 2023)) return 'sprint';
+  return null;
+}
+
+async function loadJolpica(path: string, info: SessionInfo | null, options: SessionLoadOptions, archive: ArchiveClient, issues: LoadIssue[]): Promise<JolpicaInfo | null> {
+  const parts = parseSessionPath(path);
+  const name = info?.name || parts.sessionName;
+  const kind = resultsKindOf(name, parts.year);
+  if (!kind) return null;
+  const jolpica = toSource(options.jolpica, JOLPICA_URL, archive.source.offline);
+  if (!jolpica) return null;
+  const schedule = toSource(options.schedule, FASTF1_SCHEDULE_URL, archive.source.offline);
+
+  const soft = (message: string) => issues.push({ code: 'jolpica-unavailable', message });
+  try {
+    const candidates = await roundCandidates({ year: parts.year, eventDate: parts.eventDate, jolpica, schedule, round: options.round, meetingNumber: info?.meeting.number });
+    // A candidate round is only trusted when Jolpica's answer is about this event (same race day).
+    for (const { round } of candidates) {
+      const results = await fetchErgastRace(jolpica, parts.year, round, kind);
+      if (results && !sameEvent(results.race, parts.year, parts.eventDate)) continue;
+      let firstLapTimes: FirstLapTime[] = [];
+      if (name === 'Race') {
+        const laps = await fetchErgastRace(jolpica, parts.year, round, 'laps/1');
+        if (!laps || !sameEvent(laps.race, parts.year, parts.eventDate)) soft(`no lap-1 times from Jolpica for ${parts.year} round ${round}; lap 1 has no LapTime`);
+        else if (!results) soft(`no Jolpica results for ${parts.year} round ${round} to map lap-1 drivers to numbers; lap 1 has no LapTime`);
+        else {
+          const mapped = firstLapTimesOf(laps.data, driverNumbersOf(results.data));
+          firstLapTimes = mapped.times;
+          if (mapped.unmapped.length) soft(`lap-1 times of ${mapped.unmapped.join(', ')} could not be matched to a racing number`);
+        }
+      }
+      if (!results) soft(`no official ${kind} from Jolpica for ${parts.year} round ${round}`);
+      return { round, results: results ? { kind, race: results.race, data: results.data } : null, firstLapTimes };
+    }
+    soft(candidates.length ? `Jolpica has no ${kind} for ${path} (rounds tried: ${candidates.map((c) => c.round).join(', ')})` : `could not find the championship round of ${path}`);
+  } catch (err) {
+    if (!(err instanceof SourceError) && !(err instanceof Error && /not valid JSON/.test(err.message))) throw err;
+    soft(`Jolpica: ${err.message}`);
+  }
+  return { round: null, results: null, firstLapTimes: [] };
+}
