@@ -5,6 +5,8 @@ import './globals.css';
 import { Providers } from './providers';
 import { SiteHeader } from '@/components/layout/site-header';
 
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'ApexData', template: '%s · ApexData' },
   description: 'Formula 1 history, session timing and telemetry — open and self-hosted.',

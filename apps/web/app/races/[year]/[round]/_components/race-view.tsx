@@ -1,0 +1,223 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { ChevronLeft, ChevronRight, Timer } from 'lucide-react';
+import type { Race, RaceResult } from '@/lib/api/types';
+import { raceQueryOptions } from '@/lib/queries/races';
+import { PageHeader } from '@/components/layout/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Button } from '@/components/ui/button';
+import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
+import { CircuitLink, TeamStripe } from '@/components/entity/links';
+import { ResultsTable } from '@/components/race/results-table';
+import { QualifyingTable } from '@/components/race/qualifying-table';
+import { GridFinishChart } from '@/components/race/grid-finish-chart';
+import { PitStopsTable } from '@/components/race/pit-stops-table';
+import { LapCharts } from '@/components/race/lap-charts';
+import { formatDate, formatDuration } from '@/lib/format/time';
+import { pickEnum, sessionLabel } from '@/lib/params';
+import { useSearchParam } from '@/hooks/use-search-param';
+import { sessionCodes } from '@/lib/shape/sessions';
+
+const TABS = ['results', 'qualifying', 'sprint', 'grid', 'laps', 'pits'] as const;
+type Tab = (typeof TABS)[number];
+
+export function RaceView({ year, round }: { year: number; round: number }) {
+  const query = useQuery(raceQueryOptions(year, round));
+  if (query.isPending) return <RaceSkeleton year={year} round={round} />;
+  if (query.isError) return <ErrorState error={query.error} retry={() => query.refetch()} title={`Could not load ${year} round ${round}`} />;
+  return <RaceBody race={query.data} />;
+}
+
+function RaceSkeleton({ year, round }: { year: number; round: number }) {
+  return (
+    <>
+      <PageHeader eyebrow={`${year} · Round ${round}`} title="Loading race…" />
+      <TableSkeleton rows={12} />
+    </>
+  );
+}
+
+function availableTabs(race: Race): Tab[] {
+  const has: Record<Tab, boolean> = {
+    results: race.results.length > 0,
+    qualifying: race.qualifying.length > 0,
+    sprint: race.sprint.length > 0,
+    grid: race.results.some((r) => r.grid !== null),
+    laps: race.laps.length > 0,
+    pits: race.pitStops.length > 0,
+  };
+  return TABS.filter((t) => has[t]);
+}
+
+function RaceBody({ race }: { race: Race }) {
+  const tabs = availableTabs(race);
+  const [tabParam, setTab] = useSearchParam('tab');
+  const tab = pickEnum(tabParam, tabs, tabs[0] ?? 'results');
+  const podium = race.results.filter((r) => /^\d+$/.test(r.positionText) && r.position <= 3);
+  const fastest = race.results.find((r) => r.fastestLap?.rank === 1);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span>
+            <Link href={`/seasons/${race.season}`} className="hover:underline">
+              {race.season}
+            </Link>{' '}
+            · Round {race.round}
+          </span>
+        }
+        title={race.name}
+        actions={
+          <>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/races/${race.season}/${race.round - 1}`} aria-label="Previous round" aria-disabled={race.round <= 1} className={race.round <= 1 ? 'pointer-events-none opacity-40' : undefined}>
+                <ChevronLeft aria-hidden /> Prev
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/races/${race.season}/${race.round + 1}`} aria-label="Next round">
+                Next <ChevronRight aria-hidden />
+              </Link>
+            </Button>
+          </>
+        }
+      >
+        <CircuitLink circuit={race.circuit} /> · {[race.circuit.locality, race.circuit.country].filter(Boolean).join(', ')} · {formatDate(race.date)}
+      </PageHeader>
+
+      {podium.length > 0 ? (
+        <ol className="mb-5 grid grid-cols-1 gap-2 sm:grid-cols-3" aria-label="Podium">
+          {podium.map((r) => (
+            <PodiumCard key={r.driver.id} r={r} />
+          ))}
+        </ol>
+      ) : null}
+
+      <SessionLinks race={race} />
+
+      {tabs.length === 0 ? (
+        <EmptyState title="No results for this race">
+          {race.date && race.date > new Date().toISOString().slice(0, 10)
+            ? 'This race has not been run yet.'
+            : 'Results for this round are not in the database. Import a fuller Jolpica dump or sync this season.'}
+        </EmptyState>
+      ) : (
+        <Tabs value={tab} onValueChange={(v) => setTab(v === tabs[0] ? null : v)}>
+          <TabsList aria-label="Race data">
+            {tabs.map((t) => (
+              <TabsTrigger key={t} value={t}>
+                {t === 'grid' ? 'Grid vs finish' : t === 'pits' ? 'Pit stops' : t === 'laps' ? 'Lap charts' : t}
+              </TabsTrigger>
+            ))}
+          </TabsList>
+          <TabsContent value="results">
+            <Card>
+              <CardHeader>
+                <CardTitle>Race result</CardTitle>
+                {fastest?.fastestLap?.timeMillis ? (
+                  <span className="inline-flex items-center gap-1 text-xs text-muted-foreground">
+                    <Timer aria-hidden className="size-3.5 text-timing-purple" /> Fastest lap {formatDuration(fastest.fastestLap.timeMillis)} by {fastest.driver.familyName}
+                    {fastest.fastestLap.lap ? ` on lap ${fastest.fastestLap.lap}` : ''}
+                  </span>
+                ) : null}
+              </CardHeader>
+              <CardContent>
+                <ResultsTable results={race.results} caption={`${race.name} results`} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="qualifying">
+            <Card>
+              <CardHeader>
+                <CardTitle>Qualifying</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <QualifyingTable results={race.qualifying} caption={`${race.name} qualifying`} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="sprint">
+            <Card>
+              <CardHeader>
+                <CardTitle>Sprint</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="grid">
+            <Card>
+              <CardHeader>
+                <CardTitle>Grid vs finish</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <GridFinishChart results={race.results} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="laps">
+            <Card>
+              <CardHeader>
+                <CardTitle>Lap charts</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <LapCharts laps={race.laps} pitStops={race.pitStops} results={race.results} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="pits">
+            <Card>
+              <CardHeader>
+                <CardTitle>Pit stops</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <PitStopsTable pitStops={race.pitStops} results={race.results} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+        </Tabs>
+      )}
+    </>
+  );
+}
+
+function PodiumCard({ r }: { r: RaceResult }) {
+  const accent = r.position === 1 ? 'text-timing-yellow' : 'text-foreground';
+  return (
+    <li className="flex items-center gap-3 rounded-lg border bg-card px-3 py-2">
+      <span className={`font-display text-2xl font-extrabold ${accent}`} aria-label={`Position ${r.position}`}>
+        P{r.position}
+      </span>
+      <TeamStripe constructorId={r.constructor.id} className="h-9" />
+      <div className="min-w-0">
+        <Link href={`/drivers/${r.driver.id}`} className="block truncate font-semibold uppercase hover:underline">
+          {r.driver.givenName} {r.driver.familyName}
+        </Link>
+        <div className="truncate text-xs text-muted-foreground">
+          {r.constructor.name} · {r.timeText ?? r.status}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Links to the weekend's timing sessions (telemetry), where the schedule lists them. */
+function SessionLinks({ race }: { race: Race }) {
+  const codes = sessionCodes(race);
+  if (codes.length === 0 || race.season < 2018) return null;
+  return (
+    <nav aria-label="Sessions" className="mb-4 flex flex-wrap items-center gap-2 text-xs">
+      <span className="font-semibold uppercase tracking-widest text-muted-foreground">Timing &amp; telemetry</span>
+      {codes.map((c) => (
+        <Link key={c} href={`/sessions/${race.season}/${race.round}/${c}`} className="rounded border px-2 py-1 font-semibold hover:bg-accent">
+          {sessionLabel(c)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

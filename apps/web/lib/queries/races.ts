@@ -1,0 +1,26 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiGet } from '../api/client';
+import type { Race, RaceSummary, Page } from '../api/types';
+
+export const raceKeys = {
+  all: ['races'] as const,
+  detail: (year: number, round: number) => [...raceKeys.all, year, round] as const,
+  upcoming: () => [...raceKeys.all, 'around-now'] as const,
+};
+
+export function raceQueryOptions(year: number, round: number) {
+  return queryOptions({
+    queryKey: raceKeys.detail(year, round),
+    queryFn: ({ signal }) => apiGet<Race>(`/api/v1/races/${year}/${round}`, undefined, { signal }),
+    // A race that has been run does not change.
+    staleTime: Infinity,
+  });
+}
+
+/** Races in a window, for the home page (latest and next). */
+export function racesQueryOptions(query: { season?: number; limit?: number; offset?: number } = {}) {
+  return queryOptions({
+    queryKey: [...raceKeys.all, 'list', query] as const,
+    queryFn: ({ signal }) => apiGet<Page<RaceSummary>>('/api/v1/races', query, { signal }),
+  });
+}
