@@ -20,6 +20,7 @@ import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import healthRoutes from './routes/health.js';
 import adminRoutes from './routes/admin.js';
+import { ergastRoutes } from '../history/ergast/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -48,6 +49,7 @@ export const apexApp = fp<AppOptions>(
     // Each capability exports one plugin; mount it here under its prefix.
     await app.register(healthRoutes);
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
+    await app.register(ergastRoutes, { prefix: '/ergast/f1' });
   },
   { name: 'apexdata', fastify: '5.x' },
 );

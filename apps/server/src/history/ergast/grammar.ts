@@ -30,7 +30,7 @@ export type FilterName =
   | 'season'
   | 'round'
   | 'circuit'
-  | 'constructor'
+  | 'team'
   | 'driver'
   | 'grid'
   | 'result'
@@ -62,7 +62,7 @@ export interface ErgastRequestError {
 /** URL segment → filter it sets, for segments usable before the resource name. */
 const filterSegments: Record<string, FilterName> = {
   circuits: 'circuit',
-  constructors: 'constructor',
+  constructors: 'team',
   drivers: 'driver',
   grid: 'grid',
   results: 'result',
@@ -102,7 +102,7 @@ export const finalFilterOf: Record<Resource, FilterName | null> = {
   seasons: null,
   races: null,
   circuits: 'circuit',
-  constructors: 'constructor',
+  constructors: 'team',
   drivers: 'driver',
   status: 'status',
   results: 'result',
@@ -114,7 +114,7 @@ export const finalFilterOf: Record<Resource, FilterName | null> = {
   constructorStandings: 'constructorStanding',
 };
 
-const idFilters = new Set<FilterName>(['circuit', 'constructor', 'driver']);
+const idFilters = new Set<FilterName>(['circuit', 'team', 'driver']);
 const ID = /^[a-zA-Z0-9_-]+$/;
 const NUMBER = /^[0-9]+$/;
 const SEASON = /^(?:[0-9]{4}|current)$/;
@@ -175,7 +175,7 @@ export function parseErgastPath(path: string): ErgastPath | ErgastRequestError {
   return { resource, filters: { ...filters, [finalFilter]: finalValue }, finalValue };
 }
 
-const base: FilterName[] = ['season', 'round', 'circuit', 'constructor', 'driver', 'grid', 'result', 'fastest', 'status'];
+const base: FilterName[] = ['season', 'round', 'circuit', 'team', 'driver', 'grid', 'result', 'fastest', 'status'];
 
 /**
  * Which criteria each resource can be filtered by (Jolpica's supported combinations), beyond its own
@@ -194,7 +194,7 @@ export const supportedFilters: Record<Resource, ReadonlySet<FilterName>> = {
   pitstops: new Set([...base, 'lap', 'pitstop']),
   laps: new Set([...base, 'lap']),
   driverStandings: new Set(['season', 'round', 'driver', 'driverStanding']),
-  constructorStandings: new Set(['season', 'round', 'constructor', 'constructorStanding']),
+  constructorStandings: new Set(['season', 'round', 'team', 'constructorStanding']),
 };
 
 /** Criteria a resource cannot do without. */
@@ -205,7 +205,7 @@ export const requiredFilters: Partial<Record<Resource, FilterName[]>> = {
   constructorStandings: ['season'],
 };
 
-const jolpicaParamName: Partial<Record<FilterName, string>> = { season: 'season_year', round: 'race_round' };
+const jolpicaParamName = (f: FilterName): string => (f === 'season' ? 'season_year' : f === 'round' ? 'race_round' : f);
 
 /** Reject combinations the grammar allows but the resource does not serve, in Jolpica's order. */
 export function checkErgastPath(p: ErgastPath): ErgastRequestError | null {
@@ -214,7 +214,7 @@ export function checkErgastPath(p: ErgastPath): ErgastRequestError | null {
   }
   const required = requiredFilters[p.resource] ?? [];
   if (required.some((f) => p.filters[f] === undefined)) {
-    const names = required.map((f) => `'${jolpicaParamName[f] ?? f}'`).join(', ');
+    const names = required.map((f) => `'${jolpicaParamName(f)}'`).join(', ');
     return { status: 400, detail: `Bad Request: Missing one of the required parameters [${names}].` };
   }
   const own = finalFilterOf[p.resource];

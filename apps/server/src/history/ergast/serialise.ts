@@ -304,7 +304,7 @@ const echoNames: Record<FilterName, string | null> = {
   season: 'season',
   round: 'round',
   circuit: 'circuitId',
-  constructor: 'constructorId',
+  team: 'constructorId',
   driver: 'driverId',
   grid: 'grid',
   result: 'position',
