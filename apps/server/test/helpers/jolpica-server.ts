@@ -63,7 +63,14 @@ export interface JolpicaServerOptions {
   faults?: FaultRule[];
   /** Emulates the server-side throttle: more than `limit` requests in `intervalMs` → 429. */
   throttle?: { limit: number; intervalMs: number; retryAfterSeconds: number };
+  /**
+   * Rewrites a JSON answer before it is sent (after paging): simulates an upstream correction such
+   * as a disqualification, without touching the recordings.
+   */
+  transform?: Transform;
 }
+
+export type Transform = (path: string, doc: { MRData: Record<string, unknown> }) => { MRData: Record<string, unknown> };
 
 export interface JolpicaServer {
   /** Base URL to give the client, e.g. http://127.0.0.1:41234 (paths start with ergast/f1/…). */
@@ -71,6 +78,7 @@ export interface JolpicaServer {
   requests: ServedRequest[];
   addFault(rule: FaultRule): void;
   clearFaults(): void;
+  setTransform(transform: Transform | undefined): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +94,7 @@ export async function startJolpicaServer(options: JolpicaServerOptions = {}): Pr
   const hitsPerPath = new Map<string, number>();
   const throttleLog: number[] = [];
   const sockets = new Set<Socket>();
+  let transform = options.transform;
 
   const server: Server = createServer((req, res) => {
     const raw = req.url ?? '/';
@@ -123,7 +132,11 @@ export async function startJolpicaServer(options: JolpicaServerOptions = {}): Pr
       entry.status = 405;
       return sendJson(res, 405, { detail: 'Method not allowed.' });
     }
-    const answer = answerFor(root, path, missing);
+    let answer = answerFor(root, path, missing);
+    if (transform && answer.status === 200) {
+      const doc = transform(path, JSON.parse(Buffer.from(answer.body).toString('utf8')) as { MRData: Record<string, unknown> });
+      answer = { ...answer, body: Buffer.from(JSON.stringify(doc)) };
+    }
     entry.status = answer.status;
     entry.served = answer.served;
     if (!fault) return send(res, answer.status, answer.body);
@@ -150,6 +163,9 @@ export async function startJolpicaServer(options: JolpicaServerOptions = {}): Pr
     requests,
     addFault: (rule) => rules.push({ rule, fired: 0 }),
     clearFaults: () => rules.splice(0),
+    setTransform: (t) => {
+      transform = t;
+    },
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((done) => server.close(() => done()));
