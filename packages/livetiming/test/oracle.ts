@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildLaps, parseDriverList, parseLapCount, parseRaceControl, parseSessionStatus, parseStream, parseTrackStatus,
-  parseDuration, type BuildLapsInput, type DriverRef, type Lap, type LapsBuild,
+  buildResults, driverNumbersOf, ergastRaces, firstLapTimesOf, officialResultsFromErgast, sessionKind,
+  type BuildLapsInput, type OfficialResult, type SessionResult, type DriverRef, type Lap, type LapsBuild,
 } from '../src/index.js';
 import { oracleDir, sharedDir, topicFile } from './paths.js';
 
@@ -44,21 +45,21 @@ export function driverRefs(path: string): DriverRef[] {
   return parseDriverList(msgs.filter((m) => m.time <= 3_600_000));
 }
 
+const jolpicaFile = (year: number, round: number, name: string) =>
+  resolve(sharedDir, 'f1data', 'jolpica', 'ergast', 'f1', String(year), String(round), name);
+
+/** The race object of a recorded Jolpica answer; null when not recorded. */
+export function jolpicaRace(year: number, round: number, name: string): Record<string, unknown> | null {
+  const f = jolpicaFile(year, round, name);
+  return existsSync(f) ? ergastRaces(JSON.parse(readFileSync(f, 'utf8')))[0] ?? null : null;
+}
+
 /** Race lap-1 times (ms) from the recorded Jolpica laps/1 and results (driverId → number). */
 export function jolpicaFirstLapTimes(year: number, round: number): Map<string, number> | null {
-  const base = resolve(sharedDir, 'f1data', 'jolpica', 'ergast', 'f1', String(year), String(round));
-  const lapsFile = resolve(base, 'laps', '1.json');
-  const resultsFile = resolve(base, 'results.json');
-  if (!existsSync(lapsFile) || !existsSync(resultsFile)) return null;
-  const race = JSON.parse(readFileSync(resultsFile, 'utf8')).MRData.RaceTable.Races[0];
-  const idToNumber = new Map<string, string>(race.Results.map((r: { number: string; Driver: { driverId: string } }) => [r.Driver.driverId, r.number]));
-  const lap1 = JSON.parse(readFileSync(lapsFile, 'utf8')).MRData.RaceTable.Races[0].Laps[0];
-  const out = new Map<string, number>();
-  for (const t of lap1.Timings) {
-    const n = idToNumber.get(t.driverId);
-    if (n) out.set(n, parseDuration(t.time));
-  }
-  return out;
+  const results = jolpicaRace(year, round, 'results.json');
+  const laps = jolpicaRace(year, round, 'laps/1.json');
+  if (!results || !laps) return null;
+  return new Map(firstLapTimesOf(laps, driverNumbersOf(results)).times.map((t) => [t.driverNumber, t.lapTime]));
 }
 
 export function buildInputFor(session: string, opts: { t0?: boolean } = {}): BuildLapsInput {
@@ -157,4 +158,55 @@ export function compareWithOracle(session: string, laps: readonly Lap[], opts: {
     });
   }
   return { session, ours: laps.length, theirs: theirs.length, missing, extra, columns };
+}
+
+/** Official results FastF1 had for a session (recorded Jolpica answers), or null (then: from laps). */
+export function officialFor(session: string): OfficialResult[] | null {
+  const m = oracleMeta(session);
+  if (m.round === null) return null;
+  const kind = sessionKind(m.name, m.year);
+  // practice: FastF1 takes driver identities from the race's results
+  const file = kind === 'qualifying' ? (m.name === 'Qualifying' ? 'qualifying.json' : null)
+    : kind === 'race' && m.name !== 'Race' ? 'sprint.json' : 'results.json';
+  const race = file ? jolpicaRace(m.year, m.round, file) : null;
+  return race ? officialResultsFromErgast(race) : null;
+}
+
+export function resultsFor(session: string, build: LapsBuild): SessionResult[] {
+  const m = oracleMeta(session);
+  const msgs = readTopic(m.path, 'DriverList') ?? [];
+  return buildResults({ kind: build.kind, drivers: parseDriverList(msgs.filter((x) => x.time <= 3_600_000)), official: officialFor(session), laps: build.laps });
+}
+
+export const RESULT_COLUMNS: [string, (r: SessionResult) => unknown, 'dur' | 'float' | 'str'][] = [
+  ['Abbreviation', (r) => r.abbreviation, 'str'], ['TeamName', (r) => r.teamName, 'str'], ['DriverId', (r) => r.driverId, 'str'],
+  ['Position', (r) => r.position, 'float'], ['ClassifiedPosition', (r) => r.classifiedPosition, 'str'],
+  ['GridPosition', (r) => r.gridPosition, 'float'], ['Q1', (r) => r.q1, 'dur'], ['Q2', (r) => r.q2, 'dur'], ['Q3', (r) => r.q3, 'dur'],
+  ['Time', (r) => r.time, 'dur'], ['Status', (r) => r.status, 'str'], ['Points', (r) => r.points, 'float'], ['Laps', (r) => r.laps, 'float'],
+];
+
+/** FastF1 writes missing text as "" and classified positions computed from floats as "1.0". */
+function normalizeResult(col: string, v: unknown): unknown {
+  if (typeof v === 'string' && v === '') return null;
+  if (col === 'ClassifiedPosition' && typeof v === 'string' && /^\d+\.0$/.test(v)) return v.slice(0, -2);
+  return v;
+}
+
+export function compareResults(session: string, results: readonly SessionResult[]): { rows: number; missing: string[]; columns: ColumnParity[] } {
+  const theirs = JSON.parse(readFileSync(resolve(oracleDir, session, 'results.json'), 'utf8')) as Record<string, unknown>[];
+  const ours = new Map(results.map((r) => [r.driverNumber, r]));
+  const missing = theirs.map((t) => String(t.DriverNumber)).filter((n) => !ours.has(n));
+  const columns = RESULT_COLUMNS.map(([column, get, kind]) => {
+    const c: ColumnParity = { column, equal: 0, total: theirs.length, examples: [] };
+    for (const t of theirs) {
+      const o = ours.get(String(t.DriverNumber));
+      if (!o) continue;
+      const tv = normalizeResult(column, t[column]);
+      const ov = normalizeResult(column, get(o));
+      if (valuesEqual(kind, ov, tv)) c.equal++;
+      else if (c.examples.length < 4) c.examples.push(`${t.DriverNumber}: ours=${JSON.stringify(ov)} theirs=${JSON.stringify(t[column])}`);
+    }
+    return c;
+  });
+  return { rows: theirs.length, missing, columns };
 }

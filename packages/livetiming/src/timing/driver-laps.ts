@@ -55,17 +55,26 @@ function sliceRows(l: RawDriverLaps, from: number, to: number): void {
 }
 const rows = (l: RawDriverLaps) => l.time.length;
 
-function value(obj: unknown, ...path: string[]): unknown {
-  let v = obj;
-  for (const k of path) {
-    if (!v || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v;
+function value(obj: unknown, a: string, b: string): unknown;
+function value(obj: unknown, a: string, b: string, c: string): unknown;
+function value(obj: unknown, a: string, b: string, c?: string): unknown {
+  if (!obj || typeof obj !== 'object') return undefined;
+  let v = (obj as Record<string, unknown>)[a];
+  if (!v || typeof v !== 'object') return undefined;
+  v = (v as Record<string, unknown>)[b];
+  if (c === undefined) return v;
+  if (!v || typeof v !== 'object') return undefined;
+  return (v as Record<string, unknown>)[c];
 }
 /** Python truthiness of a feed value, which is what decides whether a value "was sent". */
-const truthy = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false
-  && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+function truthy(v: unknown): boolean {
+  if (typeof v === 'string') return v.length > 0;
+  if (v === undefined || v === null || v === 0 || v === false) return false;
+  if (typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.length > 0;
+  for (const _ in v) return true;
+  return false;
+}
 
 const SECTORS: [string, 's1' | 's2' | 's3', 's1Time' | 's2Time' | 's3Time'][] = [
   ['0', 's1', 's1Time'], ['1', 's2', 's2Time'], ['2', 's3', 's3Time']];
@@ -128,7 +137,7 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
     const sectors = data.Sectors;
     if (sectors && typeof sectors === 'object' && !Array.isArray(sectors)) {
       for (const [key, col, colTime] of SECTORS) {
-        const v = value(sectors, key, 'Value');
+        const v = (sectors as Record<string, { Value?: unknown } | undefined>)[key]?.Value;
         if (truthy(v)) {
           laps[col][idx] = parseDurationMicros(v);
           laps[colTime][idx] = time;
@@ -148,7 +157,7 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
     const speeds = data.Speeds;
     if (speeds && typeof speeds === 'object') {
       for (const [key, col] of TRAPS) {
-        const v = value(speeds, key, 'Value');
+        const v = (speeds as Record<string, { Value?: unknown } | undefined>)[key]?.Value;
         if (truthy(v)) {
           // the ST trap comes early in a lap and never counts as late
           laps[col][key === 'ST' ? lapcnt : idx] = Number(v);

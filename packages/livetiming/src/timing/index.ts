@@ -11,3 +11,5 @@ export type { TyreState } from './tyres.js';
 export { parseDuration, parseDurationMicros, parseUtc } from './time.js';
 export { sessionKind } from './types.js';
 export type { Lap, DriverRef, SessionKind } from './types.js';
+export { buildResults, classifyFromLaps, officialResultsFromErgast } from './results.js';
+export type { OfficialResult, ResultDriver, SessionResult, BuildResultsInput } from './results.js';

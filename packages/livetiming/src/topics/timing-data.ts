@@ -15,7 +15,8 @@ export function timingDataByDriver(messages: readonly StreamMessage[]): Map<stri
   for (const m of messages) {
     const lines = (m.data as { Lines?: unknown } | null)?.Lines;
     if (!lines || typeof lines !== 'object' || Array.isArray(lines)) continue;
-    for (const [drv, patch] of Object.entries(lines as Record<string, unknown>)) {
+    for (const drv in lines as Record<string, unknown>) {
+      const patch = (lines as Record<string, unknown>)[drv];
       if (!patch || typeof patch !== 'object' || Array.isArray(patch)) continue;
       let list = out.get(drv);
       if (!list) out.set(drv, (list = []));
