@@ -1,0 +1,133 @@
+// Starts the real stack for browser tests and benchmarks: a temp APEX_HOME with the Jolpica dump
+// imported, the API (`apex serve`) and the production web build (`next start`) on free loopback
+// ports. Nothing here talks to the internet.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(webDir, '..', '..');
+export const sharedDir = process.env.APEX_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+const apexBin = path.join(repoRoot, 'apps', 'server', 'bin', 'apex.js');
+const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export interface Stack {
+  webUrl: string;
+  apiUrl: string;
+  apexHome: string;
+  stop(): Promise<void>;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`[e2e] ${msg}\n`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'e2e' || entry.name === 'test-output') continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** `next build` unless a build newer than every source file exists. */
+export function ensureWebBuild(): void {
+  const buildId = path.join(webDir, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(webDir)) return;
+  log('building the web app (next build)…');
+  const r = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: webDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+}
+
+function apexEnv(apexHome: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, APEX_HOME: apexHome, APEX_OFFLINE: 'true', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' };
+  // An isolated installation: embedded PGlite and the in-process cache, whatever the shell says.
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  return env;
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const t = setTimeout(() => child.kill('SIGKILL'), 8000);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Build if needed, import the dump into a fresh APEX_HOME, start API and web. */
+export async function startStack(opts: { build?: boolean } = {}): Promise<Stack> {
+  const dump = path.join(sharedDir, 'jolpica-dump');
+  if (!existsSync(dump)) throw new Error(`Jolpica dump missing at ${dump} (set APEX_SHARED_DIR)`);
+  if (!existsSync(apexBin)) throw new Error(`${apexBin} missing: run npm run build first`);
+  if (opts.build !== false) ensureWebBuild();
+
+  const apexHome = mkdtempSync(path.join(tmpdir(), 'apex-e2e-'));
+  const env = apexEnv(apexHome);
+  log(`importing ${dump} into ${apexHome}…`);
+  const imp = spawnSync(process.execPath, [apexBin, 'import', 'jolpica-dump', dump], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
+  if (imp.status !== 0) throw new Error(`apex import jolpica-dump failed (exit ${imp.status})`);
+
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const api = spawn(process.execPath, [apexBin, 'serve', '--port', String(apiPort), '--host', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
+  const web = spawn(process.execPath, [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
+    env: { ...env, APEX_API_URL: apiUrl, PORT: String(webPort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: webDir,
+  });
+  const stop = async () => {
+    await Promise.all([stopChild(web), stopChild(api)]);
+    rmSync(apexHome, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${apiUrl}/health`, api, 'the API');
+    await waitFor(`${webUrl}/api/v1/seasons`, web, 'the web app');
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  log(`API ${apiUrl} · web ${webUrl}`);
+  return { webUrl, apiUrl, apexHome, stop };
+}

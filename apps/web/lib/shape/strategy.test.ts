@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Session } from '@apexdata/livetiming';
+import type { SessionLap } from '../api/session-types';
+import { readJolpica, sharedDir } from '../test/ergast-fixtures';
+import { driverOrder, isRepresentative, linearFit, stintDegradation, stintsFromLaps } from './strategy';
+
+const f1data = path.join(sharedDir, 'f1data');
+// 2018 Azerbaijan GP: a full race from the recorded archive, laps built by our engine.
+const AZE_2018_R = '2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/';
+const session = await Session.load(AZE_2018_R, {
+  archive: { base: path.join(f1data, 'livetiming') },
+  jolpica: { base: path.join(f1data, 'jolpica') },
+  schedule: { base: path.join(f1data, 'f1schedule') },
+  telemetry: false,
+});
+const laps: SessionLap[] = session.laps!.toArray().map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+
+describe('linearFit', () => {
+  it('should recover an exact line and report a perfect r²', () => {
+    const fit = linearFit([0, 1, 2, 3, 4].map((x) => ({ x, y: 90_000 + 85 * x })))!;
+    expect(fit.slope).toBeCloseTo(85, 9);
+    expect(fit.intercept).toBeCloseTo(90_000, 6);
+    expect(fit.r2).toBeCloseTo(1, 9);
+  });
+  it('should refuse fits it cannot make', () => {
+    expect(linearFit([{ x: 1, y: 1 }, { x: 2, y: 2 }])).toBeNull();
+    expect(linearFit([1, 1, 1].map((x, i) => ({ x, y: i })))).toBeNull();
+  });
+});
+
+describe('strategy on the 2018 Azerbaijan race', () => {
+  it('should derive stints that tile each driver’s laps without overlap', () => {
+    const stints = stintsFromLaps(laps);
+    const byDriver = new Map<string, typeof stints>();
+    for (const s of stints) byDriver.set(s.driver, [...(byDriver.get(s.driver) ?? []), s]);
+    for (const [driver, list] of byDriver) {
+      const sorted = [...list].sort((a, b) => a.stint - b.stint);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.startLap, driver).toBeGreaterThan(sorted[i - 1]!.endLap);
+      const withStint = laps.filter((l) => l.driver === driver && l.stint !== null).length;
+      expect(sorted.reduce((n, s) => n + s.laps, 0)).toBe(withStint);
+    }
+    // Someone pitted: at least one driver has two stints.
+    expect([...byDriver.values()].some((l) => l.length >= 2)).toBe(true);
+  });
+
+  it('should fit degradation only on representative laps within 107% of the stint best', () => {
+    const deg = stintDegradation(laps);
+    expect(deg.length).toBeGreaterThan(10);
+    for (const d of deg) {
+      const best = Math.min(...d.points.map((p) => p.lapTime));
+      for (const p of d.points) {
+        expect(p.lapTime).toBeLessThanOrEqual(best * 1.07);
+        const lap = laps.find((l) => l.driver === d.driver && l.lapNumber === p.lapNumber)!;
+        expect(isRepresentative(lap)).toBe(true);
+        expect(lap.stint).toBe(d.stint);
+      }
+      if (d.points.length >= 3 && new Set(d.points.map((p) => p.tyreLife)).size > 1) expect(d.fit).not.toBeNull();
+    }
+  });
+
+  it('should order drivers by their final running position', () => {
+    const order = driverOrder(laps);
+    expect(new Set(order).size).toBe(new Set(laps.map((l) => l.driver)).size);
+    const official = readJolpica('2018/4/results.json').MRData.RaceTable.Races[0].Results as { Driver: { code: string } }[];
+    expect(order[0]).toBe(official[0]!.Driver.code);
+  });
+});

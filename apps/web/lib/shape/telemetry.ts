@@ -1,0 +1,124 @@
+import type { Comparison, SessionLap } from '../api/session-types';
+
+/** Index of the sample nearest to `x` in an ascending array (binary search). */
+export function nearestIndex(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  if (hi < 0) return -1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs(xs[lo]! - x) <= Math.abs(xs[hi]! - x) ? lo : hi;
+}
+
+/** The fastest valid lap of each driver, fastest first: the default selection for comparison. */
+export function fastestPerDriver(laps: readonly SessionLap[], limit = 5): SessionLap[] {
+  const best = new Map<string, SessionLap>();
+  for (const l of laps) {
+    if (l.lapTime === null || l.deleted === true) continue;
+    const b = best.get(l.driver);
+    if (!b || l.lapTime < b.lapTime!) best.set(l.driver, l);
+  }
+  return [...best.values()].sort((a, b) => a.lapTime! - b.lapTime!).slice(0, limit);
+}
+
+/** `VER:12` selections from the URL ↔ structured pairs; `fastest` stays symbolic. */
+export interface LapPick {
+  driver: string;
+  lap: number | 'fastest';
+}
+
+export function parseLapPicks(raw: string | null, max = 5): LapPick[] {
+  if (!raw) return [];
+  const out: LapPick[] = [];
+  for (const part of raw.split(',')) {
+    const m = /^([A-Za-z0-9]{1,3}):(\d{1,3}|fastest)$/.exec(part.trim());
+    if (!m) continue;
+    const pick: LapPick = { driver: m[1]!.toUpperCase(), lap: m[2] === 'fastest' ? 'fastest' : Number(m[2]) };
+    if (!out.some((p) => p.driver === pick.driver && p.lap === pick.lap)) out.push(pick);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export function formatLapPicks(picks: readonly LapPick[]): string {
+  return picks.map((p) => `${p.driver}:${p.lap}`).join(',');
+}
+
+export interface MiniSectors {
+  /** Boundaries in metres: n+1 values. */
+  edges: number[];
+  /** Index into comparison.laps of the fastest lap through each mini-sector (null if unknown). */
+  fastest: (number | null)[];
+}
+
+/**
+ * Split the lap into `n` equal-distance mini-sectors and find, for each, the lap that spent the
+ * least time in it — from the elapsed-time trace, so no speed integration error creeps in.
+ */
+export function miniSectorFastest(c: Pick<Comparison, 'distance' | 'time'>, n = 25): MiniSectors {
+  const total = c.distance[c.distance.length - 1] ?? 0;
+  const edges = Array.from({ length: n + 1 }, (_, i) => (total * i) / n);
+  const idx = edges.map((d) => nearestIndex(c.distance, d));
+  const fastest: (number | null)[] = [];
+  for (let k = 0; k < n; k++) {
+    let best: number | null = null;
+    let bestT = Infinity;
+    c.time.forEach((t, lap) => {
+      const a = t[idx[k]!];
+      const b = t[idx[k + 1]!];
+      if (a === null || a === undefined || b === null || b === undefined) return;
+      if (b - a < bestT) {
+        bestT = b - a;
+        best = lap;
+      }
+    });
+    fastest.push(best);
+  }
+  return { edges, fastest };
+}
+
+/** Colour ramp for speed on the track map: slow = blue/purple, fast = yellow/red. */
+export function speedColor(speed: number, min: number, max: number): string {
+  const t = max > min ? Math.min(1, Math.max(0, (speed - min) / (max - min))) : 0.5;
+  // Four stops across the ramp, interpolated in RGB.
+  const stops: [number, number, number][] = [
+    [68, 1, 84],
+    [49, 104, 142],
+    [53, 183, 121],
+    [253, 231, 37],
+  ];
+  const p = t * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(p));
+  const f = p - i;
+  const [a, b] = [stops[i]!, stops[i + 1]!];
+  const c = a.map((v, k) => Math.round(v + (b[k]! - v) * f));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+export interface LapFilter {
+  drivers: string[];
+  compound: string | null;
+  accurateOnly: boolean;
+  hideDeleted: boolean;
+  /** 107% of the session's fastest lap. */
+  quickOnly: boolean;
+  personalBestOnly: boolean;
+}
+
+export const NO_FILTER: LapFilter = { drivers: [], compound: null, accurateOnly: false, hideDeleted: false, quickOnly: false, personalBestOnly: false };
+
+export function filterLaps(laps: readonly SessionLap[], f: LapFilter): SessionLap[] {
+  const fastest = Math.min(...laps.map((l) => l.lapTime ?? Infinity));
+  return laps.filter(
+    (l) =>
+      (f.drivers.length === 0 || f.drivers.includes(l.driver)) &&
+      (f.compound === null || l.compound === f.compound) &&
+      (!f.accurateOnly || l.isAccurate) &&
+      (!f.hideDeleted || l.deleted !== true) &&
+      (!f.quickOnly || (l.lapTime !== null && l.lapTime <= fastest * 1.07)) &&
+      (!f.personalBestOnly || l.isPersonalBest),
+  );
+}
