@@ -1,0 +1,151 @@
+// DriverAhead / DistanceToDriverAhead, the way FastF1's calculate_driver_ahead finds them: every car's
+// distance is integrated from the finish line of its lap that contains the window start (one lap
+// later for a car that is a lap behind), all cars are put on the window's session times, and the
+// nearest car with a larger distance is the one ahead. Cars whose distance does not change between
+// two samples (standing, or no data) are ignored for that sample.
+import { NO_DRIVER } from './channels.js';
+import type { SessionTelemetry } from './session-telemetry.js';
+import type { Telemetry, TelemetryLap } from './telemetry.js';
+
+const known = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
+
+export interface DriverAheadResult {
+  /** Racing number of the car ahead per sample, {@link NO_DRIVER} when none. */
+  driverAhead: Int16Array;
+  /** Metres to that car; NaN when none. */
+  distance: Float64Array;
+}
+
+/**
+ * Car ahead for each sample of `self` (car data of one driver, sorted by time) among every driver of
+ * the session that has car data and laps.
+ */
+export function driverAhead(session: SessionTelemetry, self: Telemetry): DriverAheadResult {
+  const n = self.length;
+  const result: DriverAheadResult = { driverAhead: new Int16Array(n).fill(NO_DRIVER), distance: new Float64Array(n).fill(NaN) };
+  if (n === 0) return result;
+  const tStart = self.sessionTime[0]!;
+  const tEnd = self.sessionTime[n - 1]!;
+  const ownLaps = session.lapsByDriver.get(self.driver) ?? [];
+  let firstLapNumber = NaN;
+  for (const l of ownLaps) if (known(l.lapStartTime) && l.lapStartTime <= tStart) firstLapNumber = l.lapNumber;
+
+  let own: Float64Array | null = null;
+  const others: { number: number; dist: Float64Array }[] = [];
+  for (const drv of session.drivers) {
+    const car = session.car.get(drv);
+    const laps = session.lapsByDriver.get(drv);
+    if (car === undefined || laps === undefined || laps.length === 0) continue;
+    const relevant = relevantLaps(laps, tStart, tEnd, firstLapNumber);
+    if (relevant.length === 0) continue;
+    const dist = distanceOnWindow(car, relevant, self.sessionTime);
+    if (dist === null) continue;
+    if (drv === self.driver) own = dist;
+    else others.push({ number: Number(drv), dist });
+  }
+  if (own === null) own = new Float64Array(n).fill(NaN);
+
+  // A distance that does not change from the previous sample does not count (the first sample has
+  // no previous one and never counts).
+  for (const o of others) {
+    const d = o.dist;
+    let prev = d[0]!;
+    d[0] = NaN;
+    for (let i = 1; i < n; i++) {
+      const cur = d[i]!;
+      if (cur - prev === 0) d[i] = NaN;
+      prev = cur;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let who = -1;
+    for (let k = 0; k < others.length; k++) {
+      const delta = others[k]!.dist[i]! - own[i]!;
+      if (!(delta >= 0)) continue; // NaN or behind
+      if (delta < best) { best = delta; who = k; }
+    }
+    if (who >= 0) {
+      result.driverAhead[i] = others[who]!.number;
+      result.distance[i] = best;
+    }
+  }
+  return result;
+}
+
+/**
+ * The laps of a driver that span [tStart, tEnd]: from the lap running at tStart (the next one if the
+ * driver is a lap behind) to the first lap ending at or after tEnd; widened by one lap at either end
+ * when the boundary lap lacks its start or end time.
+ */
+function relevantLaps(laps: readonly TelemetryLap[], tStart: number, tEnd: number, firstLapNumber: number): TelemetryLap[] {
+  let before = NaN;
+  for (const l of laps) if (known(l.lapStartTime) && l.lapStartTime <= tStart) before = l.lapNumber;
+  if (Number.isNaN(before)) before = Math.min(...laps.map((l) => l.lapNumber));
+  else if (before < firstLapNumber) before += 1;
+  let after = NaN;
+  for (const l of laps) if (known(l.time) && l.time >= tEnd) { after = l.lapNumber; break; }
+  if (Number.isNaN(after)) after = Math.max(...laps.map((l) => l.lapNumber));
+  let padBefore = 0;
+  let padAfter = 0;
+  for (;;) {
+    const rel = laps.filter((l) => l.lapNumber >= before - padBefore && l.lapNumber <= after + padAfter);
+    if (padBefore >= 1 || padAfter >= 1 || rel.length === 0) return rel;
+    if (!known(rel[rel.length - 1]!.lapStartTime)) { padBefore++; continue; }
+    if (!known(rel[0]!.time)) { padAfter++; continue; }
+    return rel;
+  }
+}
+
+/**
+ * The driver's distance from the start of `laps`, at each of the window's session times (NaN where
+ * the driver has no sample at that time). null when the laps hold no car data.
+ */
+function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array): Float64Array | null {
+  let start: number;
+  let end: number;
+  if (laps.length === 1) {
+    start = laps[0]!.lapStartTime ?? NaN;
+    end = laps[0]!.time ?? NaN;
+  } else {
+    start = Infinity;
+    end = -Infinity;
+    for (const l of laps) {
+      if (known(l.lapStartTime) && l.lapStartTime < start) start = l.lapStartTime;
+      if (known(l.time) && l.time > end) end = l.time;
+    }
+  }
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+  const st = car.sessionTime;
+  const speed = car.channels.speed!;
+  let i = lowerBound(st, start);
+  if (i >= st.length || st[i]! > end) return null;
+  const n = window.length;
+  const out = new Float64Array(n).fill(NaN);
+  const wStart = window[0]!;
+  const wEnd = window[n - 1]!;
+  let w = 0;
+  let dist = 0;
+  let prev = 0;
+  for (let first = true; i < st.length && st[i]! <= end; i++, first = false) {
+    const t = st[i]!;
+    const s = (t - start) / 1000;
+    dist += speed[i]! / 3.6 * (first ? s : s - prev);
+    prev = s;
+    if (t < wStart) continue;
+    if (t > wEnd) break;
+    while (w < n && window[w]! < t) w++;
+    if (w < n && window[w] === t) out[w] = dist;
+  }
+  return out;
+}
+
+function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}

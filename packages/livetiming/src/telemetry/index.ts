@@ -1,0 +1,16 @@
+export { buildSessionTelemetry, readCarData, readPositionData } from './build.js';
+export type { TelemetryTopicInput } from './build.js';
+export { SessionTelemetry, computeT0, carTelemetry, positionTelemetry } from './session-telemetry.js';
+export type { SessionTelemetryOptions } from './session-telemetry.js';
+export { Telemetry, lapWindow } from './telemetry.js';
+export type { TelemetryFrame, TelemetryLap, TelemetryInit, SliceOptions, PadSide } from './telemetry.js';
+export { CHANNELS, CHANNEL_NAMES, SampleSource, SOURCE_NAMES, STATUS_NAMES, NO_DRIVER } from './channels.js';
+export type { ChannelName, ChannelColumns, ChannelArray, SampleSourceName, StatusName, FillKind } from './channels.js';
+export { driverAhead } from './driver-ahead.js';
+export type { DriverAheadResult } from './driver-ahead.js';
+export { QuadraticSpline, fillDiscrete, fillLinear, fillQuadratic, interp } from './interpolate.js';
+export { parseIsoMicros, microsToMillis, formatEpochMillis } from './iso-date.js';
+export { parseCarDataStream, carDataFromMessages } from '../topics/car-data.js';
+export type { RawCarData, RawCarChannels, TelemetryParseReport } from '../topics/car-data.js';
+export { parsePositionStream, positionFromMessages } from '../topics/position.js';
+export type { RawPositionData, RawPositionChannels } from '../topics/position.js';

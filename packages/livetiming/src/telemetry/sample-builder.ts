@@ -1,0 +1,182 @@
+// Collects per-driver samples of a `.z` topic (CarData, Position) while its stream is read.
+
+/** One driver's columns while reading: the sample UTC (epoch µs) plus `width` numeric channels. */
+export class DriverSamples {
+  utc: Float64Array;
+  cols: Float64Array[];
+  length = 0;
+  /** Length at the last committed message; a failed message rolls back to it. */
+  committed = 0;
+  touched = false;
+  constructor(readonly driver: string, readonly width: number, capacity = 4096) {
+    this.utc = new Float64Array(capacity);
+    this.cols = Array.from({ length: width }, () => new Float64Array(capacity));
+  }
+
+  /** Makes room for one more row and returns its index. */
+  next(): number {
+    if (this.length === this.utc.length) this.grow();
+    return this.length++;
+  }
+
+  private grow(): void {
+    const cap = this.utc.length * 2;
+    const g = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    this.utc = g(this.utc);
+    this.cols = this.cols.map(g);
+  }
+
+  column(i: number): Float64Array {
+    return this.cols[i]!.slice(0, this.length);
+  }
+}
+
+/**
+ * Accumulates samples of any number of messages. A message is committed whole or not at all, so a
+ * line that fails half-way never leaves partial rows behind.
+ */
+export class SampleBuilder {
+  readonly byKey = new Map<string, DriverSamples>();
+  private readonly byNumber: (DriverSamples | undefined)[] = [];
+  private touched: DriverSamples[] = [];
+  /** max(Utc − line time) in µs over committed samples: the input of t0. */
+  maxOffset = -Infinity;
+  /** The same over the current message, applied on commit. */
+  pendingOffset = -Infinity;
+
+  constructor(readonly width: number) {}
+
+  driverByNumber(n: number): DriverSamples {
+    let d = this.byNumber[n];
+    if (d === undefined) {
+      d = this.driver(String(n));
+      this.byNumber[n] = d;
+    }
+    return d;
+  }
+
+  driver(key: string): DriverSamples {
+    let d = this.byKey.get(key);
+    if (d === undefined) {
+      d = new DriverSamples(key, this.width);
+      this.byKey.set(key, d);
+    }
+    if (!d.touched) {
+      d.touched = true;
+      this.touched.push(d);
+    }
+    return d;
+  }
+
+  /** Marks a driver fetched through the numeric cache as part of the current message. */
+  touch(d: DriverSamples): void {
+    if (!d.touched) {
+      d.touched = true;
+      this.touched.push(d);
+    }
+  }
+
+  commit(): void {
+    for (const d of this.touched) { d.committed = d.length; d.touched = false; }
+    this.touched.length = 0;
+    if (this.pendingOffset > this.maxOffset) this.maxOffset = this.pendingOffset;
+    this.pendingOffset = -Infinity;
+  }
+
+  abort(): void {
+    for (const d of this.touched) { d.length = d.committed; d.touched = false; }
+    this.touched.length = 0;
+    this.pendingOffset = -Infinity;
+  }
+}
+
+/** Thrown by a fast reader when a payload is not in the compact shape it expects. */
+export class ScanMismatch extends Error {}
+export const SCAN_MISMATCH = new ScanMismatch('unexpected payload shape');
+
+/** Expects the ASCII `lit` at `p` in `b`; returns the position after it or throws ScanMismatch. */
+export function lit(b: Uint8Array, p: number, text: Uint8Array): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (b[p + i] !== text[i]) throw SCAN_MISMATCH;
+  return p + n;
+}
+
+export const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/**
+ * Sorted union of a driver's timestamps with the reference's. `order[k]` is the driver's row for
+ * union row k, or -1 for a reference-only timestamp. Equal timestamps are joined one to one.
+ */
+export function unionOrder(own: Float64Array, ref: Float64Array): { order: Int32Array; dates: Float64Array } {
+  const ownIdx = sortedIndex(own);
+  const refSorted = Float64Array.from(ref).sort();
+  const order: number[] = [];
+  const dates: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ownIdx.length || j < refSorted.length) {
+    const a = i < ownIdx.length ? own[ownIdx[i]!]! : Infinity;
+    const b = j < refSorted.length ? refSorted[j]! : Infinity;
+    if (a <= b) {
+      order.push(ownIdx[i]!);
+      dates.push(a);
+      i++;
+      if (a === b) j++;
+    } else {
+      order.push(-1);
+      dates.push(b);
+      j++;
+    }
+  }
+  return { order: Int32Array.from(order), dates: Float64Array.from(dates) };
+}
+
+function sortedIndex(v: Float64Array): Int32Array {
+  const idx = new Int32Array(v.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  let sorted = true;
+  for (let i = 1; i < v.length; i++) if (v[i]! < v[i - 1]!) { sorted = false; break; }
+  if (!sorted) idx.sort((a, b) => v[a]! - v[b]! || a - b);
+  return idx;
+}
+
+/** The driver with the most samples (first such in stream order): FastF1's gap-filling reference. */
+export function referenceDates(drivers: Iterable<{ utcMicros: Float64Array }>): Float64Array | null {
+  let ref: Float64Array | null = null;
+  for (const d of drivers) if (ref === null || d.utcMicros.length > ref.length) ref = d.utcMicros;
+  return ref;
+}
+
+/** Reads a JSON number starting at `p` (compact form); returns [value, next position] via `out`. */
+export function readNumber(b: Uint8Array, p: number, out: { v: number }): number {
+  const start = p;
+  let neg = false;
+  if (b[p] === 45) { neg = true; p++; }
+  let v = 0;
+  let digits = 0;
+  for (;;) {
+    const c = b[p]! - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    digits++;
+    p++;
+  }
+  if (digits === 0) {
+    if (b[p] === 110 && b[p + 1] === 117 && b[p + 2] === 108 && b[p + 3] === 108) { out.v = NaN; return p + 4; }
+    throw SCAN_MISMATCH;
+  }
+  const c = b[p];
+  if (c === 46 || c === 101 || c === 69 || digits > 15) {
+    while (p < b.length) {
+      const d = b[p]!;
+      if ((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 46 || d === 101 || d === 69) p++;
+      else break;
+    }
+    const n = Number(Buffer.from(b.buffer, b.byteOffset + start, p - start).toString('latin1'));
+    if (Number.isNaN(n)) throw SCAN_MISMATCH;
+    out.v = n;
+    return p;
+  }
+  out.v = neg ? -v : v;
+  return p;
+}

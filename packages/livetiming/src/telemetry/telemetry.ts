@@ -1,0 +1,394 @@
+// Columnar telemetry of one driver: car channels, positions, or both merged on UTC. Every method
+// returns a new object; the arrays of an instance are never written after construction.
+import {
+  CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
+  type ChannelArray, type ChannelColumns, type ChannelName, type SampleSourceName, type StatusName,
+} from './channels.js';
+import { fillDiscrete, fillLinear, fillQuadratic, nsAbscissa } from './interpolate.js';
+
+/** One sample of a {@link Telemetry}, with every channel the telemetry holds. */
+export interface TelemetryFrame {
+  /** UTC, epoch milliseconds. */
+  date: number;
+  /** Milliseconds since the session's time zero (t0). */
+  sessionTime: number;
+  /** Milliseconds since the start of the slice. */
+  time: number;
+  source: SampleSourceName;
+  rpm?: number;
+  speed?: number;
+  nGear?: number;
+  throttle?: number;
+  brake?: boolean;
+  drs?: number;
+  x?: number;
+  y?: number;
+  z?: number;
+  status?: StatusName;
+  distance?: number;
+  relativeDistance?: number;
+  differentialDistance?: number;
+  /** Racing number of the car ahead, '' when none. */
+  driverAhead?: string;
+  distanceToDriverAhead?: number;
+}
+
+/** A lap as the telemetry needs it: session times in milliseconds; null/NaN when unknown. */
+export interface TelemetryLap {
+  readonly driverNumber: string;
+  readonly lapNumber: number;
+  readonly lapStartTime: number | null;
+  /** Session time at the end of the lap. */
+  readonly time: number | null;
+}
+
+export type PadSide = 'both' | 'before' | 'after';
+
+export interface SliceOptions {
+  /** Extra samples kept on each padded side (FastF1's `pad`). */
+  pad?: number;
+  padSide?: PadSide;
+  /** Add samples interpolated at exactly the start and the end of the window. */
+  interpolateEdges?: boolean;
+}
+
+export interface TelemetryInit {
+  driver: string;
+  /** UTC of session time zero, epoch ms. */
+  t0: number;
+  date: Float64Array;
+  sessionTime: Float64Array;
+  time: Float64Array;
+  source: Uint8Array;
+  channels: ChannelColumns;
+}
+
+const known = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
+
+export class Telemetry {
+  readonly driver: string;
+  readonly t0: number;
+  readonly date: Float64Array;
+  readonly sessionTime: Float64Array;
+  readonly time: Float64Array;
+  readonly source: Uint8Array;
+  readonly channels: Readonly<ChannelColumns>;
+
+  constructor(init: TelemetryInit) {
+    this.driver = init.driver;
+    this.t0 = init.t0;
+    this.date = init.date;
+    this.sessionTime = init.sessionTime;
+    this.time = init.time;
+    this.source = init.source;
+    const n = init.date.length;
+    for (const [name, col] of Object.entries(init.channels)) {
+      if (col !== undefined && col.length !== n) throw new RangeError(`channel ${name}: ${col.length} values for ${n} samples`);
+    }
+    this.channels = Object.freeze({ ...init.channels });
+    Object.freeze(this);
+  }
+
+  static empty(driver: string, t0: number): Telemetry {
+    return new Telemetry({
+      driver, t0, date: new Float64Array(0), sessionTime: new Float64Array(0), time: new Float64Array(0),
+      source: new Uint8Array(0), channels: {},
+    });
+  }
+
+  get length(): number {
+    return this.date.length;
+  }
+
+  has(name: ChannelName): boolean {
+    return this.channels[name] !== undefined;
+  }
+
+  channel<K extends ChannelName>(name: K): ChannelArray<K> | undefined {
+    return this.channels[name] as ChannelArray<K> | undefined;
+  }
+
+  /** Channel names present, in registry order. */
+  channelNames(): ChannelName[] {
+    return CHANNEL_NAMES.filter((c) => this.channels[c] !== undefined);
+  }
+
+  frame(i: number): TelemetryFrame {
+    if (i < 0 || i >= this.length) throw new RangeError(`sample ${i} out of range 0..${this.length - 1}`);
+    const f: TelemetryFrame = {
+      date: this.date[i]!, sessionTime: this.sessionTime[i]!, time: this.time[i]!, source: SOURCE_NAMES[this.source[i]!]!,
+    };
+    const c = this.channels;
+    for (const name of CHANNEL_NAMES) {
+      const col = c[name];
+      if (col === undefined) continue;
+      const v = col[i]!;
+      if (name === 'brake') f.brake = v !== 0;
+      else if (name === 'status') f.status = STATUS_NAMES[v] ?? null;
+      else if (name === 'driverAhead') f.driverAhead = v === NO_DRIVER ? '' : String(v);
+      else (f as unknown as Record<string, number>)[name] = v;
+    }
+    return f;
+  }
+
+  *frames(): IterableIterator<TelemetryFrame> {
+    for (let i = 0; i < this.length; i++) yield this.frame(i);
+  }
+
+  /** Rows [from, to) as a new telemetry (time left as is). */
+  rows(from: number, to: number): Telemetry {
+    from = Math.max(0, from);
+    to = Math.min(this.length, to);
+    if (to < from) to = from;
+    const channels: ChannelColumns = {};
+    for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = this.channels[name]!.slice(from, to);
+    return new Telemetry({
+      driver: this.driver, t0: this.t0, date: this.date.slice(from, to), sessionTime: this.sessionTime.slice(from, to),
+      time: this.time.slice(from, to), source: this.source.slice(from, to), channels,
+    });
+  }
+
+  /** Rows where `mask` is set. */
+  select(mask: Uint8Array): Telemetry {
+    const idx: number[] = [];
+    for (let i = 0; i < mask.length; i++) if (mask[i]) idx.push(i);
+    if (idx.length > 0 && idx[idx.length - 1]! - idx[0]! === idx.length - 1) return this.rows(idx[0]!, idx[0]! + idx.length);
+    const pick = <T extends Float64Array | Int16Array | Uint8Array>(a: T): T => {
+      const out = new (a.constructor as new (n: number) => T)(idx.length);
+      for (let k = 0; k < idx.length; k++) out[k] = a[idx[k]!]!;
+      return out;
+    };
+    const channels: ChannelColumns = {};
+    for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = pick(this.channels[name]!);
+    return new Telemetry({
+      driver: this.driver, t0: this.t0, date: pick(this.date), sessionTime: pick(this.sessionTime), time: pick(this.time),
+      source: pick(this.source), channels,
+    });
+  }
+
+  /** Same samples with `time` measured from `origin` (session time, ms). */
+  withTimeFrom(origin: number): Telemetry {
+    const time = new Float64Array(this.length);
+    for (let i = 0; i < time.length; i++) time[i] = this.sessionTime[i]! - origin;
+    return new Telemetry({ ...this.init(), time });
+  }
+
+  /** Same samples with one channel added or replaced. */
+  withChannel<K extends ChannelName>(name: K, values: ChannelArray<K>): Telemetry {
+    return new Telemetry({ ...this.init(), channels: { ...this.channels, [name]: values } });
+  }
+
+  /** Same samples without the given channels. */
+  without(...names: ChannelName[]): Telemetry {
+    const channels: ChannelColumns = { ...this.channels };
+    for (const n of names) delete channels[n];
+    return new Telemetry({ ...this.init(), channels });
+  }
+
+  private init(): TelemetryInit {
+    return {
+      driver: this.driver, t0: this.t0, date: this.date, sessionTime: this.sessionTime, time: this.time,
+      source: this.source, channels: this.channels,
+    };
+  }
+
+  /**
+   * Samples with session time in [start, end] (ms), optionally padded by whole samples and with
+   * samples interpolated exactly at both ends. `time` then counts from `start`.
+   */
+  sliceByTime(start: number, end: number, options: SliceOptions = {}): Telemetry {
+    const { pad = 0, padSide = 'both', interpolateEdges = false } = options;
+    if (!known(start) || !known(end)) return Telemetry.empty(this.driver, this.t0);
+    const d = interpolateEdges ? this.mergeChannels(edges(this, start, end)) : this;
+    const n = d.length;
+    const mask = new Uint8Array(n);
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      const t = d.sessionTime[i]!;
+      if (t >= start && t <= end) {
+        mask[i] = 1;
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first < 0) return Telemetry.empty(this.driver, this.t0);
+    if (pad > 0) {
+      const left = padSide === 'after' ? first : Math.max(0, first - pad);
+      const right = padSide === 'before' ? last : Math.min(n - 1, last + pad);
+      mask.fill(1, left, right + 1);
+    }
+    return d.select(mask).withTimeFrom(start);
+  }
+
+  /**
+   * Samples of one lap ([LapStartTime, Time]) or of several laps of this driver (first start to last
+   * end; laps missing in between are not cut out).
+   */
+  sliceByLap(laps: TelemetryLap | readonly TelemetryLap[], options: SliceOptions = {}): Telemetry {
+    const [start, end] = lapWindow(laps);
+    return this.sliceByTime(start, end, options);
+  }
+
+  /**
+   * Merges another telemetry of the same driver onto the union of both timestamps and fills every
+   * gap by the channel's rule. Where both have a channel, this telemetry's values win.
+   */
+  mergeChannels(other: Telemetry): Telemetry {
+    return mergeTelemetry(this, other);
+  }
+
+  /** Adds `differentialDistance` (m driven since the previous sample: speed × Δtime). */
+  withDifferentialDistance(): Telemetry {
+    return this.withChannel('differentialDistance', differentialDistance(this));
+  }
+
+  /** Adds `distance`: speed integrated over `time` from the first sample (use per lap). */
+  withDistance(): Telemetry {
+    const ds = differentialDistance(this);
+    for (let i = 1; i < ds.length; i++) ds[i] = ds[i - 1]! + ds[i]!;
+    return this.withChannel('distance', ds);
+  }
+
+  /** Adds `relativeDistance` = distance / last distance (0 → 1 over a lap). */
+  withRelativeDistance(): Telemetry {
+    const base = this.has('distance') ? this : this.withDistance();
+    const d = base.channels.distance!;
+    const out = new Float64Array(d.length);
+    const lastD = d[d.length - 1]!;
+    for (let i = 0; i < d.length; i++) out[i] = d[i]! / lastD;
+    return base.withChannel('relativeDistance', out);
+  }
+
+  /** FastF1's column names and units: seconds for times, ISO strings for dates, null for missing. */
+  toFastF1Columns(): Record<string, (number | string | boolean | null)[]> {
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 23);
+    const secs = (ms: number) => ms / 1000;
+    const cols: Record<string, (number | string | boolean | null)[]> = {
+      Date: Array.from(this.date, iso),
+      SessionTime: Array.from(this.sessionTime, secs),
+      Time: Array.from(this.time, secs),
+    };
+    for (const name of this.channelNames()) {
+      const col = this.channels[name]!;
+      const key = CHANNELS[name].fastf1;
+      if (name === 'brake') cols[key] = Array.from(col, (v) => v !== 0);
+      else if (name === 'status') cols[key] = Array.from(col, (v) => STATUS_NAMES[v] ?? null);
+      else if (name === 'driverAhead') cols[key] = Array.from(col, (v) => (v === NO_DRIVER ? '' : String(v)));
+      else cols[key] = Array.from(col, (v) => (Number.isNaN(v) ? null : v));
+    }
+    cols.Source = Array.from(this.source, (s) => SOURCE_NAMES[s]!);
+    return cols;
+  }
+}
+
+/** [start, end] session times of a lap or of a run of laps (min start, max end). */
+export function lapWindow(laps: TelemetryLap | readonly TelemetryLap[]): [number, number] {
+  const list: readonly TelemetryLap[] = Array.isArray(laps) ? laps : [laps as TelemetryLap];
+  if (list.length === 0) return [NaN, NaN];
+  if (list.length === 1) return [list[0]!.lapStartTime ?? NaN, list[0]!.time ?? NaN];
+  const drivers = new Set(list.map((l) => l.driverNumber));
+  if (drivers.size > 1) throw new Error('cannot slice telemetry by laps of several drivers');
+  let start = Infinity;
+  let end = -Infinity;
+  for (const l of list) {
+    if (known(l.lapStartTime) && l.lapStartTime < start) start = l.lapStartTime;
+    if (known(l.time) && l.time > end) end = l.time;
+  }
+  return [Number.isFinite(start) ? start : NaN, Number.isFinite(end) ? end : NaN];
+}
+
+/** Two sample-less rows at exactly `start` and `end` for edge interpolation. */
+function edges(of: Telemetry, start: number, end: number): Telemetry {
+  return new Telemetry({
+    driver: of.driver, t0: of.t0,
+    date: Float64Array.of(start + of.t0, end + of.t0), sessionTime: Float64Array.of(start, end),
+    time: Float64Array.of(0, end - start), source: Uint8Array.of(255, 255), channels: {},
+  });
+}
+
+const NO_SOURCE = 255;
+
+/** Speed (km/h) × Δtime (s) per sample; the first Δtime is the first sample's own time. */
+function differentialDistance(t: Telemetry): Float64Array {
+  const speed = t.channels.speed;
+  if (speed === undefined) throw new Error('distance needs the speed channel');
+  const n = t.length;
+  const ds = new Float64Array(n);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    // Seconds as pandas' total_seconds() gives them (ns / 1e9 == ms / 1e3, both correctly rounded).
+    const s = t.time[i]! / 1000;
+    const dt = i === 0 ? s : s - prev;
+    ds[i] = speed[i]! / 3.6 * dt;
+    prev = s;
+  }
+  return ds;
+}
+
+/**
+ * Row pairing of two date-sorted telemetries: the sorted union of their dates, equal dates joined
+ * one to one. Returns, per union row, the row in `a` and in `b` (or -1).
+ */
+function unionRows(a: Float64Array, b: Float64Array): { ia: Int32Array; ib: Int32Array; date: Float64Array } {
+  const cap = a.length + b.length;
+  const ia = new Int32Array(cap);
+  const ib = new Int32Array(cap);
+  const date = new Float64Array(cap);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length) {
+    const da = i < a.length ? a[i]! : Infinity;
+    const db = j < b.length ? b[j]! : Infinity;
+    if (da === db) { ia[k] = i++; ib[k] = j++; date[k++] = da; }
+    else if (da < db) { ia[k] = i++; ib[k] = -1; date[k++] = da; }
+    else { ia[k] = -1; ib[k] = j++; date[k++] = db; }
+  }
+  return { ia: ia.subarray(0, k), ib: ib.subarray(0, k), date: date.slice(0, k) };
+}
+
+function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
+  if (self.driver !== other.driver && self.length > 0 && other.length > 0) throw new Error('cannot merge telemetry of different drivers');
+  const { ia, ib, date } = unionRows(self.date, other.date);
+  const n = date.length;
+  const x = nsAbscissa(date);
+  const channels: ChannelColumns = {};
+  for (const name of CHANNEL_NAMES) {
+    const cs = self.channels[name];
+    const co = other.channels[name];
+    if (cs === undefined && co === undefined) continue;
+    const spec = CHANNELS[name] as { fill: string; missing?: number; array: new (n: number) => Float64Array | Int16Array | Uint8Array };
+    const miss = spec.missing;
+    const tmp = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      let v = NaN;
+      if (co !== undefined && ib[k]! >= 0) v = co[ib[k]!]!;
+      if (cs !== undefined && ia[k]! >= 0) {
+        const s = cs[ia[k]!]!;
+        if (s === s && s !== miss) v = s;
+      }
+      tmp[k] = v === miss ? NaN : v;
+    }
+    if (spec.fill === 'quadratic') fillQuadratic(x, tmp);
+    else if (spec.fill === 'linear') fillLinear(x, tmp);
+    else fillDiscrete(tmp);
+    const out = new spec.array(n);
+    if (spec.array === Float64Array) out.set(tmp);
+    else for (let k = 0; k < n; k++) { const v = tmp[k]!; out[k] = v === v ? v : (miss ?? 0); }
+    (channels as Record<string, unknown>)[name] = out;
+  }
+  const source = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    let s: number = NO_SOURCE;
+    if (ib[k]! >= 0) s = other.source[ib[k]!]!;
+    if (ia[k]! >= 0 && self.source[ia[k]!] !== NO_SOURCE) s = self.source[ia[k]!]!;
+    source[k] = s === NO_SOURCE ? SampleSource.interpolation : s;
+  }
+  const t0 = self.t0;
+  const sessionTime = new Float64Array(n);
+  const time = new Float64Array(n);
+  for (let k = 0; k < n; k++) sessionTime[k] = date[k]! - t0;
+  for (let k = 0; k < n; k++) time[k] = sessionTime[k]! - sessionTime[0]!;
+  return new Telemetry({ driver: self.length > 0 ? self.driver : other.driver, t0, date, sessionTime, time, source, channels });
+}

@@ -1,0 +1,270 @@
+// CarData.z: per-driver car channels as sent (about 4 Hz). Each line inflates to
+// {"Entries":[{"Utc":ISO,"Cars":{"<nr>":{"Channels":{"0":rpm,"2":speed,"3":gear,"4":throttle,
+// "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
+import { inflateRawSync } from 'node:zlib';
+import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
+import { parseIsoMicros, parseIsoMicrosBytes } from '../telemetry/iso-date.js';
+import { SCAN_MISMATCH, SampleBuilder, ScanMismatch, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
+
+/** One driver's car samples in stream order. Values are the raw integers of the feed. */
+export interface RawCarChannels {
+  /** Sample UTC in epoch microseconds (digits beyond µs dropped, as FastF1's parser does). */
+  readonly utcMicros: Float64Array;
+  readonly rpm: Float64Array;
+  readonly speed: Float64Array;
+  readonly nGear: Float64Array;
+  readonly throttle: Float64Array;
+  /** 1 when the brake channel is non-zero. */
+  readonly brake: Uint8Array;
+  /** Raw DRS code (0/1/8 closed, 10/12/14 open); 0 when absent. */
+  readonly drs: Float64Array;
+}
+
+export interface TelemetryParseReport extends ParseReport {
+  /** Drivers completed with filler rows on the reference driver's timestamps, and how many rows. */
+  filledDrivers: { driver: string; added: number }[];
+}
+
+export interface RawCarData {
+  /** Per racing number, in order of first appearance in the stream. */
+  readonly drivers: Map<string, RawCarChannels>;
+  /**
+   * max(Utc − line session time) over every real sample, in µs: the input of t0 (the sample with
+   * the least transmission delay is taken as the truth).
+   */
+  readonly maxOffsetMicros: number;
+  /** Brake values strictly between 0 and 100 (FastF1 warns about these; we count them). */
+  readonly nonBooleanBrake: number;
+  readonly report: TelemetryParseReport;
+}
+
+// Channel ids of the feed, in column order: RPM, Speed, nGear, Throttle, Brake, DRS.
+const CHANNEL_IDS = [0, 2, 3, 4, 5, 45] as const;
+const CH_SLOT = new Int8Array(46).fill(-1);
+CHANNEL_IDS.forEach((id, slot) => { CH_SLOT[id] = slot; });
+
+/** Python's int() of a channel value; null/absent/unparseable → 0 (missing channels are 0). */
+function channelInt(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : typeof v === 'boolean' ? Number(v) : NaN;
+  return Number.isFinite(n) ? Math.trunc(n) : 0;
+}
+
+const num = { v: 0 };
+const L_ENTRIES = ascii('{"Entries":[');
+const L_UTC = ascii('{"Utc":"');
+const L_CARS = ascii(',"Cars":{');
+const L_CHANNELS = ascii(':{"Channels":{');
+
+/**
+ * Fast path over the inflated bytes of the compact form the feed sends. Anything else (other key
+ * order, whitespace, escapes) throws ScanMismatch and goes through JSON.parse instead.
+ */
+function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): void {
+  let p = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  p = lit(b, p, L_ENTRIES);
+  if (b[p] === 93) p++;
+  else {
+    for (;;) {
+      p = lit(b, p, L_UTC);
+      const us = p;
+      while (p < b.length && b[p] !== 34) p++;
+      const utc = parseIsoMicrosBytes(b, us, p);
+      if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
+      const off = utc - lineTime * 1000;
+      if (off > out.pendingOffset) out.pendingOffset = off;
+      p = lit(b, p + 1, L_CARS);
+      if (b[p] === 125) p++;
+      else {
+        for (;;) {
+          // "<racing number>"
+          if (b[p] !== 34) throw SCAN_MISMATCH;
+          p++;
+          let n = 0;
+          const ks = p;
+          while (b[p]! >= 48 && b[p]! <= 57) { n = n * 10 + b[p]! - 48; p++; }
+          if (b[p] !== 34 || p === ks || p - ks > 4 || (p - ks > 1 && b[ks] === 48)) throw SCAN_MISMATCH;
+          const d = out.driverByNumber(n);
+          out.touch(d);
+          const row = d.next();
+          d.utc[row] = utc;
+          const cols = d.cols;
+          cols[0]![row] = 0; cols[1]![row] = 0; cols[2]![row] = 0; cols[3]![row] = 0; cols[4]![row] = 0; cols[5]![row] = 0;
+          p = lit(b, p + 1, L_CHANNELS);
+          if (b[p] === 125) p++;
+          else {
+            for (;;) {
+              if (b[p] !== 34) throw SCAN_MISMATCH;
+              p++;
+              let id = 0;
+              const cs = p;
+              while (b[p]! >= 48 && b[p]! <= 57) { id = id * 10 + b[p]! - 48; p++; }
+              if (b[p] !== 34 || b[p + 1] !== 58 || p === cs) throw SCAN_MISMATCH;
+              p = readNumber(b, p + 2, num);
+              const slot = id < CH_SLOT.length ? CH_SLOT[id]! : -1;
+              if (slot >= 0) cols[slot]![row] = Number.isFinite(num.v) ? Math.trunc(num.v) : 0;
+              const c = b[p];
+              if (c === 44) { p++; continue; }
+              if (c === 125) { p++; break; }
+              throw SCAN_MISMATCH;
+            }
+          }
+          if (b[p] !== 125) throw SCAN_MISMATCH; // end of the car object
+          p++;
+          const c = b[p];
+          if (c === 44) { p++; continue; }
+          if (c === 125) { p++; break; }
+          throw SCAN_MISMATCH;
+        }
+      }
+      if (b[p] !== 125) throw SCAN_MISMATCH; // end of the entry
+      p++;
+      const c = b[p];
+      if (c === 44) { p++; continue; }
+      if (c === 93) { p++; break; }
+      throw SCAN_MISMATCH;
+    }
+  }
+  if (b[p] !== 125) throw SCAN_MISMATCH;
+  p++;
+  while (p < b.length && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p++;
+  if (p !== b.length) throw SCAN_MISMATCH;
+  out.commit();
+}
+
+const values = new Float64Array(6);
+
+function pushSample(out: SampleBuilder, key: string, utc: number, vals: ArrayLike<number>): void {
+  const d = out.driver(key);
+  const row = d.next();
+  d.utc[row] = utc;
+  for (let i = 0; i < d.width; i++) d.cols[i]![row] = vals[i]!;
+}
+
+/** Object path: a decoded message (JSON.parse or parseStream). Throws on unusable messages. */
+function walkCarMessage(msg: unknown, lineTime: number, out: SampleBuilder): void {
+  const entries = (msg as { Entries?: unknown } | null)?.Entries;
+  if (!Array.isArray(entries)) throw new Error('car data message without Entries');
+  for (const entry of entries) {
+    const e = entry as { Utc?: unknown; Cars?: unknown } | null;
+    const utc = parseIsoMicros(e?.Utc as string);
+    if (Number.isNaN(utc)) throw new Error('car data entry without Utc');
+    const cars = e!.Cars;
+    if (typeof cars !== 'object' || cars === null) throw new Error('car data entry without Cars');
+    const off = utc - lineTime * 1000;
+    if (off > out.pendingOffset) out.pendingOffset = off;
+    for (const [key, car] of Object.entries(cars as Record<string, unknown>)) {
+      const ch = (car as { Channels?: Record<string, unknown> } | null)?.Channels ?? {};
+      for (let i = 0; i < 6; i++) values[i] = channelInt(ch[String(CHANNEL_IDS[i])]);
+      pushSample(out, key, utc, values);
+    }
+  }
+  out.commit();
+}
+
+/** Per-driver columns, gap-filled as FastF1 does. */
+function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData {
+  const raw = new Map<string, RawCarChannels>();
+  let nonBooleanBrake = 0;
+  for (const [key, d] of builder.byKey) {
+    const n = d.length;
+    if (n === 0) continue;
+    const braw = d.cols[4]!;
+    const brake = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = braw[i]!;
+      if (v > 0 && v < 100) nonBooleanBrake++;
+      brake[i] = v !== 0 ? 1 : 0;
+    }
+    raw.set(key, {
+      utcMicros: d.utc.slice(0, n), rpm: d.column(0), speed: d.column(1), nGear: d.column(2), throttle: d.column(3),
+      brake, drs: d.column(5),
+    });
+  }
+  const filledDrivers: { driver: string; added: number }[] = [];
+  const ref = referenceDates(raw.values());
+  const drivers = new Map<string, RawCarChannels>();
+  for (const [key, d] of raw) {
+    if (ref === null || d.utcMicros.length >= ref.length) { drivers.set(key, d); continue; }
+    // FastF1: a driver with fewer samples than the reference is outer-joined on the reference's
+    // timestamps; the added rows are zeros (brake off).
+    const { order, dates } = unionOrder(d.utcMicros, ref);
+    const take = (col: Float64Array) => Float64Array.from(order, (i) => (i >= 0 ? col[i]! : 0));
+    drivers.set(key, {
+      utcMicros: dates, rpm: take(d.rpm), speed: take(d.speed), nGear: take(d.nGear), throttle: take(d.throttle),
+      brake: Uint8Array.from(order, (i) => (i >= 0 ? d.brake[i]! : 0)), drs: take(d.drs),
+    });
+    filledDrivers.push({ driver: key, added: dates.length - d.utcMicros.length });
+  }
+  return { drivers, maxOffsetMicros: builder.maxOffset, nonBooleanBrake, report: { ...report, filledDrivers } };
+}
+
+/** Reads a whole `CarData.z.jsonStream` file. Undecodable lines are skipped and counted, never fatal. */
+export function parseCarDataStream(text: string): RawCarData {
+  const report: ParseReport = { lines: 0, corrupt: [] };
+  const builder = new SampleBuilder(6);
+  for (const line of splitStreamLines(text, report)) {
+    readZLine(line.payload, line.line, report, (buf) => scanCarMessage(buf, line.time, builder),
+      (msg) => walkCarMessage(msg, line.time, builder), () => builder.abort());
+  }
+  return finishCarData(builder, report);
+}
+
+/** Same result from messages already decoded by `parseStream(text, { compressed: true })`. */
+export function carDataFromMessages(messages: readonly StreamMessage[]): RawCarData {
+  const report: ParseReport = { lines: messages.length, corrupt: [] };
+  const builder = new SampleBuilder(6);
+  messages.forEach((m, i) => {
+    try {
+      walkCarMessage(m.data, m.time, builder);
+    } catch (err) {
+      builder.abort();
+      report.corrupt.push({ line: i + 1, reason: (err as Error).message });
+    }
+  });
+  return finishCarData(builder, report);
+}
+
+/**
+ * Inflates one `.z` line and hands it to the fast reader; a shape the fast reader does not know
+ * goes through JSON.parse and the object reader. Failures are recorded, never thrown.
+ */
+export function readZLine(payload: string, lineNo: number, report: ParseReport, fast: (buf: Buffer) => void,
+  slow: (msg: unknown) => void, abort: () => void): void {
+  let buf: Buffer;
+  try {
+    buf = inflatePayload(payload);
+  } catch (err) {
+    report.corrupt.push({ line: lineNo, reason: `undecodable .z payload: ${(err as Error).message}` });
+    return;
+  }
+  try {
+    fast(buf);
+    return;
+  } catch (err) {
+    abort();
+    if (!(err instanceof ScanMismatch)) {
+      report.corrupt.push({ line: lineNo, reason: (err as Error).message });
+      return;
+    }
+  }
+  try {
+    let text = buf.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    slow(JSON.parse(text));
+  } catch (err) {
+    abort();
+    report.corrupt.push({ line: lineNo, reason: (err as Error).message });
+  }
+}
+
+/** base64 (optionally still in its JSON quotes) → raw DEFLATE → bytes. */
+export function inflatePayload(payload: string): Buffer {
+  let from = 0;
+  let to = payload.length;
+  if (payload.charCodeAt(0) === 34) from = 1;
+  if (to > from && payload.charCodeAt(to - 1) === 34) to--;
+  const b64 = from === 0 && to === payload.length ? payload : payload.slice(from, to);
+  if (b64.length === 0) throw new Error('empty payload');
+  return inflateRawSync(Buffer.from(b64, 'base64'));
+}
+
