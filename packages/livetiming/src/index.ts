@@ -29,3 +29,7 @@ export type { CriticalCode, LoadIssue, LoadIssueCode } from './errors.js';
 
 // Output formats: json (camelCase, ms), csv, fastf1 (FastF1 column names, seconds, ISO dates).
 export * from './format/index.js';
+
+// Telemetry: CarData.z / Position.z per driver, t0, merged lap telemetry (Distance, DriverAhead),
+// slicing, and distance-aligned lap comparison.
+export * from './telemetry/index.js';
