@@ -1,0 +1,93 @@
+// Timing-related topic parsers on real archive files, checked against FastF1's parsed tables.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  parseLapCount, parseRaceControl, parseSessionStatus, parseStintMessages, parseStream, parseTrackStatus,
+  scheduledLaps, sessionStartTime, timingDataByDriver,
+} from '../src/index.js';
+import { ORACLE_SESSIONS, oracleMeta } from './oracle.js';
+import { oracleDir, topicFile } from './paths.js';
+
+const topic = (session: string, name: string) => {
+  const f = topicFile(oracleMeta(session).path, name);
+  return existsSync(f) ? parseStream(readFileSync(f, 'utf8')).messages : null;
+};
+const oracle = (session: string, file: string) => JSON.parse(readFileSync(resolve(oracleDir, session, file), 'utf8'));
+
+describe('TrackStatus and SessionStatus', () => {
+  for (const s of ORACLE_SESSIONS) {
+    it(`${s}: equal to FastF1's tables; session start = first Started`, () => {
+      const ts = parseTrackStatus(topic(s, 'TrackStatus')!);
+      expect(ts.map((t) => [t.time / 1000, t.status, t.message])).toEqual(oracle(s, 'track_status.json').map((t: { Time: number; Status: string; Message: string }) => [t.Time, t.Status, t.Message]));
+      const ss = parseSessionStatus(topic(s, 'SessionStatus')!);
+      expect(ss.map((t) => [t.time / 1000, t.status])).toEqual(oracle(s, 'session_status.json').map((t: { Time: number; Status: string }) => [t.Time, t.Status]));
+      const meta = JSON.parse(readFileSync(resolve(oracleDir, s, 'meta.json'), 'utf8'));
+      expect(sessionStartTime(ss)! / 1000).toBe(meta.session_start_time ?? meta.session.session_start_time);
+    });
+  }
+});
+
+describe('RaceControlMessages', () => {
+  for (const s of ORACLE_SESSIONS) {
+    const theirs = JSON.parse(readFileSync(resolve(oracleDir, s, 'race_control.json'), 'utf8'));
+    if (!theirs) continue; // not recorded for this session
+    it(`${s}: every message and field, list and dict forms`, () => {
+      const ours = parseRaceControl(topic(s, 'RaceControlMessages')!);
+      expect(ours.length).toBe(theirs.length);
+      ours.forEach((m, i) => {
+        const t = theirs[i];
+        expect(m.date).toBe(Date.parse(t.Time + 'Z'));
+        expect([m.category, m.message, m.status, m.flag, m.scope, m.racingNumber]).toEqual([t.Category, t.Message, t.Status, t.Flag, t.Scope, t.RacingNumber]);
+        expect(m.sector).toBe(t.Sector === null ? null : Number(t.Sector));
+        expect(m.lap).toBe(t.Lap === null ? null : Number(t.Lap));
+      });
+    });
+  }
+});
+
+describe('TimingAppData stints', () => {
+  for (const s of ORACLE_SESSIONS) {
+    const f = resolve(oracleDir, s, 'api_timing_app_data.json');
+    if (!existsSync(f)) continue;
+    it(`${s}: the same stint messages as FastF1 parses (list and dict forms)`, () => {
+      const theirs = JSON.parse(readFileSync(f, 'utf8'));
+      const ours = parseStintMessages(topic(s, 'TimingAppData')!);
+      expect(ours.length).toBe(theirs.length);
+      // JSON objects keep insertion order in Python but integer-like keys sort first in JS: drivers
+      // within one line may come in another order, each driver's own sequence is the same
+      const drivers = [...new Set(theirs.map((t: { Driver: string }) => t.Driver))] as string[];
+      for (const d of drivers) {
+        const o = ours.filter((m) => m.driver === d);
+        const th = theirs.filter((t: { Driver: string }) => t.Driver === d);
+        expect(o.length).toBe(th.length);
+        o.forEach((m, i) => {
+          const t = th[i];
+          expect([m.time / 1000, m.stint, m.compound, m.startLaps, m.totalLaps, m.lapNumber, m.tyresNotChanged])
+            .toEqual([t.Time, t.Stint, t.Compound, t.StartLaps, t.TotalLaps, t.LapNumber, t.TyresNotChanged]);
+          expect(m.new).toBe(t.New);
+          expect(m.lapTime === null ? null : m.lapTime / 1000).toBe(t.LapTime);
+        });
+      }
+    });
+  }
+});
+
+describe('LapCount and TimingData split', () => {
+  it('race distance is the first TotalLaps (2018 Azerbaijan: 51)', () => {
+    const lc = parseLapCount(topic('fastf1/2018_Azerbaijan_R', 'LapCount')!);
+    expect(scheduledLaps(lc)).toBe(51);
+    expect(lc.filter((u) => u.currentLap !== null).map((u) => u.currentLap)).toEqual([...Array(51)].map((_, i) => i + 1));
+  });
+  it('splits TimingData per driver without copying patches', () => {
+    const msgs = topic('fastf1-mexico-2025-q', 'TimingData')!;
+    const by = timingDataByDriver(msgs);
+    expect(by.size).toBe(20);
+    const first = by.get('4')![0]!;
+    const source = msgs.find((m) => (m.data as { Lines?: Record<string, unknown> }).Lines?.['4'])!;
+    expect(first.data).toBe((source.data as { Lines: Record<string, unknown> }).Lines['4']);
+    let n = 0;
+    for (const m of msgs) n += Object.keys((m.data as { Lines?: object }).Lines ?? {}).length;
+    expect([...by.values()].reduce((a, l) => a + l.length, 0)).toBe(n);
+  });
+});
