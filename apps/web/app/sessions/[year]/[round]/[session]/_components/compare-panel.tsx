@@ -1,0 +1,150 @@
+'use client';
+
+import * as React from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Comparison, SessionDriver } from '@/lib/api/session-types';
+import { compareQueryOptions, trackQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import type { LapPick } from '@/lib/shape/telemetry';
+import { ChartSkeleton, EmptyState, ErrorState } from '@/components/data/states';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ToggleGroup, ToggleGroupItem } from '@/components/ui/toggle-group';
+import { formatDuration, formatGap } from '@/lib/format/time';
+import { pickEnum } from '@/lib/params';
+import { useSearchParam } from '@/hooks/use-search-param';
+import { cn } from '@/lib/utils';
+import { TelemetryStack, type LapStyle } from './telemetry-stack';
+import { TrackMap } from './track-map';
+
+/** Chart styles: the team colour, dashed for a second lap from the same team. */
+export function lapStyles(c: Comparison, drivers: SessionDriver[]): LapStyle[] {
+  const info = new Map(drivers.map((d) => [d.tla, d]));
+  const seen = new Map<string, number>();
+  const fallback = ['#e10600', '#27f4d2', '#ffd400', '#b86cff', '#64c4ff'];
+  return c.laps.map((l, i) => {
+    const d = info.get(l.driver);
+    const color = d?.teamColor ?? fallback[i % fallback.length]!;
+    const n = seen.get(color) ?? 0;
+    seen.set(color, n + 1);
+    return { label: `${l.driver} L${l.lapNumber}`, color, dashed: n > 0 };
+  });
+}
+
+export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: SessionKey; picks: LapPick[]; drivers: SessionDriver[] }) {
+  const compare = useQuery(compareQueryOptions(sessionKey, picks));
+  const track = useQuery(trackQueryOptions(sessionKey));
+  const [modeParam, setMode] = useSearchParam('map');
+  const mode = pickEnum(modeParam, ['speed', 'fastest'] as const, 'speed');
+  const [cursor, setCursor] = React.useState<number | null>(null);
+  const styles = React.useMemo(() => (compare.data ? lapStyles(compare.data, drivers) : []), [compare.data, drivers]);
+
+  React.useEffect(() => {
+    if (compare.data) performance.mark('apex:compare-data');
+  }, [compare.data]);
+
+  if (picks.length === 0) return <EmptyState title="No laps chosen">Tick up to five laps in the laps table to compare their telemetry.</EmptyState>;
+  if (compare.isError) return <ErrorState error={compare.error} retry={() => compare.refetch()} title="Could not load the comparison" />;
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_380px]">
+      <Card>
+        <CardHeader>
+          <CardTitle>Telemetry</CardTitle>
+          <CardDescription>against distance · drag to zoom, double-click to reset</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {compare.data ? (
+            <TelemetryStack comparison={compare.data} styles={styles} onCursor={setCursor} onDrawn={() => performance.mark('apex:compare-drawn')} />
+          ) : (
+            <ChartSkeleton height={700} />
+          )}
+        </CardContent>
+      </Card>
+      <div className="flex flex-col gap-4">
+        <Card>
+          <CardHeader>
+            <CardTitle>Track</CardTitle>
+            <ToggleGroup type="single" value={mode} onValueChange={(v) => v && setMode(v === 'speed' ? null : v)} aria-label="Colour the track by">
+              <ToggleGroupItem value="speed">Speed</ToggleGroupItem>
+              <ToggleGroupItem value="fastest" disabled={picks.length < 2}>
+                Fastest
+              </ToggleGroupItem>
+            </ToggleGroup>
+          </CardHeader>
+          <CardContent className="flex justify-center">
+            {track.isError ? (
+              <ErrorState error={track.error} retry={() => track.refetch()} title="No track map" />
+            ) : track.data ? (
+              <TrackMap track={track.data} comparison={compare.data ?? null} styles={styles} mode={mode} cursorDistance={cursor} />
+            ) : (
+              <ChartSkeleton height={300} />
+            )}
+          </CardContent>
+          {mode === 'fastest' && compare.data ? (
+            <CardContent className="flex flex-wrap gap-3 text-xs">
+              {styles.map((s) => (
+                <span key={s.label} className="inline-flex items-center gap-1.5">
+                  <span aria-hidden className="h-2 w-4 rounded-sm" style={{ background: s.color }} />
+                  {s.label}
+                </span>
+              ))}
+            </CardContent>
+          ) : null}
+        </Card>
+        {compare.data ? <SectorDeltas comparison={compare.data} styles={styles} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function SectorDeltas({ comparison, styles }: { comparison: Comparison; styles: LapStyle[] }) {
+  const ref = comparison.laps[comparison.reference];
+  const bestSector = [0, 1, 2].map((s) => Math.min(...comparison.laps.map((l) => l.sectors[s] ?? Infinity)));
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Sectors</CardTitle>
+        <CardDescription>gap to {ref ? `${ref.driver} lap ${ref.lapNumber}` : 'the reference'}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <Table aria-label="Sector times and deltas">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Lap</TableHead>
+              <TableHead className="text-right">S1</TableHead>
+              <TableHead className="text-right">S2</TableHead>
+              <TableHead className="text-right">S3</TableHead>
+              <TableHead className="text-right">Lap</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {comparison.laps.map((l, i) => (
+              <TableRow key={`${l.driver}-${l.lapNumber}`}>
+                <TableCell>
+                  <span className="inline-flex items-center gap-1.5 font-semibold">
+                    <span aria-hidden className="h-3 w-1 rounded-sm" style={{ background: styles[i]?.color }} />
+                    {styles[i]?.label}
+                  </span>
+                </TableCell>
+                {[0, 1, 2].map((s) => {
+                  const t = l.sectors[s] ?? null;
+                  const r = ref?.sectors[s] ?? null;
+                  return (
+                    <TableCell key={s} className={cn('text-right font-mono text-xs', t !== null && t === bestSector[s] && 'text-timing-purple font-semibold')}>
+                      <div>{formatDuration(t)}</div>
+                      {i !== comparison.reference && t !== null && r !== null ? <div className={t - r > 0 ? 'text-destructive' : 'text-timing-green'}>{formatGap(t - r)}</div> : null}
+                    </TableCell>
+                  );
+                })}
+                <TableCell className="text-right font-mono text-xs">
+                  <div>{formatDuration(l.lapTime)}</div>
+                  {i !== comparison.reference && l.lapTime !== null && ref?.lapTime ? <div className={l.lapTime - ref.lapTime > 0 ? 'text-destructive' : 'text-timing-green'}>{formatGap(l.lapTime - ref.lapTime)}</div> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,132 @@
+'use client';
+
+import * as React from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useQuery } from '@tanstack/react-query';
+import type { SessionInfo } from '@/lib/api/session-types';
+import { sessionDriversQueryOptions, sessionLapsQueryOptions, sessionQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import { raceQueryOptions } from '@/lib/queries/races';
+import { PageHeader } from '@/components/layout/page-header';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ErrorState, TableSkeleton } from '@/components/data/states';
+import { fastestPerDriver, formatLapPicks, parseLapPicks, type LapPick } from '@/lib/shape/telemetry';
+import { sessionCodes } from '@/lib/shape/sessions';
+import { pickEnum, sessionLabel } from '@/lib/params';
+import { formatDate } from '@/lib/format/time';
+import { useSearchParam } from '@/hooks/use-search-param';
+import { LoadPanel } from './load-panel';
+import { LapsTable } from './laps-table';
+import { ComparePanel } from './compare-panel';
+import { StrategyPanel } from './strategy-panel';
+import { WeatherPanel } from './weather-panel';
+
+const VIEWS = ['telemetry', 'laps', 'strategy', 'weather'] as const;
+
+export function SessionView({ sessionKey }: { sessionKey: SessionKey }) {
+  const info = useQuery(sessionQueryOptions(sessionKey));
+  return (
+    <>
+      <Header sessionKey={sessionKey} info={info.data ?? null} />
+      {info.isPending ? (
+        <TableSkeleton rows={12} />
+      ) : info.isError ? (
+        <ErrorState error={info.error} retry={() => info.refetch()} />
+      ) : info.data.status.state !== 'loaded' ? (
+        <LoadPanel sessionKey={sessionKey} info={info.data} />
+      ) : (
+        <LoadedSession sessionKey={sessionKey} />
+      )}
+    </>
+  );
+}
+
+function Header({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInfo | null }) {
+  const router = useRouter();
+  const race = useQuery(raceQueryOptions(sessionKey.year, sessionKey.round));
+  const codes = race.data ? sessionCodes(race.data) : [];
+  const options = codes.includes(sessionKey.session) ? codes : [...codes, sessionKey.session];
+  return (
+    <PageHeader
+      eyebrow={
+        <span>
+          <Link href={`/races/${sessionKey.year}/${sessionKey.round}`} className="hover:underline">
+            {sessionKey.year} · Round {sessionKey.round}
+          </Link>
+        </span>
+      }
+      title={`${info?.eventName ?? race.data?.name ?? 'Session'} · ${info?.name ?? sessionLabel(sessionKey.session)}`}
+      actions={
+        <label className="inline-flex items-center gap-2 text-xs">
+          <span className="font-semibold uppercase tracking-wider text-muted-foreground">Session</span>
+          <NativeSelect
+            value={sessionKey.session}
+            onChange={(e) => router.push(`/sessions/${sessionKey.year}/${sessionKey.round}/${e.target.value}`)}
+            aria-label="Choose a session of this weekend"
+          >
+            {options.map((c) => (
+              <option key={c} value={c}>
+                {sessionLabel(c)}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+      }
+    >
+      {info?.startUtc ? formatDate(info.startUtc) : race.data ? formatDate(race.data.date) : null}
+    </PageHeader>
+  );
+}
+
+function LoadedSession({ sessionKey }: { sessionKey: SessionKey }) {
+  const laps = useQuery(sessionLapsQueryOptions(sessionKey));
+  const drivers = useQuery(sessionDriversQueryOptions(sessionKey));
+  const [viewParam, setView] = useSearchParam('view');
+  const view = pickEnum(viewParam, VIEWS, 'telemetry');
+  const [lapsParam, setLapsParam] = useSearchParam('laps');
+
+  const picks: LapPick[] = React.useMemo(() => {
+    const fromUrl = parseLapPicks(lapsParam);
+    if (fromUrl.length || !laps.data) return fromUrl;
+    // Default: the fastest lap of each of the three quickest drivers.
+    return fastestPerDriver(laps.data.items, 3).map((l) => ({ driver: l.driver, lap: l.lapNumber }));
+  }, [lapsParam, laps.data]);
+  const setPicks = (p: LapPick[]) => setLapsParam(p.length ? formatLapPicks(p) : null);
+
+  if (laps.isPending || drivers.isPending) return <TableSkeleton rows={12} />;
+  if (laps.isError) return <ErrorState error={laps.error} retry={() => laps.refetch()} />;
+  if (drivers.isError) return <ErrorState error={drivers.error} retry={() => drivers.refetch()} />;
+
+  return (
+    <Tabs value={view} onValueChange={(v) => setView(v === 'telemetry' ? null : v)}>
+      <TabsList aria-label="Session data">
+        {VIEWS.map((v) => (
+          <TabsTrigger key={v} value={v}>
+            {v}
+          </TabsTrigger>
+        ))}
+      </TabsList>
+      <TabsContent value="telemetry">
+        <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data.items} />
+      </TabsContent>
+      <TabsContent value="laps">
+        <Card>
+          <CardHeader>
+            <CardTitle>Laps</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <LapsTable laps={laps.data.items} drivers={drivers.data.items} picks={picks.filter((p) => p.lap !== 'fastest')} onPicks={setPicks} />
+          </CardContent>
+        </Card>
+      </TabsContent>
+      <TabsContent value="strategy">
+        <StrategyPanel sessionKey={sessionKey} laps={laps.data.items} drivers={drivers.data.items} />
+      </TabsContent>
+      <TabsContent value="weather">
+        <WeatherPanel sessionKey={sessionKey} laps={laps.data.items} />
+      </TabsContent>
+    </Tabs>
+  );
+}

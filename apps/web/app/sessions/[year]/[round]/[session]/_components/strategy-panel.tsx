@@ -1,0 +1,181 @@
+'use client';
+
+import * as React from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { SessionDriver, SessionLap, SessionPitStop, Stint } from '@/lib/api/session-types';
+import { sessionPitStopsQueryOptions, stintsQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ChartSkeleton, EmptyState } from '@/components/data/states';
+import { SeriesChart, type ChartSeries } from '@/components/charts/series-chart';
+import { DriverPicker } from '@/components/race/driver-picker';
+import { compoundColor, compoundLetter } from '@/lib/colors';
+import { formatDuration } from '@/lib/format/time';
+import { driverOrder, stintDegradation, stintsFromLaps } from '@/lib/shape/strategy';
+import { pickList } from '@/lib/params';
+import { useSearchParam } from '@/hooks/use-search-param';
+
+export function StrategyPanel({ sessionKey, laps, drivers }: { sessionKey: SessionKey; laps: SessionLap[]; drivers: SessionDriver[] }) {
+  const stintsQ = useQuery(stintsQueryOptions(sessionKey));
+  const pitsQ = useQuery(sessionPitStopsQueryOptions(sessionKey));
+  // The stints endpoint is authoritative; laps give the same picture if it is unavailable.
+  const stints = stintsQ.data?.items ?? (stintsQ.isError ? stintsFromLaps(laps) : null);
+  const order = React.useMemo(() => driverOrder(laps), [laps]);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>Tyre strategy</CardTitle>
+          <CardDescription>stints by compound · number = tyre age at the stint start</CardDescription>
+        </CardHeader>
+        <CardContent>{stints ? <StintTimeline stints={stints} order={order} pitStops={pitsQ.data?.items ?? []} /> : <ChartSkeleton height={360} />}</CardContent>
+      </Card>
+      <Degradation laps={laps} drivers={drivers} order={order} />
+      {pitsQ.data && pitsQ.data.items.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Pit stops</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Table aria-label="Pit stops">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Driver</TableHead>
+                  <TableHead className="text-right">In lap</TableHead>
+                  <TableHead className="text-right">Out lap</TableHead>
+                  <TableHead className="text-right">Pit lane</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {pitsQ.data.items.map((p, i) => (
+                  <TableRow key={`${p.driver}-${i}`}>
+                    <TableCell className="font-semibold">{p.driver}</TableCell>
+                    <TableCell className="text-right font-mono">{p.inLap ?? '—'}</TableCell>
+                    <TableCell className="text-right font-mono">{p.outLap ?? '—'}</TableCell>
+                    <TableCell className="text-right font-mono">{formatDuration(p.pitLaneTime)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+function StintTimeline({ stints, order, pitStops }: { stints: Stint[]; order: string[]; pitStops: SessionPitStop[] }) {
+  const driversWith = new Set(stints.map((s) => s.driver));
+  const rows = [...order.filter((d) => driversWith.has(d)), ...[...driversWith].filter((d) => !order.includes(d))];
+  const maxLap = Math.max(1, ...stints.map((s) => s.endLap));
+  const rowH = 18;
+  const left = 44;
+  const width = 800;
+  const scale = (lap: number) => left + ((lap - 1) / maxLap) * (width - left - 8);
+  if (rows.length === 0) return <EmptyState title="No tyre data for this session" />;
+  return (
+    <svg viewBox={`0 0 ${width} ${rows.length * rowH + 24}`} className="h-auto w-full" role="img" aria-label={`Tyre stints of ${rows.length} drivers`} data-chart="stints" data-points={stints.length}>
+      {rows.map((driver, r) => (
+        <g key={driver} transform={`translate(0 ${r * rowH})`}>
+          <text x={left - 6} y={rowH / 2 + 4} textAnchor="end" className="fill-foreground font-mono text-[11px] font-semibold">
+            {driver}
+          </text>
+          {stints
+            .filter((s) => s.driver === driver)
+            .map((s) => {
+              const x = scale(s.startLap);
+              const w = Math.max(2, scale(s.endLap + 1) - x - 1);
+              const color = compoundColor(s.compound);
+              return (
+                <g key={s.stint}>
+                  <title>{`${driver} stint ${s.stint}: ${s.compound ?? 'unknown'} laps ${s.startLap}–${s.endLap}${s.tyreAgeAtStart ? `, ${s.tyreAgeAtStart} laps old` : ''}`}</title>
+                  <rect x={x} y={3} width={w} height={rowH - 6} rx={3} fill={color} fillOpacity={0.85} />
+                  {w > 22 ? (
+                    <text x={x + 5} y={rowH / 2 + 4} className="fill-black font-mono text-[10px] font-bold">
+                      {compoundLetter(s.compound)}
+                      {s.tyreAgeAtStart ? ` ${s.tyreAgeAtStart}` : ''}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+          {pitStops
+            .filter((p) => p.driver === driver && p.inLap !== null)
+            .map((p, i) => (
+              <line key={i} x1={scale(p.inLap! + 1) - 0.5} x2={scale(p.inLap! + 1) - 0.5} y1={1} y2={rowH - 1} stroke="#fff" strokeWidth={1.5} />
+            ))}
+        </g>
+      ))}
+      {Array.from({ length: Math.floor(maxLap / 10) + 1 }, (_, i) => i * 10 || 1).map((lap) => (
+        <text key={lap} x={scale(lap)} y={rows.length * rowH + 16} textAnchor="middle" className="fill-muted-foreground font-mono text-[10px]">
+          {lap}
+        </text>
+      ))}
+    </svg>
+  );
+}
+
+function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: SessionDriver[]; order: string[] }) {
+  const [param, setParam] = useSearchParam('deg');
+  const chosen = pickList(param, 5);
+  const selected = chosen.length ? chosen : order.slice(0, 3);
+  const info = new Map(drivers.map((d) => [d.tla, d]));
+  const deg = React.useMemo(() => stintDegradation(laps).filter((d) => selected.includes(d.driver) && d.points.length > 0), [laps, selected.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // uPlot needs one shared, sorted x: tyre ages; each stint is a point series plus its fitted line.
+  const chart = React.useMemo(() => {
+    const xs = [...new Set(deg.flatMap((d) => d.points.map((p) => p.tyreLife)))].sort((a, b) => a - b);
+    const series: ChartSeries[] = [];
+    for (const d of deg) {
+      const color = compoundColor(d.compound);
+      const byAge = new Map(d.points.map((p) => [p.tyreLife, p.lapTime / 1000]));
+      const label = `${d.driver} S${d.stint}`;
+      series.push({ key: `${label}-pts`, label, color, points: true, values: xs.map((x) => byAge.get(x) ?? null) });
+      if (d.fit) {
+        const lo = Math.min(...d.points.map((p) => p.tyreLife));
+        const hi = Math.max(...d.points.map((p) => p.tyreLife));
+        series.push({
+          key: `${label}-fit`,
+          label: `${(d.fit.slope / 1000).toFixed(3)} s/lap`,
+          color: info.get(d.driver)?.teamColor ?? color,
+          values: xs.map((x) => (x >= lo && x <= hi ? (d.fit!.intercept + d.fit!.slope * x) / 1000 : null)),
+        });
+      }
+    }
+    return { xs, series };
+  }, [deg]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Degradation</CardTitle>
+        <CardDescription>lap time against tyre age per stint, green-flag laps within 107% of the stint best, with a fitted slope</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <DriverPicker
+          drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null }))}
+          selected={chosen}
+          onChange={(ids) => setParam(ids.length ? ids.join(',') : null)}
+          max={5}
+          label="Drivers in the degradation chart"
+        />
+        {chart.series.length === 0 ? (
+          <EmptyState title="Not enough representative laps" />
+        ) : (
+          <SeriesChart x={chart.xs} series={chart.series} height={300} label={`Tyre degradation for ${selected.join(', ')}`} xLabel="Tyre age (laps)" formatY={(v) => formatDuration(v * 1000)} />
+        )}
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+          {deg
+            .filter((d) => d.fit)
+            .map((d) => (
+              <li key={`${d.driver}-${d.stint}`}>
+                <span className="font-semibold text-foreground">{d.driver}</span> stint {d.stint} ({d.compound ?? '?'}): {d.fit!.slope >= 0 ? '+' : ''}
+                {(d.fit!.slope / 1000).toFixed(3)} s/lap over {d.fit!.n} laps
+              </li>
+            ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import * as React from 'react';
+import type { Comparison, TrackOutline } from '@/lib/api/session-types';
+import { miniSectorFastest, nearestIndex, speedColor } from '@/lib/shape/telemetry';
+import type { LapStyle } from './telemetry-stack';
+
+export type MapMode = 'speed' | 'fastest';
+
+/**
+ * The circuit drawn from position data, coloured by speed or by which compared lap is fastest in
+ * each mini-sector, with the chart cursor's position on it.
+ */
+export function TrackMap({
+  track,
+  comparison,
+  styles,
+  mode,
+  cursorDistance,
+}: {
+  track: TrackOutline;
+  comparison: Comparison | null;
+  styles: LapStyle[];
+  mode: MapMode;
+  cursorDistance: number | null;
+}) {
+  const geometry = React.useMemo(() => {
+    const xs = track.x;
+    const ys = track.y.map((v) => -v); // SVG y grows downwards
+    const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
+    const pad = Math.max(maxX - minX, maxY - minY) * 0.05;
+    return { xs, ys, viewBox: `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`, stroke: Math.max(maxX - minX, maxY - minY) / 110 };
+  }, [track]);
+
+  const segments = React.useMemo(() => {
+    const n = track.x.length;
+    const colors: string[] = [];
+    if (mode === 'fastest' && comparison && comparison.laps.length > 1) {
+      const mini = miniSectorFastest(comparison, 25);
+      const trackTotal = track.distance[n - 1] || 1;
+      const lapTotal = comparison.distance[comparison.distance.length - 1] || 1;
+      for (let i = 0; i < n - 1; i++) {
+        const d = (track.distance[i]! / trackTotal) * lapTotal;
+        const k = Math.min(mini.fastest.length - 1, Math.floor((d / lapTotal) * mini.fastest.length));
+        const lap = mini.fastest[k];
+        colors.push(lap === null || lap === undefined ? '#555' : styles[lap]?.color ?? '#555');
+      }
+    } else {
+      const speeds = track.speed.filter((s): s is number => s !== null);
+      const min = Math.min(...speeds), max = Math.max(...speeds);
+      for (let i = 0; i < n - 1; i++) {
+        const s = track.speed[i];
+        colors.push(s === null || s === undefined ? '#555' : speedColor(s, min, max));
+      }
+    }
+    return colors;
+  }, [track, comparison, styles, mode]);
+
+  const cursor = React.useMemo(() => {
+    if (cursorDistance === null || !comparison) return null;
+    const lapTotal = comparison.distance[comparison.distance.length - 1] || 1;
+    const trackTotal = track.distance[track.distance.length - 1] || 1;
+    const i = nearestIndex(track.distance, (cursorDistance / lapTotal) * trackTotal);
+    return i < 0 ? null : { x: geometry.xs[i]!, y: geometry.ys[i]! };
+  }, [cursorDistance, comparison, track, geometry]);
+
+  const sectorMarks = track.sectorDistances.map((d) => {
+    const i = nearestIndex(track.distance, d);
+    return { x: geometry.xs[i]!, y: geometry.ys[i]! };
+  });
+
+  return (
+    <svg
+      viewBox={geometry.viewBox}
+      className="aspect-square h-auto w-full max-w-md"
+      role="img"
+      aria-label={mode === 'speed' ? 'Track map coloured by speed' : 'Track map coloured by the fastest lap in each mini-sector'}
+      data-chart="track-map"
+      data-points={segments.length}
+    >
+      <polyline points={geometry.xs.map((x, i) => `${x},${geometry.ys[i]}`).join(' ')} fill="none" stroke="#000" strokeWidth={geometry.stroke * 2.2} strokeLinejoin="round" />
+      {segments.map((color, i) => (
+        <line key={i} x1={geometry.xs[i]} y1={geometry.ys[i]} x2={geometry.xs[i + 1]} y2={geometry.ys[i + 1]} stroke={color} strokeWidth={geometry.stroke} strokeLinecap="round" />
+      ))}
+      {sectorMarks.map((m, i) => (
+        <circle key={i} cx={m.x} cy={m.y} r={geometry.stroke * 1.1} fill="#fff" stroke="#000" strokeWidth={geometry.stroke * 0.3} />
+      ))}
+      <circle cx={geometry.xs[0]} cy={geometry.ys[0]} r={geometry.stroke * 1.3} fill="var(--primary)" />
+      {cursor ? <circle cx={cursor.x} cy={cursor.y} r={geometry.stroke * 1.6} fill="#fff" stroke="var(--primary)" strokeWidth={geometry.stroke * 0.5} data-cursor /> : null}
+    </svg>
+  );
+}
