@@ -19,8 +19,15 @@ import { parseSessionInfo, type SessionInfo } from './topics/session-info.js';
 import { parseSessionStatus, sessionStartTime, type SessionStatusChange } from './topics/session-status.js';
 import { parseTrackStatus, type TrackStatusChange } from './topics/track-status.js';
 import { parseWeatherData, type WeatherSample } from './topics/weather.js';
+import { readCarData, readPositionData } from './telemetry/build.js';
+import { computeT0, SessionTelemetry } from './telemetry/session-telemetry.js';
+import type { Telemetry } from './telemetry/telemetry.js';
+import { microsToMillis } from './telemetry/iso-date.js';
+import type { RawCarData } from './topics/car-data.js';
+import type { Lap } from './timing/types.js';
 import type { Laps } from './timing/collection.js';
 import { buildLaps, type LapsBuild } from './timing/laps.js';
+import { buildResults, officialResultsFromErgast, type SessionResult } from './timing/results.js';
 import { sessionKind, type SessionKind } from './timing/types.js';
 
 /** Topics the facade reads. Telemetry topics are fetched only when telemetry is wanted. */
@@ -32,7 +39,7 @@ export const TELEMETRY_TOPICS = ['CarData.z', 'Position.z'] as const;
 /** Without any of these there is no session; failing to fetch one of them is critical. */
 const CORE_TOPICS = ['SessionInfo', 'DriverList', 'TimingData', 'TimingAppData'];
 
-export type LoadStage = 'fetch' | 'parse' | 'jolpica' | 'laps' | 'telemetry' | 'done';
+export type LoadStage = 'fetch' | 'parse' | 'jolpica' | 'laps' | 'results' | 'telemetry' | 'done';
 
 export interface LoadProgress {
   readonly stage: LoadStage;
@@ -111,17 +118,25 @@ export class Session {
   readonly weather: readonly WeatherSample[] | null;
   /** Laps with every FastF1 column; null when the session has no timing data. */
   readonly laps: Laps | null;
+  /**
+   * Classification: the driver list joined with the official results (Jolpica) when there are any,
+   * otherwise classified from the laps as FastF1 does; ordered by position.
+   */
+  readonly results: readonly SessionResult[];
   /** The laps build's by-products: Q1/Q2/Q3 split times, session start, scheduled laps. */
   readonly lapsBuild: LapsBuild | null;
   readonly jolpica: JolpicaInfo | null;
-  /** UTC (epoch ms) of session time zero; null until telemetry provides it (see `t0`). */
+  /**
+   * UTC (epoch ms) of session time zero: max(Utc − session time) over every car and position
+   * sample, as FastF1 computes it; null without telemetry topics.
+   */
   readonly t0: number | null;
+  /** Car and position data of every driver; null when the session has no CarData.z/Position.z (or telemetry was not loaded). */
+  readonly telemetry: SessionTelemetry | null;
   readonly issues: readonly LoadIssue[];
   readonly topicLoads: readonly TopicLoad[];
-  /** Raw telemetry topics (text or messages), kept for the telemetry builder. */
-  readonly telemetryTopics: ReadonlyMap<string, TopicInput>;
 
-  private constructor(fields: Omit<Session, 'kind' | 'name' | 'year' | 'sessionStartTime'>) {
+  private constructor(fields: Omit<Session, 'kind' | 'name' | 'year' | 'sessionStartTime' | 'lapTelemetry'>) {
     this.path = fields.path;
     this.parts = fields.parts;
     this.info = fields.info;
@@ -133,11 +148,12 @@ export class Session {
     this.weather = fields.weather;
     this.laps = fields.laps;
     this.lapsBuild = fields.lapsBuild;
+    this.results = fields.results;
     this.jolpica = fields.jolpica;
     this.t0 = fields.t0;
     this.issues = fields.issues;
     this.topicLoads = fields.topicLoads;
-    this.telemetryTopics = fields.telemetryTopics;
+    this.telemetry = fields.telemetry;
   }
 
   /** Session name as FastF1 uses it ("Qualifying", "Sprint Shootout", "Practice 2", …). */
@@ -157,6 +173,16 @@ export class Session {
   /** Session time (ms) of the first "Started"; null if the session never started. */
   get sessionStartTime(): number | null {
     return this.sessionStatus ? sessionStartTime(this.sessionStatus) : null;
+  }
+
+  /**
+   * Merged car + position telemetry of a lap (or several laps of one driver), cut to the lap with
+   * interpolated edges, with Distance and DriverAhead — FastF1's `Lap.get_telemetry()`.
+   * Throws when the session has no telemetry.
+   */
+  lapTelemetry(laps: Lap | readonly Lap[]): Telemetry {
+    if (!this.telemetry) throw new Error(`no telemetry for ${this.path} (CarData.z/Position.z not in the archive or not loaded)`);
+    return this.telemetry.lapTelemetry(laps);
   }
 
   /**
@@ -262,8 +288,22 @@ export class Session {
     const weather = parsed('WeatherData', parseWeatherData);
     progress('parse', 0.3);
 
-    // Telemetry seam: t0 comes from the car/position streams once the telemetry builder is wired.
-    const t0: number | null = null;
+    const carInput = telemetryTopics.get('CarData.z');
+    const posInput = telemetryTopics.get('Position.z');
+    let car: RawCarData | null = null;
+    let raw: { car: RawCarData; pos: ReturnType<typeof readPositionData> } | null = null;
+    if (carInput !== undefined && posInput !== undefined) {
+      progress('telemetry', 0.3, 'car and position data');
+      raw = step('telemetry', () => ({ car: readCarData(carInput), pos: readPositionData(posInput) }));
+      car = raw?.car ?? null;
+      for (const [t, r] of raw ? ([['CarData.z', raw.car.report], ['Position.z', raw.pos.report]] as const) : []) {
+        if (r.corrupt.length > 0) issues.push({ code: 'corrupt-lines', topic: t, count: r.corrupt.length, message: `${t}: ${r.corrupt.length} undecodable line(s) skipped (first at line ${r.corrupt[0]!.line}: ${r.corrupt[0]!.reason})` });
+      }
+    } else if (carInput !== undefined || posInput !== undefined) {
+      issues.push({ code: 'step-failed', message: 'telemetry needs both CarData.z and Position.z; only one is in the archive' });
+    }
+    const t0Value = raw ? computeT0(raw.car, raw.pos) : NaN;
+    const t0 = Number.isFinite(t0Value) ? t0Value : null;
 
     progress('laps', 0.5, 'building laps');
     const timingData = topic('TimingData');
@@ -282,9 +322,26 @@ export class Session {
           t0,
           firstLapTimes: new Map((jolpica?.firstLapTimes ?? []).map((f) => [f.driverNumber, f.lapTime])),
           notStarted: notStartedOf(jolpica),
+          firstStopAfter: car && t0 !== null ? firstStopAfter(car, t0) : undefined,
         }))
       : null;
     for (const w of lapsBuild?.warnings ?? []) issues.push({ code: 'data-warning', message: w });
+
+    progress('results', 0.75, 'classification');
+    const kind = sessionKind(info?.name || parts.sessionName, parts.year);
+    const results = step('results', () => buildResults({
+      kind,
+      drivers: lapDrivers(topic('DriverList')) ?? drivers,
+      official: jolpica?.results ? officialResultsFromErgast(jolpica.results.data) : null,
+      laps: lapsBuild?.laps ?? null,
+    })) ?? [];
+
+    // DriverAhead breaks exact distance ties by the result order, as FastF1 does.
+    const order = results.length ? results.map((r) => r.driverNumber) : drivers.map((d) => d.driverNumber);
+    const telemetry = raw && t0 !== null
+      ? step('telemetry', () => SessionTelemetry.fromRaw(raw.car, raw.pos, lapsBuild?.laps.toArray() ?? [], { drivers: order }))
+      : null;
+    if (telemetry) progress('telemetry', 0.9);
 
     const session = new Session({
       path,
@@ -298,11 +355,12 @@ export class Session {
       weather,
       laps: lapsBuild?.laps ?? null,
       lapsBuild,
+      results,
       jolpica,
       t0,
+      telemetry,
       issues,
       topicLoads: [...loads.values()],
-      telemetryTopics,
     });
     progress('done', 1);
     if (options.strict && issues.length > 0) {
@@ -327,6 +385,23 @@ function statusFromSessionData(messages: readonly StreamMessage[]): SessionStatu
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/**
+ * For a car that retired on track: the session time (ms) of its first car sample at zero speed after
+ * a given time (FastF1 ends the retirement lap there).
+ */
+function firstStopAfter(car: RawCarData, t0: number): (driverNumber: string, afterMs: number) => number | null {
+  return (driverNumber, afterMs) => {
+    const c = car.drivers.get(driverNumber);
+    if (!c) return null;
+    for (let i = 0; i < c.speed.length; i++) {
+      if (c.speed[i] !== 0) continue;
+      const t = microsToMillis(c.utcMicros[i]!) - t0;
+      if (t > afterMs) return t;
+    }
+    return null;
+  };
 }
 
 // FastF1 takes the Driver/Team columns of laps from the driver list as it stood within the first
@@ -358,7 +433,8 @@ function toSource(value: Source | SourceOptions | null | undefined, fallbackBase
  * Sprint shootouts and 2024+ sprint qualifying have none.
  */
 export function resultsKindOf(sessionName: string, year: number): ResultsKind | null {
-  if (sessionName === 'Race') return 'results';
+  // Practice: FastF1 takes driver identities (DriverId, TeamId) from the race's results.
+  if (sessionName === 'Race' || sessionKind(sessionName, year) === 'practice') return 'results';
   if (sessionName === 'Qualifying') return 'qualifying';
   if (sessionName === 'Sprint' || (sessionName === 'Sprint Qualifying' && year <= 2023)) return 'sprint';
   return null;

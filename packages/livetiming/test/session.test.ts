@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineCriticalError, readRecording, recordingTopicStreams, Session, type LoadProgress, type SessionLoadOptions } from '../src/index.js';
 import { startArchiveServer, type TestServer } from './archive-server.js';
-import { buildOracleSession, oracleLaps, oracleMeta } from './oracle.js';
+import { buildOracleSession, compareWithOracle, oracleLaps, oracleMeta, resultsFor } from './oracle.js';
 import { liveTimingDir, sharedDir, topicFile } from './paths.js';
 
 const f1data = resolve(sharedDir, 'f1data');
@@ -28,7 +28,9 @@ describe('Session.load from the recorded archive', () => {
   it.each(['fastf1/2018_Azerbaijan_R', 'fastf1/2019_Italian_Q', 'fastf1/2022_Saudi_Arabian_Q'])('%s: same laps as the laps builder fed directly', async (name) => {
     const meta = oracleMeta(name);
     const session = await loadLocal(meta.path);
-    expect(session.laps!.toArray()).toEqual(buildOracleSession(name).laps.toArray());
+    const direct = buildOracleSession(name);
+    expect(session.laps!.toArray()).toEqual(direct.laps.toArray());
+    expect(session.results).toEqual(resultsFor(name, direct));
     expect(session.info!.path).toBe(meta.path);
     expect(session.name).toBe(meta.name);
     expect(session.drivers).toHaveLength(20);
@@ -77,11 +79,27 @@ describe('Session.load from the recorded archive', () => {
     expect(right.lapCount!.length).toBeGreaterThan(0);
   });
 
+  it('2025 Mexico City Q: wires telemetry in — t0, LapStartDate and merged lap telemetry as FastF1 has them', async () => {
+    const session = await Session.load(oracleMeta('fastf1-mexico-2025-q').path, { ...LOCAL, telemetry: true });
+    const t0 = JSON.parse(await readFile(resolve(sharedDir, 'oracle', 'fastf1-mexico-2025-q', 't0.json'), 'utf8'));
+    expect(new Date(session.t0!).toISOString()).toBe(`${t0.t0_date}Z`);
+    const lapStartDate = compareWithOracle('fastf1-mexico-2025-q', session.laps!.toArray(), { lapStartDate: true }).columns.find((c) => c.column === 'LapStartDate')!;
+    expect(lapStartDate.examples).toEqual([]);
+    expect(lapStartDate.equal).toBe(lapStartDate.total);
+    const oracleTel = JSON.parse(await readFile(resolve(sharedDir, 'oracle', 'fastf1-mexico-2025-q', 'telemetry', 'RUS_fastest.json'), 'utf8'));
+    const lap = session.laps!.pickDrivers('RUS').pickFastest()!;
+    expect(lap.lapNumber).toBe(oracleTel.LapNumber);
+    const tel = session.lapTelemetry(lap);
+    expect(tel.length).toBe(oracleTel.n);
+    expect(Array.from(tel.date.slice(0, 3), (d) => new Date(d).toISOString().slice(0, 23))).toEqual(oracleTel.Date.slice(0, 3));
+    expect(session.issues.filter((i) => i.code !== 'topic-missing' && i.code !== 'jolpica-unavailable')).toEqual([]);
+  });
+
   it('reports progress by stage, monotonic, ending at 100', async () => {
     const seen: LoadProgress[] = [];
     await Session.load(SAUDI_2022_Q, { ...LOCAL, onProgress: (p) => seen.push(p) });
     const stages = [...new Set(seen.map((p) => p.stage))];
-    expect(stages).toEqual(['fetch', 'jolpica', 'parse', 'laps', 'done']);
+    expect(stages).toEqual(['fetch', 'jolpica', 'parse', 'laps', 'results', 'done']);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.percent).toBeGreaterThanOrEqual(seen[i - 1]!.percent);
     expect(seen.at(-1)).toMatchObject({ stage: 'done', percent: 100 });
   });

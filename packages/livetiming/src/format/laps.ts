@@ -1,9 +1,10 @@
 // Laps and weather in the three output formats, with FastF1's column names and order.
+import type { SessionResult } from '../timing/results.js';
 import type { Lap } from '../timing/types.js';
 import type { WeatherSample } from '../topics/weather.js';
 import type { Column } from './table.js';
 
-const col = <R>(key: keyof R & string, fastf1: string, kind: Column<R>['kind']): Column<R> => ({ key, fastf1, kind, get: (r) => r[key] });
+const col = <R>(key: keyof R & string, fastf1: string | null, kind: Column<R>['kind']): Column<R> => ({ key, fastf1, kind, get: (r) => r[key] });
 
 /** Every column of FastF1's `Laps`, in its order. */
 export const LAP_COLUMNS: readonly Column<Lap>[] = [
@@ -50,4 +51,31 @@ export const WEATHER_COLUMNS: readonly Column<WeatherSample>[] = [
   col('trackTemp', 'TrackTemp', 'number'),
   col('windDirection', 'WindDirection', 'number'),
   col('windSpeed', 'WindSpeed', 'number'),
+];
+
+/** FastF1's `SessionResults` columns, plus where the classification came from (ApexData only). */
+export const RESULT_COLUMNS: readonly Column<SessionResult>[] = [
+  col('driverNumber', 'DriverNumber', 'string'),
+  col('broadcastName', 'BroadcastName', 'string'),
+  col('abbreviation', 'Abbreviation', 'string'),
+  col('driverId', 'DriverId', 'string'),
+  col('teamName', 'TeamName', 'string'),
+  col('teamColor', 'TeamColor', 'string'),
+  col('teamId', 'TeamId', 'string'),
+  col('firstName', 'FirstName', 'string'),
+  col('lastName', 'LastName', 'string'),
+  col('fullName', 'FullName', 'string'),
+  col('headshotUrl', 'HeadshotUrl', 'string'),
+  col('countryCode', 'CountryCode', 'string'),
+  col('position', 'Position', 'number'),
+  col('classifiedPosition', 'ClassifiedPosition', 'string'),
+  col('gridPosition', 'GridPosition', 'number'),
+  col('q1', 'Q1', 'duration'),
+  col('q2', 'Q2', 'duration'),
+  col('q3', 'Q3', 'duration'),
+  col('time', 'Time', 'duration'),
+  col('status', 'Status', 'string'),
+  col('points', 'Points', 'number'),
+  col('laps', 'Laps', 'number'),
+  col('source', null, 'string'),
 ];

@@ -15,8 +15,8 @@ export type ColumnKind = 'duration' | 'date' | 'number' | 'int' | 'string' | 'bo
 export interface Column<R> {
   /** Domain (camelCase) name, used by `json` and `csv`. */
   readonly key: string;
-  /** FastF1's column name, used by `fastf1`. */
-  readonly fastf1: string;
+  /** FastF1's column name, used by `fastf1`; null for ApexData-only columns (left out of `fastf1`). */
+  readonly fastf1: string | null;
   readonly kind: ColumnKind;
   readonly get: (row: R) => unknown;
 }
@@ -57,7 +57,7 @@ export function toRecords<R>(rows: Iterable<R>, columns: readonly Column<R>[], f
     const rec: Record<string, Cell> = {};
     for (const c of columns) {
       if (format === 'json') rec[c.key] = jsonCell(c.kind, c.get(row));
-      else rec[c.fastf1] = fastf1Cell(c.kind, c.get(row));
+      else if (c.fastf1 !== null) rec[c.fastf1] = fastf1Cell(c.kind, c.get(row));
     }
     out.push(rec);
   }
