@@ -21,6 +21,7 @@ import openapiPlugin from './plugins/openapi.js';
 import healthRoutes from './routes/health.js';
 import adminRoutes from './routes/admin.js';
 import { ergastRoutes } from '../history/ergast/index.js';
+import historyV1Routes from '../history/routes/v1/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -49,6 +50,7 @@ export const apexApp = fp<AppOptions>(
     // Each capability exports one plugin; mount it here under its prefix.
     await app.register(healthRoutes);
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
+    await app.register(historyV1Routes, { prefix: '/api/v1' });
     await app.register(ergastRoutes, { prefix: '/ergast/f1' });
   },
   { name: 'apexdata', fastify: '5.x' },

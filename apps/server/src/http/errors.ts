@@ -83,9 +83,27 @@ const byStatus: Partial<Record<number, ErrorCode>> = {
   503: 'APX_ERR_UNAVAILABLE',
 };
 
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * The database (or its connection) is gone, as opposed to a bug: worth a 503 so clients retry.
+ * Looks through `cause` chains (drizzle wraps driver errors) for errno codes, PostgreSQL's
+ * connection classes (08xxx, 57P0x: admin shutdown, crash, cannot connect now) and a closed PGlite.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (CONNECTION_ERRNOS.has(code) || /^08...$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (/PGlite is closed|Connection terminated|Cannot use a pool after calling end/i.test(message)) return true;
+  }
+  return false;
+}
+
 /** Map anything thrown inside a request to what the client may see. Pure, so it is tested alone. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApexError) return { status: err.statusCode, code: err.code, message: err.message };
+  if (isDatabaseUnavailable(err)) return { status: 503, code: 'APX_ERR_UNAVAILABLE', message: 'database unavailable, retry later' };
   const e = (err ?? {}) as Partial<FastifyError> & { status?: number };
   if (e.validation) {
     // Fastify's message already names the part and the param: "querystring/limit must be <= 100".

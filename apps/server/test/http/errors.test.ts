@@ -27,6 +27,16 @@ describe('error registry', () => {
     expect(toApiError(Object.assign(new Error('x'), { statusCode: 418 }))).toMatchObject({ status: 418, code: 'APX_ERR_CLIENT' });
   });
 
+  it('answers 503 when the database connection is gone, looking through wrapped causes', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = new Error('Failed query: select 1', { cause: refused });
+    expect(toApiError(wrapped)).toEqual({ status: 503, code: 'APX_ERR_UNAVAILABLE', message: 'database unavailable, retry later' });
+    expect(toApiError(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })).status).toBe(503);
+    expect(toApiError(new Error('x', { cause: new Error('PGlite is closed') })).status).toBe(503);
+    // a query bug is not an outage
+    expect(toApiError(Object.assign(new Error('column "x" does not exist'), { code: '42703' })).status).toBe(500);
+  });
+
   it('hides the message of unexpected failures', () => {
     const api = toApiError(new Error('password=hunter2 at db.internal:5432'));
     expect(api).toEqual({ status: 500, code: 'APX_ERR_INTERNAL', message: 'internal server error' });

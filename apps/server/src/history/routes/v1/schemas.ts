@@ -1,0 +1,389 @@
+// Response and request schemas of /api/v1 (TypeBox, so the OpenAPI document and the serializer come
+// from the same definitions as the TypeScript types). camelCase, numbers as numbers, durations as
+// integer milliseconds (`…Millis`), dates as ISO `YYYY-MM-DD`, times of day as UTC `HH:MM:SS`.
+import { Type, type SchemaOptions, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+
+/**
+ * `T | null` as `type: [T, 'null']` rather than `anyOf`: fast-json-stringify serializes anyOf by
+ * running a validator per value (slow), and drops an object property named `constructor` inside
+ * anyOf branches (fast-json-stringify 7.3).
+ */
+export function Nullable<T extends TSchema>(t: T, options: SchemaOptions = {}): TUnsafe<Static<T> | null> {
+  const type = (t as { type?: unknown }).type;
+  if (typeof type !== 'string') throw new Error('Nullable() needs a schema with a single type');
+  return Type.Unsafe<Static<T> | null>({ ...t, ...options, type: [type, 'null'] });
+}
+const Millis = (description: string) => Nullable(Type.Integer({ description: `${description}, milliseconds` }));
+const IsoDate = Nullable(Type.String({ format: 'date', description: 'ISO date, YYYY-MM-DD' }));
+const UtcTime = Nullable(Type.String({ description: 'UTC time of day, HH:MM:SS; null when only the day is known' }));
+
+// ── request parts ──────────────────────────────────────────────────────────────────────────────
+
+export const YearParam = Type.Integer({ minimum: 1950, maximum: 2100, description: 'season, e.g. 2023' });
+export const RoundParam = Type.Integer({ minimum: 1, maximum: 99, description: 'round within the season' });
+export const RefParam = (what: string, example: string) =>
+  Type.String({ minLength: 1, maxLength: 100, description: `public ${what} id (Ergast/Jolpica), e.g. ${example}` });
+
+export const PagingQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'page size (1–1000)' }),
+  offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0, description: 'rows to skip' }),
+};
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'search: name, id or code (case and accents ignored)' })),
+  search: Type.Optional(Type.String({ maxLength: 100, description: 'alias of q' })),
+  season: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100, description: 'only those entered in this season' })),
+  ...PagingQuery,
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const page = <T extends TSchema>(item: T, title: string) =>
+  Type.Object(
+    {
+      items: Type.Array(item),
+      total: Type.Integer({ description: 'rows matching, over all pages' }),
+      limit: Type.Integer(),
+      offset: Type.Integer(),
+    },
+    { title },
+  );
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+// ── entities ──────────────────────────────────────────────────────────────────────────────────
+
+export const DriverRef = Type.Object(
+  {
+    id: Type.String({ description: 'public id, e.g. max_verstappen' }),
+    code: Nullable(Type.String({ description: 'three-letter code, e.g. VER' })),
+    permanentNumber: Nullable(Type.Integer()),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    nationality: Nullable(Type.String()),
+  },
+  { title: 'DriverRef' },
+);
+export type DriverRef = Static<typeof DriverRef>;
+
+export const Driver = Type.Composite(
+  [DriverRef, Type.Object({ dateOfBirth: IsoDate, countryCode: Nullable(Type.String()), url: Nullable(Type.String()) })],
+  { title: 'Driver' },
+);
+export type Driver = Static<typeof Driver>;
+
+export const ConstructorRef = Type.Object(
+  {
+    id: Type.String({ description: 'public id, e.g. red_bull' }),
+    name: Type.String(),
+    nationality: Nullable(Type.String()),
+  },
+  { title: 'ConstructorRef' },
+);
+export type ConstructorRef = Static<typeof ConstructorRef>;
+
+export const Constructor = Type.Composite(
+  [ConstructorRef, Type.Object({ countryCode: Nullable(Type.String()), url: Nullable(Type.String()) })],
+  { title: 'Constructor' },
+);
+export type Constructor = Static<typeof Constructor>;
+
+export const CircuitRef = Type.Object(
+  {
+    id: Type.String({ description: 'public id, e.g. monaco' }),
+    name: Type.String(),
+    locality: Nullable(Type.String()),
+    country: Nullable(Type.String()),
+  },
+  { title: 'CircuitRef' },
+);
+export type CircuitRef = Static<typeof CircuitRef>;
+
+export const Circuit = Type.Composite(
+  [
+    CircuitRef,
+    Type.Object({
+      countryCode: Nullable(Type.String()),
+      lat: Nullable(Type.Number()),
+      lng: Nullable(Type.Number()),
+      altitude: Nullable(Type.Number({ description: 'metres' })),
+      url: Nullable(Type.String()),
+    }),
+  ],
+  { title: 'Circuit' },
+);
+export type Circuit = Static<typeof Circuit>;
+
+export const RaceSummary = Type.Object(
+  {
+    season: Type.Integer(),
+    round: Type.Integer(),
+    name: Type.String(),
+    date: IsoDate,
+    time: UtcTime,
+    isCancelled: Type.Boolean(),
+    circuit: CircuitRef,
+    winner: Nullable(Type.Object({ driver: DriverRef, constructor: ConstructorRef }), {
+      description: 'null before the race is run or when no results are loaded',
+    }),
+  },
+  { title: 'RaceSummary' },
+);
+export type RaceSummary = Static<typeof RaceSummary>;
+
+export const SeasonSummary = Type.Object(
+  {
+    year: Type.Integer(),
+    url: Nullable(Type.String()),
+    rounds: Type.Integer({ description: 'rounds held (cancelled ones excluded)' }),
+    driverChampion: Nullable(DriverRef, { description: 'null until the final round has standings' }),
+    constructorChampion: Nullable(ConstructorRef),
+  },
+  { title: 'SeasonSummary' },
+);
+export type SeasonSummary = Static<typeof SeasonSummary>;
+
+export const DriverStanding = Type.Object(
+  {
+    position: Nullable(Type.Integer()),
+    positionText: Type.String({ description: "position, or '-' / 'E' / 'D' for unplaced entries" }),
+    points: Type.Number(),
+    wins: Type.Integer(),
+    driver: DriverRef,
+    constructors: Type.Array(ConstructorRef, { description: 'teams driven for up to this round' }),
+  },
+  { title: 'DriverStanding' },
+);
+export type DriverStanding = Static<typeof DriverStanding>;
+
+export const ConstructorStanding = Type.Object(
+  {
+    position: Nullable(Type.Integer()),
+    positionText: Type.String(),
+    points: Type.Number(),
+    wins: Type.Integer(),
+    constructor: ConstructorRef,
+  },
+  { title: 'ConstructorStanding' },
+);
+export type ConstructorStanding = Static<typeof ConstructorStanding>;
+
+export const Standings = Type.Object(
+  {
+    season: Type.Integer(),
+    round: Type.Integer({ description: 'standings after this round' }),
+    drivers: Type.Array(DriverStanding),
+    constructors: Type.Array(ConstructorStanding),
+  },
+  { title: 'Standings' },
+);
+export type Standings = Static<typeof Standings>;
+
+export const Season = Type.Object(
+  {
+    year: Type.Integer(),
+    url: Nullable(Type.String()),
+    races: Type.Array(RaceSummary),
+    standings: Nullable(Standings, { description: 'after the latest round with standings; null if none' }),
+  },
+  { title: 'Season' },
+);
+export type Season = Static<typeof Season>;
+
+export const FastestLap = Type.Object(
+  {
+    lap: Nullable(Type.Integer()),
+    rank: Nullable(Type.Integer()),
+    timeMillis: Millis('lap time'),
+    speedKph: Nullable(Type.Number({ description: 'average speed of the lap, km/h' })),
+  },
+  { title: 'FastestLap' },
+);
+export type FastestLap = Static<typeof FastestLap>;
+
+export const RaceResult = Type.Object(
+  {
+    position: Type.Integer({ description: 'finishing order, also for unclassified cars' }),
+    positionText: Type.String({ description: "'1'… when classified, else R retired, D disqualified, E excluded, W withdrew, F failed to qualify, N not classified" }),
+    number: Nullable(Type.Integer({ description: 'car number' })),
+    driver: DriverRef,
+    constructor: ConstructorRef,
+    grid: Nullable(Type.Integer({ description: '0 = pit lane start' })),
+    laps: Nullable(Type.Integer()),
+    status: Nullable(Type.String()),
+    timeMillis: Millis('total race time'),
+    timeText: Nullable(Type.String({ description: "the winner's time or the gap, as published ('+5.123')" })),
+    points: Nullable(Type.Number()),
+    fastestLap: Nullable(FastestLap),
+  },
+  { title: 'RaceResult' },
+);
+export type RaceResult = Static<typeof RaceResult>;
+
+export const QualifyingResult = Type.Object(
+  {
+    position: Nullable(Type.Integer()),
+    number: Nullable(Type.Integer()),
+    driver: DriverRef,
+    constructor: ConstructorRef,
+    q1Millis: Millis('best Q1 time'),
+    q2Millis: Millis('best Q2 time'),
+    q3Millis: Millis('best Q3 time'),
+  },
+  { title: 'QualifyingResult' },
+);
+export type QualifyingResult = Static<typeof QualifyingResult>;
+
+export const PitStop = Type.Object(
+  {
+    driverId: Type.String(),
+    stop: Type.Integer(),
+    lap: Type.Integer(),
+    localTime: Nullable(Type.String({ description: 'local time of day, HH:MM:SS' })),
+    durationMillis: Millis('time in the pit lane'),
+  },
+  { title: 'PitStop' },
+);
+export type PitStop = Static<typeof PitStop>;
+
+export const LapTime = Type.Object(
+  {
+    driverId: Type.String(),
+    lap: Type.Integer(),
+    position: Nullable(Type.Integer()),
+    timeMillis: Millis('lap time'),
+  },
+  { title: 'LapTime' },
+);
+export type LapTime = Static<typeof LapTime>;
+
+export const RaceSessionInfo = Type.Object(
+  {
+    type: Type.String({ description: 'Jolpica session code: FP1–FP3, Q1–Q3 or QB, SQ1–SQ3, SR (sprint), R…' }),
+    number: Nullable(Type.Integer()),
+    date: IsoDate,
+    time: UtcTime,
+    isCancelled: Type.Boolean(),
+  },
+  { title: 'RaceSessionInfo' },
+);
+export type RaceSessionInfo = Static<typeof RaceSessionInfo>;
+
+export const Race = Type.Composite(
+  [
+    RaceSummary,
+    Type.Object({
+      url: Nullable(Type.String()),
+      sessions: Type.Array(RaceSessionInfo),
+      results: Type.Array(RaceResult),
+      qualifying: Type.Array(QualifyingResult),
+      sprint: Type.Array(RaceResult),
+      sprintQualifying: Type.Array(QualifyingResult),
+      pitStops: Type.Array(PitStop),
+      laps: Type.Array(LapTime, { description: 'every lap of every driver, ordered by lap then position' }),
+    }),
+  ],
+  { title: 'Race' },
+);
+export type Race = Static<typeof Race>;
+
+export const CareerSummary = Type.Object(
+  {
+    starts: Type.Integer({ description: 'Grand Prix started (entries that withdrew or did not start excluded)' }),
+    wins: Type.Integer(),
+    podiums: Type.Integer(),
+    poles: Type.Integer({ description: 'qualified first (grid 1 where qualifying is not recorded)' }),
+    titles: Type.Integer({ description: 'championships won (seasons whose final round has standings)' }),
+    points: Type.Number({ description: 'points scored in races and sprints, before dropped scores' }),
+    seasons: Type.Array(Type.Integer()),
+  },
+  { title: 'CareerSummary' },
+);
+export type CareerSummary = Static<typeof CareerSummary>;
+
+export const DriverSeasonRow = Type.Object(
+  {
+    season: Type.Integer(),
+    constructors: Type.Array(ConstructorRef),
+    position: Nullable(Type.Integer({ description: 'championship position after the latest round with standings' })),
+    points: Type.Number(),
+    wins: Type.Integer(),
+  },
+  { title: 'DriverSeasonRow' },
+);
+export type DriverSeasonRow = Static<typeof DriverSeasonRow>;
+
+export const DriverResultRow = Type.Object(
+  {
+    season: Type.Integer(),
+    round: Type.Integer(),
+    raceName: Type.String(),
+    date: IsoDate,
+    constructor: ConstructorRef,
+    grid: Nullable(Type.Integer()),
+    position: Type.Integer(),
+    positionText: Type.String(),
+    points: Nullable(Type.Number()),
+    status: Nullable(Type.String()),
+  },
+  { title: 'DriverResultRow' },
+);
+export type DriverResultRow = Static<typeof DriverResultRow>;
+
+export const DriverProfile = Type.Object(
+  {
+    driver: Driver,
+    career: CareerSummary,
+    teams: Type.Array(ConstructorRef, { description: 'in the order first driven for' }),
+    seasons: Type.Array(DriverSeasonRow),
+    results: Type.Array(DriverResultRow, { description: 'every Grand Prix result, oldest first' }),
+  },
+  { title: 'DriverProfile' },
+);
+export type DriverProfile = Static<typeof DriverProfile>;
+
+export const ConstructorSeasonRow = Type.Object(
+  {
+    season: Type.Integer(),
+    drivers: Type.Array(DriverRef),
+    position: Nullable(Type.Integer()),
+    points: Type.Number(),
+    wins: Type.Integer(),
+  },
+  { title: 'ConstructorSeasonRow' },
+);
+export type ConstructorSeasonRow = Static<typeof ConstructorSeasonRow>;
+
+export const ConstructorProfile = Type.Object(
+  {
+    constructor: Constructor,
+    career: Type.Object(
+      { ...CareerSummary.properties, starts: Type.Integer({ description: 'Grands Prix with at least one of its cars starting' }) },
+      { title: 'ConstructorCareer' },
+    ),
+    drivers: Type.Array(DriverRef, { description: 'in the order they first drove for the team' }),
+    seasons: Type.Array(ConstructorSeasonRow),
+  },
+  { title: 'ConstructorProfile' },
+);
+export type ConstructorProfile = Static<typeof ConstructorProfile>;
+
+export const CircuitProfile = Type.Object(
+  { circuit: Circuit, races: Type.Array(RaceSummary) },
+  { title: 'CircuitProfile' },
+);
+export type CircuitProfile = Static<typeof CircuitProfile>;
+
+export const FinishingStatus = Type.Object(
+  {
+    statusId: Type.Integer(),
+    status: Type.String(),
+    count: Type.Integer({ description: 'Grand Prix results with this status (in the season, when filtered)' }),
+  },
+  { title: 'FinishingStatus' },
+);
+export type FinishingStatus = Static<typeof FinishingStatus>;
