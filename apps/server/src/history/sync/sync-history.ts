@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import * as t from '../../db/schema/index.js';
 import type { RaceKey } from '../import/batch.js';
 import { recomputeSeasonStandings } from '../standings/db.js';
+import { SourceNotFoundError } from '../../sources/index.js';
 import { createJolpicaClient, type JolpicaClient, type JolpicaClientOptions } from './jolpica-client.js';
 import {
   circuitRow,
@@ -127,12 +128,13 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
       const races = await db.select({ date: t.races.date, time: t.races.time }).from(t.races).where(eq(t.races.season, season));
       const seen = (await documentStates(db, [scheduleKey(season)])).get(scheduleKey(season));
       if (!planSchedule(seen?.fetchedAt, races, plan)) continue;
-      const schedule = (await client.races(season, { signal })).items;
+      const schedule = (await unlessUnrecorded(client, () => client.races(season, { signal })))?.items ?? [];
       summary.schedulesFetched++;
       if (schedule.length === 0) continue; // Jolpica knows no race of this season (yet).
       const [known] = await db.select({ year: t.seasons.year }).from(t.seasons).where(eq(t.seasons.year, season));
       if (!known && !seasonUrls) {
-        seasonUrls = new Map((await client.seasons({ signal })).items.map((s) => [Number(s.season), s.url ?? null]));
+        const list = await unlessUnrecorded(client, () => client.seasons({ signal }));
+        seasonUrls = new Map((list?.items ?? []).map((s) => [Number(s.season), s.url ?? null]));
       }
       await db.transaction(async (tx) => {
         await ensureSeason(tx, season, seasonUrls?.get(season) ?? null);
@@ -163,8 +165,8 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
       for (const [kind, races] of answers) {
         const hash = hashOf(races);
         docs.push({ key: docKey(season, round, kind), contentHash: hash, status: 200 });
-        // Unchanged, or an empty answer where rows exist (never let a gap upstream delete data).
-        if (r.hashes.get(kind) === hash || (races.length === 0 && r.stored.has(kind))) {
+        // Unchanged (unless forced), or an empty answer where rows exist (a gap upstream never deletes data).
+        if ((!plan.force && r.hashes.get(kind) === hash) || (races.length === 0 && r.stored.has(kind))) {
           summary.documentsUnchanged++;
           continue;
         }
@@ -254,21 +256,33 @@ async function planSeason(db: DbOrTx, season: number, rounds: number[] | undefin
   return out;
 }
 
+/**
+ * A directory of recorded answers (the offline stand-in for the API) holds only what was recorded:
+ * there a missing file means "not recorded", and the document is skipped (and asked for again next
+ * time). Over HTTP a 404 stays an error: Jolpica answers an empty list for a round without data.
+ */
+async function unlessUnrecorded<T>(client: JolpicaClient, fetch: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fetch();
+  } catch (err) {
+    if (client.source.kind === 'directory' && err instanceof SourceNotFoundError) return undefined;
+    throw err;
+  }
+}
+
 async function fetchRound(client: JolpicaClient, r: PlannedRound, signal?: AbortSignal): Promise<Map<DocKind, JolpicaRace[]>> {
   const { season, round } = r.key;
   const out = new Map<DocKind, JolpicaRace[]>();
+  const fetchers: Record<DocKind, () => ReturnType<JolpicaClient['results']>> = {
+    results: () => client.results(season, round, { signal }),
+    qualifying: () => client.qualifying(season, round, { signal }),
+    sprint: () => client.sprint(season, round, { signal }),
+    laps: () => client.laps(season, round, { signal }),
+    pitstops: () => client.pitStops(season, round, { signal }),
+  };
   for (const kind of r.kinds) {
-    const page =
-      kind === 'results'
-        ? await client.results(season, round, { signal })
-        : kind === 'qualifying'
-          ? await client.qualifying(season, round, { signal })
-          : kind === 'sprint'
-            ? await client.sprint(season, round, { signal })
-            : kind === 'laps'
-              ? await client.laps(season, round, { signal })
-              : await client.pitStops(season, round, { signal });
-    out.set(kind, racesOfRound(page.items, r.key));
+    const page = await unlessUnrecorded(client, fetchers[kind]);
+    if (page) out.set(kind, racesOfRound(page.items, r.key));
   }
   return out;
 }
