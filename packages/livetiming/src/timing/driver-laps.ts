@@ -76,10 +76,6 @@ function truthy(v: unknown): boolean {
   return false;
 }
 
-const SECTORS: [string, 's1' | 's2' | 's3', 's1Time' | 's2Time' | 's3Time'][] = [
-  ['0', 's1', 's1Time'], ['1', 's2', 's2Time'], ['2', 's3', 's3Time']];
-const TRAPS: [string, 'speedI1' | 'speedI2' | 'speedFL' | 'speedST'][] = [
-  ['I1', 'speedI1'], ['I2', 'speedI2'], ['FL', 'speedFL'], ['ST', 'speedST']];
 
 /** Reconstructs one driver's laps. Pure; `patches` are not modified. */
 export function buildDriverLaps(driver: string, patches: readonly DriverPatch[]): DriverTimingResult {
@@ -134,15 +130,15 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
     const lapOffset = lapcnt > 0 && time - laps.time[lapcnt - 1]! < LATE_US ? 1 : 0;
     const idx = lapcnt - lapOffset;
 
-    const sectors = data.Sectors;
+    const sectors = data.Sectors as Record<string, { Value?: unknown } | undefined> | undefined;
     if (sectors && typeof sectors === 'object' && !Array.isArray(sectors)) {
-      for (const [key, col, colTime] of SECTORS) {
-        const v = (sectors as Record<string, { Value?: unknown } | undefined>)[key]?.Value;
-        if (truthy(v)) {
-          laps[col][idx] = parseDurationMicros(v);
-          laps[colTime][idx] = time;
-        }
-      }
+      // written out per sector: keyed access to the column arrays would be megamorphic in this loop
+      let v = sectors['0']?.Value;
+      if (truthy(v)) { laps.s1[idx] = parseDurationMicros(v); laps.s1Time[idx] = time; }
+      v = sectors['1']?.Value;
+      if (truthy(v)) { laps.s2[idx] = parseDurationMicros(v); laps.s2Time[idx] = time; }
+      v = sectors['2']?.Value;
+      if (truthy(v)) { laps.s3[idx] = parseDurationMicros(v); laps.s3Time[idx] = time; }
     }
 
     const llt = value(data, 'LastLapTime', 'Value');
@@ -154,15 +150,17 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
       explicitNoLapTime[idx] = true;
     }
 
-    const speeds = data.Speeds;
+    const speeds = data.Speeds as Record<string, { Value?: unknown } | undefined> | undefined;
     if (speeds && typeof speeds === 'object') {
-      for (const [key, col] of TRAPS) {
-        const v = (speeds as Record<string, { Value?: unknown } | undefined>)[key]?.Value;
-        if (truthy(v)) {
-          // the ST trap comes early in a lap and never counts as late
-          laps[col][key === 'ST' ? lapcnt : idx] = Number(v);
-        }
-      }
+      let v = speeds.I1?.Value;
+      if (truthy(v)) laps.speedI1[idx] = Number(v);
+      v = speeds.I2?.Value;
+      if (truthy(v)) laps.speedI2[idx] = Number(v);
+      v = speeds.FL?.Value;
+      if (truthy(v)) laps.speedFL[idx] = Number(v);
+      // the ST trap comes early in a lap and never counts as late
+      v = speeds.ST?.Value;
+      if (truthy(v)) laps.speedST[lapcnt] = Number(v);
     }
 
     if ('InPit' in data) {

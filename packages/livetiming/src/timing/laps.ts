@@ -30,7 +30,7 @@ export interface BuildLapsInput {
   readonly drivers?: readonly DriverRef[];
   /** UTC (epoch ms) of session time zero; fills `lapStartDate`. */
   readonly t0?: number | null;
-  /** Race lap-1 times (ms) by driver number, e.g. from Jolpica `laps/1` (the feed has none). */
+  /** Race lap-1 times (ms) by driver number, e.g. from Jolpica `laps/1` (the feed has none); used for "Race" only. */
   readonly firstLapTimes?: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
   /** Drivers known not to have started (e.g. official status "Did not start"): no lap-1 is inferred. */
   readonly notStarted?: readonly string[];
@@ -179,8 +179,8 @@ export function buildLaps(input: BuildLapsInput): LapsBuild {
   fillSpeedTraps(all);
   checkAccuracy(all);
 
-  // race lap 1 has no time in the feed
-  if (input.firstLapTimes) {
+  // race lap 1 has no time in the feed (FastF1 adds Jolpica's for the Race only, not sprints)
+  if (input.firstLapTimes && input.sessionName === 'Race') {
     const map = input.firstLapTimes instanceof Map ? input.firstLapTimes : new Map(Object.entries(input.firstLapTimes));
     for (const r of all) {
       if (r.lapNumber !== 1) continue;
