@@ -8,7 +8,7 @@ export { CHANNELS, CHANNEL_NAMES, SampleSource, SOURCE_NAMES, STATUS_NAMES, NO_D
 export type { ChannelName, ChannelColumns, ChannelArray, SampleSourceName, StatusName, FillKind } from './channels.js';
 export { driverAhead } from './driver-ahead.js';
 export type { DriverAheadResult } from './driver-ahead.js';
-export { QuadraticSpline, fillDiscrete, fillLinear, fillQuadratic, interp } from './interpolate.js';
+export { QuadraticSpline, QuadraticInterpolator, fillDiscrete, fillLinear, fillQuadratic, fillQuadraticChannels, interp } from './interpolate.js';
 export { parseIsoMicros, microsToMillis, formatEpochMillis } from './iso-date.js';
 export { parseCarDataStream, carDataFromMessages } from '../topics/car-data.js';
 export type { RawCarData, RawCarChannels, TelemetryParseReport } from '../topics/car-data.js';

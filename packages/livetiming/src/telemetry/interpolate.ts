@@ -36,8 +36,7 @@ export function fillLinear(x: Float64Array, y: Float64Array): void {
   let valid = 0;
   for (let i = 0; i < n; i++) if (y[i] === y[i]) valid++;
   if (valid === 0 || valid === n) return;
-  const xp = new Float64Array(valid);
-  const fp = new Float64Array(valid);
+  const [xp, fp] = scratchPair(valid);
   for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) { xp[k] = x[i]!; fp[k] = y[i]!; k++; }
   let j = 0;
   for (let i = 0; i < n; i++) {
@@ -85,160 +84,259 @@ export function interp(xp: ArrayLike<number>, fp: ArrayLike<number>, x: number):
  * build the spline; linear interpolation is used then. In place.
  */
 export function fillQuadratic(x: Float64Array, y: Float64Array): void {
-  const n = y.length;
-  let valid = 0;
-  let first = -1;
-  for (let i = 0; i < n; i++) if (y[i] === y[i]) { valid++; if (first < 0) first = i; }
-  if (valid === 0 || valid === n) return;
-  const xp = new Float64Array(valid);
-  const fp = new Float64Array(valid);
-  for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) { xp[k] = x[i]!; fp[k] = y[i]!; k++; }
-  if (valid < 3) {
-    for (let i = first + 1; i < n; i++) if (y[i] !== y[i]) y[i] = interp(xp, fp, x[i]!);
-    return;
-  }
-  const spline = QuadraticSpline.interpolating(xp, fp);
-  let hint = 2;
-  for (let i = first + 1; i < n; i++) {
-    if (y[i] === y[i]) continue;
-    hint = spline.interval(x[i]!, hint);
-    y[i] = spline.evaluateIn(x[i]!, hint);
+  fillQuadraticChannels(x, [y]);
+}
+
+/**
+ * {@link fillQuadratic} for several channels on the same abscissa. Channels whose gaps are in the
+ * same places share one factorisation (the numbers are the same as solving each on its own).
+ */
+export function fillQuadraticChannels(x: Float64Array, ys: readonly Float64Array[]): void {
+  const n = x.length;
+  const pending = ys.filter((y) => {
+    let nan = 0;
+    for (let i = 0; i < n; i++) if (y[i] !== y[i]) nan++;
+    return nan > 0 && nan < n;
+  });
+  while (pending.length > 0) {
+    const lead = pending[0]!;
+    const group = pending.filter((y) => sameGaps(lead, y, n));
+    for (const y of group) pending.splice(pending.indexOf(y), 1);
+    fillGroup(x, group);
   }
 }
 
-const K = 2;
+function sameGaps(a: Float64Array, b: Float64Array, n: number): boolean {
+  if (a === b) return true;
+  for (let i = 0; i < n; i++) if ((a[i] === a[i]) !== (b[i] === b[i])) return false;
+  return true;
+}
 
-/** A quadratic B-spline (knots t, coefficients c), evaluated as scipy's BSpline does. */
-export class QuadraticSpline {
-  private readonly h = new Float64Array(K + 1);
-  private readonly hh = new Float64Array(K);
+function fillGroup(x: Float64Array, group: Float64Array[]): void {
+  const lead = group[0]!;
+  const n = x.length;
+  let valid = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) if (lead[i] === lead[i]) { valid++; if (first < 0) first = i; }
+  const [xs] = scratchPair(valid);
+  for (let i = 0, k = 0; i < n; i++) if (lead[i] === lead[i]) xs[k++] = x[i]!;
+  const xp = xs.subarray(0, valid);
+  if (valid < 3) {
+    for (const y of group) {
+      const fp = new Float64Array(valid);
+      for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) fp[k++] = y[i]!;
+      for (let i = first + 1; i < n; i++) if (y[i] !== y[i]) y[i] = interp(xp, fp, x[i]!);
+    }
+    return;
+  }
+  const basis = new QuadraticInterpolator(xp);
+  const coefs = group.map((y) => {
+    const c = new Float64Array(valid);
+    for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) c[k++] = y[i]!;
+    basis.solve(c);
+    return c;
+  });
+  const h = new Float64Array(3);
+  let m = 2;
+  for (let i = first + 1; i < n; i++) {
+    if (lead[i] === lead[i]) continue;
+    const xv = x[i]!;
+    m = basis.interval(xv, m);
+    basis.basisAt(xv, m, h);
+    const h0 = h[0]!;
+    const h1 = h[1]!;
+    const h2 = h[2]!;
+    for (let g = 0; g < group.length; g++) {
+      const c = coefs[g]!;
+      let s = 0;
+      s += c[m - 2]! * h0;
+      s += c[m - 1]! * h1;
+      s += c[m]! * h2;
+      group[g]![i] = s;
+    }
+  }
+}
 
-  constructor(readonly t: Float64Array, readonly c: Float64Array) {}
+/**
+ * The knots and the factorised collocation matrix of scipy's make_interp_spline(x, ·, k=2) for
+ * strictly increasing x (at least 3 points): one factorisation, any number of value sets.
+ */
+export class QuadraticInterpolator {
+  readonly t: Float64Array;
+  readonly n: number;
+  private readonly ab: Float64Array;
+  private readonly ipiv: Int32Array;
 
-  /** scipy.interpolate.make_interp_spline(x, y, k=2): x strictly increasing, at least 3 points. */
-  static interpolating(x: Float64Array, y: Float64Array): QuadraticSpline {
+  constructor(x: Float64Array) {
     const n = x.length;
     if (n < 3) throw new RangeError('a quadratic spline needs at least 3 points');
+    this.n = n;
     // Knots: x0 three times, the midpoints of the data without the first and the last, x[n-1] three times.
     const t = new Float64Array(n + 3);
     t[0] = t[1] = t[2] = x[0]!;
     for (let j = 1; j <= n - 3; j++) t[2 + j] = (x[j + 1]! + x[j]!) / 2;
     t[n] = t[n + 1] = t[n + 2] = x[n - 1]!;
-    const spline = new QuadraticSpline(t, new Float64Array(n));
-    // Collocation matrix in LAPACK band storage (kl = ku = 2), solved like dgbsv.
-    const kl = K;
-    const ku = K;
-    const kv = kl + ku;
-    const ldab = 2 * kl + ku + 1;
-    const ab = new Float64Array(ldab * n);
-    const w = new Float64Array(K + 1);
+    this.t = t;
+    // Collocation matrix in LAPACK band storage (kl = ku = 2: A(i,j) at 4 + i - j + 7j).
+    const ab = new Float64Array(LDAB * n);
+    const h = new Float64Array(3);
     let left = K;
     for (let j = 0; j < n; j++) {
-      left = spline.findInterval(x[j]!, left, false);
-      spline.basis(x[j]!, left, w);
+      left = findInterval(t, x[j]!, left, false);
+      basis2(t, x[j]!, left, h);
       for (let a = 0; a <= K; a++) {
         const col = left - K + a;
-        ab[kv + j - col + col * ldab] = w[a]!;
+        ab[KV + j - col + col * LDAB] = h[a]!;
       }
     }
-    const rhs = Float64Array.from(y);
-    solveBanded(ab, n, kl, ku, rhs);
-    spline.c.set(rhs);
-    return spline;
+    this.ab = ab;
+    this.ipiv = new Int32Array(n);
+    factorBanded(ab, n, K, K, this.ipiv);
   }
 
-  /** scipy's find_interval: l with t[l] <= x < t[l+1], clamped to [k, n-1] (extrapolating). */
-  findInterval(x: number, prev: number, extrapolate = true): number {
-    const t = this.t;
-    const n = t.length - K - 1;
-    if (x !== x) return -1;
-    if (!extrapolate && (x < t[K]! || x > t[n]!)) return -1;
-    let l = K < prev && prev < n ? prev : K;
-    while (x < t[l]! && l !== K) l--;
-    l++;
-    while (x >= t[l]! && l !== n) l++;
-    return l - 1;
+  /** Replaces the values `y` (one per abscissa) by the spline coefficients. */
+  solve(y: Float64Array): void {
+    solveFactored(this.ab, this.n, K, K, this.ipiv, y);
   }
 
   interval(x: number, hint: number): number {
-    return this.findInterval(x, hint, true);
+    return findInterval(this.t, x, hint, true);
   }
 
-  /** The k+1 non-zero B-spline values at x in interval m (de Boor's recursion, scipy's operation order). */
-  basis(x: number, m: number, out: Float64Array): void {
-    const t = this.t;
-    const h = out;
-    const hh = this.hh;
-    h[0] = 1;
-    for (let j = 1; j <= K; j++) {
-      for (let i = 0; i < j; i++) hh[i] = h[i]!;
-      h[0] = 0;
-      for (let n = 1; n <= j; n++) {
-        const xb = t[m + n]!;
-        const xa = t[m + n - j]!;
-        if (xb === xa) { h[n] = 0; continue; }
-        const w = hh[n - 1]! / (xb - xa);
-        h[n - 1] = h[n - 1]! + w * (xb - x);
-        h[n] = w * (x - xa);
-      }
-    }
+  basisAt(x: number, m: number, out: Float64Array): void {
+    basis2(this.t, x, m, out);
+  }
+}
+
+const K = 2;
+const KV = 4;
+const LDAB = 7;
+
+/** scipy's find_interval: l with t[l] <= x < t[l+1], clamped to [k, n-1] when extrapolating. */
+function findInterval(t: Float64Array, x: number, prev: number, extrapolate: boolean): number {
+  const n = t.length - K - 1;
+  if (x !== x) return -1;
+  if (!extrapolate && (x < t[K]! || x > t[n]!)) return -1;
+  let l = K < prev && prev < n ? prev : K;
+  while (x < t[l]! && l !== K) l--;
+  l++;
+  while (x >= t[l]! && l !== n) l++;
+  return l - 1;
+}
+
+/** The 3 non-zero quadratic B-splines at x in interval m: de Boor's recursion in scipy's order. */
+function basis2(t: Float64Array, x: number, m: number, out: Float64Array): void {
+  let h0 = 0;
+  let h1 = 0;
+  let h2 = 0;
+  // degree 1
+  let xb = t[m + 1]!;
+  let xa = t[m]!;
+  if (xb !== xa) {
+    const w = 1 / (xb - xa);
+    h0 = h0 + w * (xb - x);
+    h1 = w * (x - xa);
+  }
+  // degree 2
+  const hh0 = h0;
+  const hh1 = h1;
+  h0 = 0;
+  xb = t[m + 1]!;
+  xa = t[m - 1]!;
+  if (xb === xa) h1 = 0;
+  else {
+    const w = hh0 / (xb - xa);
+    h0 = h0 + w * (xb - x);
+    h1 = w * (x - xa);
+  }
+  xb = t[m + 2]!;
+  xa = t[m]!;
+  if (xb !== xa) {
+    const w = hh1 / (xb - xa);
+    h1 = h1 + w * (xb - x);
+    h2 = w * (x - xa);
+  }
+  out[0] = h0;
+  out[1] = h1;
+  out[2] = h2;
+}
+
+/** A quadratic B-spline (knots t, coefficients c), evaluated as scipy's BSpline does. */
+export class QuadraticSpline {
+  private readonly h = new Float64Array(3);
+  constructor(readonly t: Float64Array, readonly c: Float64Array) {}
+
+  /** scipy.interpolate.make_interp_spline(x, y, k=2): x strictly increasing, at least 3 points. */
+  static interpolating(x: Float64Array, y: ArrayLike<number>): QuadraticSpline {
+    const basis = new QuadraticInterpolator(x);
+    const c = Float64Array.from({ length: x.length }, (_, i) => y[i]!);
+    basis.solve(c);
+    return new QuadraticSpline(basis.t, c);
   }
 
-  evaluateIn(x: number, m: number): number {
-    this.basis(x, m, this.h);
+  evaluate(x: number): number {
+    const m = findInterval(this.t, x, K, true);
+    basis2(this.t, x, m, this.h);
     let s = 0;
     for (let a = 0; a <= K; a++) s += this.c[m + a - K]! * this.h[a]!;
     return s;
   }
-
-  evaluate(x: number): number {
-    return this.evaluateIn(x, this.findInterval(x, K, true));
-  }
 }
 
-/**
- * Solves A·x = b in place for a band matrix in LAPACK storage (A(i,j) at ab[kl+ku+i-j + j*ldab]),
- * with the operation order of LAPACK's dgbtf2 (partial pivoting) and dgbtrs. Throws when singular.
- */
+/** Solves A·x = b in place for a band matrix in LAPACK storage (A(i,j) at ab[kl+ku+i-j + j*ldab]). */
 export function solveBanded(ab: Float64Array, n: number, kl: number, ku: number, b: Float64Array): void {
+  const ipiv = new Int32Array(n);
+  factorBanded(ab, n, kl, ku, ipiv);
+  solveFactored(ab, n, kl, ku, ipiv, b);
+}
+
+/** LU with partial pivoting in LAPACK dgbtf2's operation order. Throws when singular. */
+function factorBanded(ab: Float64Array, n: number, kl: number, ku: number, ipiv: Int32Array): void {
   const kv = ku + kl;
   const ldab = 2 * kl + ku + 1;
-  const ipiv = new Int32Array(n);
-  const at = (i: number, j: number) => kv + i - j + j * ldab;
+  const ld1 = ldab - 1; // step between A(i, j) and A(i, j+1) in band storage
   let ju = 0;
   for (let j = 0; j < n; j++) {
     if (j + kv < n) for (let i = 0; i < kl; i++) ab[i + (j + kv) * ldab] = 0;
     const km = Math.min(kl, n - 1 - j);
+    const dj = kv + j * ldab; // A(j, j)
     // idamax: first entry of largest magnitude
     let jp = 0;
-    let best = Math.abs(ab[at(j, j)]!);
+    let best = Math.abs(ab[dj]!);
     for (let i = 1; i <= km; i++) {
-      const v = Math.abs(ab[at(j + i, j)]!);
+      const v = Math.abs(ab[dj + i]!);
       if (v > best) { best = v; jp = i; }
     }
     ipiv[j] = j + jp;
-    if (ab[at(j + jp, j)] === 0) throw new RangeError('singular collocation matrix');
-    ju = Math.max(ju, Math.min(j + ku + jp, n - 1));
+    if (ab[dj + jp] === 0) throw new RangeError('singular collocation matrix');
+    const juNew = Math.min(j + ku + jp, n - 1);
+    if (juNew > ju) ju = juNew;
     if (jp !== 0) {
-      for (let c = j; c <= ju; c++) {
-        const p = at(j + jp, c);
-        const q = at(j, c);
+      // swap rows j and j+jp over columns j..ju
+      for (let c = 0, p = dj + jp, q = dj; c <= ju - j; c++, p += ld1, q += ld1) {
         const tmp = ab[p]!;
         ab[p] = ab[q]!;
         ab[q] = tmp;
       }
     }
     if (km > 0) {
-      const r = 1 / ab[at(j, j)]!;
-      for (let i = 1; i <= km; i++) ab[at(j + i, j)] = ab[at(j + i, j)]! * r;
-      for (let c = j + 1; c <= ju; c++) {
-        const yv = ab[at(j, c)]!;
+      const r = 1 / ab[dj]!;
+      for (let i = 1; i <= km; i++) ab[dj + i] = ab[dj + i]! * r;
+      for (let c = 1, q = dj + ld1; c <= ju - j; c++, q += ld1) {
+        // q = A(j, j+c); A(j+i, j+c) = q + i
+        const yv = ab[q]!;
         if (yv === 0) continue;
         const temp = -yv;
-        for (let i = 1; i <= km; i++) ab[at(j + i, c)] = ab[at(j + i, c)]! + ab[at(j + i, j)]! * temp;
+        for (let i = 1; i <= km; i++) ab[q + i] = ab[q + i]! + ab[dj + i]! * temp;
       }
     }
   }
+}
+
+/** Forward/back substitution with the factors of {@link factorBanded} (LAPACK dgbtrs). In place. */
+function solveFactored(ab: Float64Array, n: number, kl: number, ku: number, ipiv: Int32Array, b: Float64Array): void {
+  const kv = ku + kl;
+  const ldab = 2 * kl + ku + 1;
   // L·y = P·b
   for (let j = 0; j < n - 1; j++) {
     const lm = Math.min(kl, n - 1 - j);
@@ -247,13 +345,30 @@ export function solveBanded(ab: Float64Array, n: number, kl: number, ku: number,
     const bj = b[j]!;
     if (bj === 0) continue;
     const temp = -bj;
-    for (let i = 1; i <= lm; i++) b[j + i] = b[j + i]! + ab[at(j + i, j)]! * temp;
+    const dj = kv + j * ldab;
+    for (let i = 1; i <= lm; i++) b[j + i] = b[j + i]! + ab[dj + i]! * temp;
   }
   // U·x = y (dtbsv, upper, bandwidth kl+ku)
   for (let j = n - 1; j >= 0; j--) {
     if (b[j] === 0) continue;
-    b[j] = b[j]! / ab[at(j, j)]!;
+    const dj = kv + j * ldab;
+    b[j] = b[j]! / ab[dj]!;
     const temp = b[j]!;
-    for (let i = j - 1; i >= Math.max(0, j - kv); i--) b[i] = b[i]! - temp * ab[at(i, j)]!;
+    const lo = Math.max(0, j - kv);
+    // A(i, j) for i < j sits at dj - (j - i)
+    for (let i = j - 1; i >= lo; i--) b[i] = b[i]! - temp * ab[dj - (j - i)]!;
   }
+}
+
+// Scratch buffers reused across calls: merges run thousands of small solves.
+let f64ScratchA = new Float64Array(1024);
+let f64ScratchB = new Float64Array(1024);
+/** Two reusable float buffers of at least n values (contents undefined). */
+export function scratchPair(n: number): [Float64Array, Float64Array] {
+  if (f64ScratchA.length < n) {
+    const cap = Math.max(n, f64ScratchA.length * 2);
+    f64ScratchA = new Float64Array(cap);
+    f64ScratchB = new Float64Array(cap);
+  }
+  return [f64ScratchA, f64ScratchB];
 }

@@ -2,9 +2,9 @@
 // returns a new object; the arrays of an instance are never written after construction.
 import {
   CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
-  type ChannelArray, type ChannelColumns, type ChannelName, type SampleSourceName, type StatusName,
+  type ChannelArray, type ChannelColumns, type ChannelName, type ChannelSpec, type SampleSourceName, type StatusName,
 } from './channels.js';
-import { fillDiscrete, fillLinear, fillQuadratic, nsAbscissa } from './interpolate.js';
+import { fillDiscrete, fillLinear, fillQuadraticChannels, nsAbscissa } from './interpolate.js';
 
 /** One sample of a {@link Telemetry}, with every channel the telemetry holds. */
 export interface TelemetryFrame {
@@ -298,6 +298,34 @@ export function lapWindow(laps: TelemetryLap | readonly TelemetryLap[]): [number
   return [Number.isFinite(start) ? start : NaN, Number.isFinite(end) ? end : NaN];
 }
 
+/** tmp[k] = col[idx[k]] (NaN where idx is -1 or the value means "missing"). */
+function gather(tmp: Float64Array, col: ArrayLike<number>, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    const v = j >= 0 ? col[j]! : NaN;
+    tmp[k] = v === miss ? NaN : v;
+  }
+}
+
+/** Where idx points to a real value of col, it replaces tmp[k] (pandas' update: self wins). */
+function overlay(tmp: Float64Array, col: ArrayLike<number>, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0) continue;
+    const v = col[j]!;
+    if (v === v && v !== miss) tmp[k] = v;
+  }
+}
+
+function toStored(tmp: Float64Array, ctor: ChannelSpec['array'], missing: number): Int16Array | Uint8Array {
+  const out = new (ctor as Int16ArrayConstructor | Uint8ArrayConstructor)(tmp.length);
+  for (let k = 0; k < tmp.length; k++) {
+    const v = tmp[k]!;
+    out[k] = v === v ? v : missing;
+  }
+  return out;
+}
+
 /** Two sample-less rows at exactly `start` and `end` for edge interpolation. */
 function edges(of: Telemetry, start: number, end: number): Telemetry {
   return new Telemetry({
@@ -354,30 +382,24 @@ function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
   const n = date.length;
   const x = nsAbscissa(date);
   const channels: ChannelColumns = {};
+  const quadratic: Float64Array[] = [];
   for (const name of CHANNEL_NAMES) {
     const cs = self.channels[name];
     const co = other.channels[name];
     if (cs === undefined && co === undefined) continue;
-    const spec = CHANNELS[name] as { fill: string; missing?: number; array: new (n: number) => Float64Array | Int16Array | Uint8Array };
-    const miss = spec.missing;
+    const spec: ChannelSpec = CHANNELS[name];
     const tmp = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      let v = NaN;
-      if (co !== undefined && ib[k]! >= 0) v = co[ib[k]!]!;
-      if (cs !== undefined && ia[k]! >= 0) {
-        const s = cs[ia[k]!]!;
-        if (s === s && s !== miss) v = s;
-      }
-      tmp[k] = v === miss ? NaN : v;
-    }
-    if (spec.fill === 'quadratic') fillQuadratic(x, tmp);
+    const miss = spec.missing ?? NaN;
+    if (co !== undefined) gather(tmp, co, ib, miss);
+    else tmp.fill(NaN);
+    if (cs !== undefined) overlay(tmp, cs, ia, miss);
+    if (spec.fill === 'quadratic') quadratic.push(tmp);
     else if (spec.fill === 'linear') fillLinear(x, tmp);
     else fillDiscrete(tmp);
-    const out = new spec.array(n);
-    if (spec.array === Float64Array) out.set(tmp);
-    else for (let k = 0; k < n; k++) { const v = tmp[k]!; out[k] = v === v ? v : (miss ?? 0); }
-    (channels as Record<string, unknown>)[name] = out;
+    // Quadratic channels are filled in place below, together (they often share their gaps).
+    (channels as Record<string, unknown>)[name] = spec.array === Float64Array ? tmp : toStored(tmp, spec.array, spec.missing ?? 0);
   }
+  fillQuadraticChannels(x, quadratic);
   const source = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     let s: number = NO_SOURCE;
