@@ -179,14 +179,16 @@ const base: FilterName[] = ['season', 'round', 'circuit', 'team', 'driver', 'gri
 
 /**
  * Which criteria each resource can be filtered by (Jolpica's supported combinations), beyond its own
- * final value. Qualifying and sprint positions also select entries of the other entry-based resources.
+ * final value. As in Ergast, qualifying and sprint positions also select entries of the other
+ * entry-based resources, and championship positions select seasons, drivers and constructors
+ * (`driverStandings/1/drivers` are the champions).
  */
 export const supportedFilters: Record<Resource, ReadonlySet<FilterName>> = {
-  seasons: new Set([...base, 'qualifying', 'sprint']),
+  seasons: new Set([...base, 'qualifying', 'sprint', 'driverStanding', 'constructorStanding']),
   circuits: new Set([...base, 'qualifying', 'sprint']),
   races: new Set([...base, 'qualifying', 'sprint']),
-  constructors: new Set([...base, 'qualifying', 'sprint']),
-  drivers: new Set([...base, 'qualifying', 'sprint']),
+  constructors: new Set([...base, 'qualifying', 'sprint', 'constructorStanding']),
+  drivers: new Set([...base, 'qualifying', 'sprint', 'driverStanding']),
   status: new Set([...base, 'qualifying', 'sprint']),
   results: new Set([...base, 'qualifying', 'sprint']),
   sprint: new Set([...base, 'qualifying', 'sprint']),

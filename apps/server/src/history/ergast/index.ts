@@ -3,6 +3,7 @@
 // One catch-all route: the grammar (grammar.ts) decides what a path means, so every combination of
 // filters Ergast and Jolpica accept works without a route per combination. Responses of finished
 // seasons are immutable and go through the app's HTTP cache when it is registered.
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { cachePolicies, seasonCachePolicy } from '../../http/plugins/http-cache.js';
@@ -48,15 +49,57 @@ export const ergastRoutes: FastifyPluginAsync<ErgastRoutesOptions> = async (app,
     return reply.code(res.status).type('application/json; charset=utf-8').send(res.body);
   };
 
+  const MRData = Type.Object(
+    {
+      MRData: Type.Object(
+        {
+          xmlns: Type.String(),
+          series: Type.String(),
+          url: Type.String(),
+          limit: Type.String(),
+          offset: Type.String(),
+          total: Type.String({ description: 'rows (results, timings, pit stops, standings…), not races' }),
+        },
+        { additionalProperties: true, description: 'plus one `…Table` holding the filter echo and the list' },
+      ),
+    },
+    { description: 'Ergast MRData envelope: every scalar is a string, empty values are omitted' },
+  );
+  const ErgastError = Type.Object(
+    {
+      detail: Type.String({ description: "Jolpica's text, e.g. 'Bad Request: Unsupported filter for endpoint.'" }),
+      error: Type.Object({ code: Type.String(), message: Type.String() }),
+    },
+    { description: 'Ergast/Jolpica clients read `detail`; `error` is the ApexData error shape' },
+  );
+  const querystring = Type.Object(
+    {
+      limit: Type.Optional(Type.Unknown({ description: 'rows per page: default 30, at most 100' })),
+      offset: Type.Optional(Type.Unknown({ description: 'rows to skip (default 0)' })),
+    },
+    // Only paging takes part in the response (and in cache keys); other parameters are dropped.
+    { additionalProperties: false },
+  );
   const routeOptions = {
     config: { httpCache: true },
     schema: {
-      hide: true,
-      // Only paging takes part in the response (and in cache keys); other parameters are dropped.
-      querystring: { type: 'object', properties: { limit: {}, offset: {} }, additionalProperties: false },
+      tags: ['ergast'],
+      summary: 'Ergast/Jolpica-compatible API (any path of its grammar)',
+      description:
+        'Path: `[{season|current}[/{round|next|last}]/]` then any of `circuits/{id}`, `constructors/{id}`, ' +
+        '`drivers/{id}`, `grid/{n}`, `results/{n}`, `fastest/{n}`, `status/{n}`, `laps/{n}`, `qualifying/{n}`, ' +
+        '`sprint/{n}`, `driverStandings/{n}`, `constructorStandings/{n}`, ending in one of `seasons`, `races`, ' +
+        '`circuits`, `constructors`, `drivers`, `results`, `sprint`, `qualifying`, `laps`, `pitstops`, `status`, ' +
+        '`driverStandings`, `constructorStandings` (optionally `/{value}`), with or without `.json`. ' +
+        'Example: `/ergast/f1/2023/5/results.json`, `/ergast/f1/drivers/alonso/constructors/renault/grid/1/circuits.json`.',
+      params: Type.Object({ '*': Type.String({ description: 'the Ergast path, e.g. `2023/5/results.json`' }) }),
+      querystring,
+      response: { 200: MRData, '4xx': ErgastError },
     },
-  } as const;
-  app.get('/', routeOptions, handler);
+  };
+  const { params: _params, ...rootSchema } = routeOptions.schema;
+  const rootOptions = { ...routeOptions, schema: { ...rootSchema, hide: true } };
+  app.get('/', rootOptions, handler);
   app.get('/*', routeOptions, handler);
 };
 

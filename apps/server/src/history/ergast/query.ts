@@ -145,6 +145,20 @@ function teamDriverExists(c: Criteria, link: SQL): SQL {
   return sql`exists (select 1 from team_drivers td where ${and(conds)})`;
 }
 
+/**
+ * `exists` a championship standing at `position` (Ergast's `driverStandings/1/drivers` = champions):
+ * after the given round, or else after the last round of the season.
+ */
+function standingExists(kind: 'driver' | 'constructor', position: number, c: Criteria, link: SQL): SQL {
+  const table = sql.raw(kind === 'driver' ? 'driver_standings' : 'constructor_standings');
+  const conds = [link, sql`st.position = ${int(position)}`];
+  if (c.season !== undefined) conds.push(sql`st.season = ${int(c.season)}`);
+  conds.push(c.round !== undefined ? sql`st.round = ${int(c.round)}` : sql`st.round = (select max(m.round) from ${table} m where m.season = st.season)`);
+  if (kind === 'driver' && c.driver !== undefined) conds.push(sql`st.driver_id = ${idOfDriver(c.driver)}`);
+  if (kind === 'constructor' && c.team !== undefined) conds.push(sql`st.constructor_id = ${idOfConstructor(c.team)}`);
+  return sql`exists (select 1 from ${table} st where ${and(conds)})`;
+}
+
 // ── selected columns ─────────────────────────────────────────────────────────────────────────────
 
 const circuitCols = sql.raw(
@@ -188,6 +202,8 @@ export async function seasons(db: DbOrTx, c: Criteria, p: Paging): Promise<Listi
   } else if (c.driver !== undefined || c.team !== undefined) {
     conds.push(teamDriverExists(c, sql`td.season = s.year`));
   }
+  if (c.driverStanding !== undefined) conds.push(standingExists('driver', c.driverStanding, c, sql`st.season = s.year`));
+  if (c.constructorStanding !== undefined) conds.push(standingExists('constructor', c.constructorStanding, c, sql`st.season = s.year`));
   const where = and(conds);
   const [total, rows] = await Promise.all([
     countOf(db, sql`seasons s`, where),
@@ -261,6 +277,10 @@ async function people<T extends { id: number }>(
     conds.push(entryExists(rest, resource, linkEntry, { season: true, round: true, circuit: true }));
   } else if (rest.season !== undefined || rest.driver !== undefined || rest.team !== undefined) {
     conds.push(teamDriverExists(rest, linkTeam));
+  }
+  if (isDriver && c.driverStanding !== undefined) conds.push(standingExists('driver', c.driverStanding, rest, sql`st.driver_id = d.id`));
+  if (!isDriver && c.constructorStanding !== undefined) {
+    conds.push(standingExists('constructor', c.constructorStanding, rest, sql`st.constructor_id = k.id`));
   }
   const rows = isDriver
     ? await all<T>(db, sql`select d.id, ${driverCols} from drivers d where ${and(conds)}`)
