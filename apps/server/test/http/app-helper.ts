@@ -22,7 +22,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export async function testApp(opts: TestAppOptions): Promise<FastifyInstance> {
-  const app = await buildApp({ config: testConfig(opts.env), database: opts.database, cacheStore: opts.cacheStore, logger: false });
+  // APEX_TEST_LOG=error (or any pino level) shows the app's log, e.g. the stack behind a 500.
+  const level = process.env.APEX_TEST_LOG;
+  const app = await buildApp({ config: testConfig(opts.env), database: opts.database, cacheStore: opts.cacheStore, logger: level ? { level } : false });
   if (opts.extend) await opts.extend(app);
   await app.ready();
   return app;

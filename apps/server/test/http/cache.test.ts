@@ -261,6 +261,19 @@ describe.each([
     expect(again.headers['x-cache']).toBe('MISS');
   });
 
+  it('answers HEAD like GET without a body, including 304s on a miss (found by the fuzz test)', async () => {
+    const get = await app.inject('/test/cached/1998');
+    await app.responseCache.clear();
+    const head304 = await app.inject({ method: 'HEAD', url: '/test/cached/1998', headers: { 'if-none-match': String(get.headers.etag) } });
+    expect(head304.statusCode).toBe(304);
+    expect(head304.body).toBe('');
+    const head = await app.inject({ method: 'HEAD', url: '/test/cached/1998' });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers.etag).toBe(get.headers.etag);
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(get.body));
+  });
+
   it('keeps answering health and readiness', async () => {
     expect((await app.inject('/health')).statusCode).toBe(200);
     const ready = await app.inject('/ready');

@@ -158,7 +158,8 @@ export default fp(
         reply.code(304);
         reply.removeHeader('content-type');
         reply.removeHeader('content-length');
-        return null;
+        // Fastify's HEAD handler cannot take a null payload; an empty one has no body either way.
+        return request.method === 'HEAD' ? '' : null;
       }
       const encoding = pickEncoding(request.headers['accept-encoding'], entry);
       if (encoding) {

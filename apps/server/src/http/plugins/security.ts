@@ -34,6 +34,8 @@ export default fp(
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Accept', 'Accept-Encoding'],
       exposedHeaders: ['ETag', 'Cache-Control', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
       maxAge: 600,
+      // An OPTIONS request that is not a CORS preflight gets a plain 204, not a text/plain 400.
+      strictPreflight: false,
     });
 
     if (config.APEX_RATE_LIMIT > 0) {
