@@ -130,4 +130,87 @@ describe.each(backends)('Ergast conformance on %s', (backend) => {
     // equivalence cases make two requests
     expect(queries.count()).toBeLessThanOrEqual(MAX_QUERIES_PER_REQUEST * (c.kind === 'equivalent' ? 2 : 1));
   });
+
+  describe('beyond the public cases', () => {
+    const mr = async (path: string) => {
+      const res = await get(`/ergast/f1/${path}`, false);
+      expect(res.status, path).toBe(200);
+      return (res.body as { MRData: Record<string, any> }).MRData;
+    };
+    const list = (m: Record<string, any>) => {
+      const table = Object.values(m).find((v) => typeof v === 'object' && v !== null) as Record<string, unknown>;
+      return Object.values(table).find(Array.isArray) as any[];
+    };
+
+    it('resolves next/last from which rounds have results, and current from the clock', async () => {
+      // 2024 has a schedule but no results in the dump: its next round is 1, and so is its last.
+      expect((await mr('2024/next.json')).RaceTable).toMatchObject({ season: '2024', round: '1' });
+      expect((await mr('2024/last.json')).RaceTable).toMatchObject({ season: '2024', round: '1' });
+      expect((await mr('2023/last/results.json')).RaceTable).toMatchObject({ season: '2023', round: '22' });
+      expect((await mr('current/drivers.json')).DriverTable.season).toBe(String(new Date().getUTCFullYear()));
+    });
+
+    it('pages by rows: consecutive pages add up to the whole list', async () => {
+      for (const path of ['2023/results.json', '2023/1/laps.json', '2023/qualifying.json', 'drivers.json', '2023/22/pitstops.json']) {
+        const whole = await mr(`${path}?limit=100&offset=0`);
+        const total = Number(whole.total);
+        const rows = (m: Record<string, any>): unknown[] => {
+          const l = list(m);
+          const key = ['Results', 'QualifyingResults', 'PitStops', 'Laps'].find((k) => l[0]?.[k]);
+          if (!key) return l;
+          return l.flatMap((race: any) => (key === 'Laps' ? race.Laps.flatMap((lap: any) => lap.Timings.map((t: any) => ({ ...t, lap: lap.number }))) : race[key]));
+        };
+        const paged: unknown[] = [];
+        for (let offset = 0; offset < Math.min(total, 100); offset += 30) {
+          paged.push(...rows(await mr(`${path}?limit=${Math.min(30, 100 - offset)}&offset=${offset}`)));
+        }
+        const expected = rows(whole);
+        expect(paged.length, path).toBe(Math.min(total, 100));
+        if (!path.includes('qualifying')) expect(paged, path).toEqual(expected); // quali pages re-sort within a race
+        expect(list(await mr(`${path}?offset=${total + 5}`)), path).toEqual([]);
+      }
+    });
+
+    it('answers championship-position filters from the standings (driverStandings/1/drivers = champions)', async () => {
+      const champions = list(await mr('driverStandings/1/drivers.json?limit=100')).map((d) => d.driverId);
+      const seasons = list(await mr('seasons.json?limit=100')).map((s) => s.season);
+      const expected = new Set<string>();
+      for (const year of seasons) {
+        const standings = list(await mr(`${year}/driverStandings/1.json`));
+        if (standings.length) expected.add(standings[0].DriverStandings[0].Driver.driverId);
+      }
+      expect(expected.size).toBeGreaterThan(5);
+      expect(new Set(champions)).toEqual(expected);
+      const hamiltonTitles = list(await mr('drivers/hamilton/driverStandings/1/seasons.json')).map((s) => s.season);
+      // the dump has results for 1958, 1979, 1980, 1997, 2007–2009, 2020 and 2023
+      expect(hamiltonTitles).toEqual(['2008', '2020']);
+    });
+
+    it('serves the same body with or without .json and trailing slash', async () => {
+      for (const path of ['2023/5/results', 'drivers/alonso/status', '2023/constructorStandings/1', 'circuits/monaco']) {
+        const bodies = await Promise.all([path, `${path}/`, `${path}.json`].map((p) => mr(p)));
+        for (const b of bodies) delete b.url;
+        expect(bodies[1]).toEqual(bodies[0]);
+        expect(bodies[2]).toEqual(bodies[0]);
+      }
+    });
+
+    it('never fails or prints a non-string scalar for random paths', async () => {
+      const segs = ['2023', '1980', '2009', 'current', 'next', 'last', '5', '22', '99', '0', 'circuits', 'constructors', 'drivers', 'grid', 'results', 'fastest', 'status', 'laps', 'pitstops', 'qualifying', 'sprint', 'driverStandings', 'constructorstandings', 'seasons', 'races', 'alonso', 'red_bull', 'monaco', 'max_verstappen', '1', '2', '99999999999', 'fish', '%20', '..', '_'];
+      let seed = 42;
+      const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+      const scalarsOk = (v: unknown): boolean =>
+        typeof v === 'string' || (Array.isArray(v) ? v.every(scalarsOk) : typeof v === 'object' && v !== null && Object.values(v).every(scalarsOk));
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 400; i++) {
+        const path = Array.from({ length: rand(7) }, () => segs[rand(segs.length)]).join('/') + (rand(2) ? '.json' : '');
+        const query = rand(3) === 0 ? `?limit=${['5', '-1', 'x', '1000'][rand(4)]}&offset=${['0', '7', '99999999999999999999'][rand(3)]}` : '';
+        const res = await get(`/ergast/f1/${path}${query}`, false);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        expect([200, 400, 404], path).toContain(res.status);
+        if (res.status === 200) expect(scalarsOk(res.body), path).toBe(true);
+      }
+      expect(statuses.get(200)).toBeGreaterThan(20);
+    });
+  });
 });
