@@ -8,8 +8,8 @@ import { importJolpicaDump } from '../../src/history/import/index.js';
 import { SyncError, syncHistory } from '../../src/history/sync/sync-history.js';
 import { jolpicaRateLimits, SourceNotFoundError } from '../../src/sources/index.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
-import { startJolpicaServer, type JolpicaServer } from '../helpers/jolpica-server.js';
-import { snapshot, truncateHistory } from './sync-snapshot.js';
+import { jolpicaRecordings, startJolpicaServer, type JolpicaServer } from '../helpers/jolpica-server.js';
+import { counts, snapshot, truncateHistory } from './sync-snapshot.js';
 
 const AFTER_SEASON = new Date('2024-01-15T00:00:00Z');
 
@@ -73,6 +73,22 @@ describe('sync against the loopback Jolpica server', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('sync from a directory of recorded answers (the offline stand-in)', () => {
+  it('stores what was recorded and skips what was not, asking for it again next time', async () => {
+    const db = database.database.db;
+    await truncateHistory(db);
+    const first = await syncHistory(db, { seasons: [2023], baseUrl: jolpicaRecordings, now: AFTER_SEASON });
+    // Recorded under the bare path: the schedule, results of rounds 1 and 5, round 4's qualifying and
+    // sprint. Round 1's laps exist only as `laps.json?limit=1200`, which a paged client never asks for.
+    expect(counts(await snapshot(db))).toMatchObject({ races: 22, results: 40, qualifying: 20, sprint_results: 20, lap_times: 0, source_documents: 5 });
+    expect(first.documentsFetched).toBe(4);
+    expect(first.standingsRecomputed).toEqual([2023]);
+    const second = await syncHistory(db, { seasons: [2023], baseUrl: jolpicaRecordings, now: AFTER_SEASON });
+    expect(second).toMatchObject({ schedulesFetched: 0, documentsFetched: 0, roundsWritten: 0 });
+    expect(second.roundsPlanned).toBe(22);
   });
 });
 
