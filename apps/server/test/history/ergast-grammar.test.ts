@@ -17,13 +17,13 @@ describe('Ergast URL grammar', () => {
     });
     expect(parsed('/drivers/glock/constructors/toyota/grid/1/results/1/seasons.json').filters).toEqual({
       driver: 'glock',
-      constructor: 'toyota',
+      team: 'toyota',
       grid: '1',
       result: '1',
     });
     expect(parsed('/grid/999/constructors/notexist/seasons/')).toEqual({
       resource: 'seasons',
-      filters: { grid: '999', constructor: 'notexist' },
+      filters: { grid: '999', team: 'notexist' },
     });
     expect(parsed('/current/last/results')).toEqual({ resource: 'results', filters: { season: 'current', round: 'last' } });
   });
