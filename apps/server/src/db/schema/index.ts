@@ -7,3 +7,4 @@ export * from './results.js';
 export * from './laps-pitstops.js';
 export * from './standings.js';
 export * from './sync.js';
+export * from './sessions.js';

@@ -1,0 +1,246 @@
+// Reading stored sessions: the one read interface the session API (and the CLI, tests, bench) use.
+// Everything comes back as the engine's own types — Lap, Laps, Driver, SessionResult, weather and
+// status series, SessionTelemetry — so routes can reuse the engine's picks and lap telemetry on
+// stored data instead of re-implementing them.
+import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import {
+  carTelemetry, Laps, positionTelemetry, sessionKind, SessionTelemetry, Telemetry,
+  type Driver, type Lap, type RaceControlMessage, type SessionResult, type SessionStatusChange, type TrackStatusChange,
+  type WeatherSample,
+} from '@apexdata/livetiming';
+import type { DbOrTx } from '../db/client.js';
+import {
+  sessionDrivers, sessionLaps, sessionPitStops, sessionRaceControl, sessionResults, sessions, sessionStatusChanges,
+  sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather, type SessionState, type TelemetryKind,
+} from '../db/schema/sessions.js';
+import type { SessionKey } from './catalog.js';
+import { decodeCarChannels, decodePositionChannels } from './codec.js';
+import {
+  driverFromRow, lapFromRow, pitStopFromRow, raceControlFromRow, resultFromRow, statusChangeFromRow, stintFromRow,
+  trackStatusFromRow, weatherFromRow, type PitStop, type Stint,
+} from './store-rows.js';
+
+export type { PitStop, Stint } from './store-rows.js';
+export type { SessionState, TelemetryKind };
+
+/** The `sessions` row: catalogue (archive path, names, schedule), state of the data, load metadata. */
+export type StoredSession = typeof sessions.$inferSelect;
+
+/** A driver of the session, linked to history (`driverId`) by racing number within the event. */
+export type SessionDriver = Driver & { readonly driverId: number | null };
+
+/** What clients see of a session's data state. */
+export interface SessionStatusView {
+  readonly state: SessionState;
+  readonly jobId: string | null;
+  /** Load stage while loading (fetch, parse, laps, telemetry, store, …). */
+  readonly stage: string | null;
+  /** 0–100 while loading. */
+  readonly percent: number | null;
+  /** Why the last load failed. */
+  readonly error: string | null;
+  /** True when data from a previous successful load can be served (also while reloading or after a failed reload). */
+  readonly hasData: boolean;
+  readonly loadedAt: string | null;
+  readonly dataVersion: number;
+  readonly updatedAt: string | null;
+}
+
+export interface LapFilter {
+  /** Racing numbers. */
+  readonly drivers?: readonly string[];
+  readonly fromLap?: number;
+  readonly toLap?: number;
+}
+
+export interface TelemetryBlobInfo {
+  readonly driverNumber: string;
+  readonly kind: TelemetryKind;
+  readonly codec: string;
+  readonly samples: number;
+  readonly rawBytes: number;
+  readonly bytes: number;
+}
+
+export interface TelemetryOptions {
+  /**
+   * Drivers whose position data to decode (default: all). Car data of every driver is always
+   * decoded: DriverAhead of one driver's lap needs every car's distance.
+   */
+  readonly posDrivers?: readonly string[];
+}
+
+export interface SessionStore {
+  /** The session row, or null when the session was never requested. */
+  get(key: SessionKey): Promise<StoredSession | null>;
+  /** Sessions known to the platform (requested or loaded), by year/round when given. */
+  list(filter?: { year?: number; round?: number }): Promise<StoredSession[]>;
+  /** State of the session's data; `not_loaded` when never requested. */
+  status(key: SessionKey): Promise<SessionStatusView>;
+  drivers(sessionId: number): Promise<SessionDriver[]>;
+  /** Classification in the engine's order (by position). */
+  results(sessionId: number): Promise<SessionResult[]>;
+  /** Laps ordered by driver number then lap number. */
+  laps(sessionId: number, filter?: LapFilter): Promise<Lap[]>;
+  /** The engine's Laps collection (pickQuickLaps, pickFastest, splitQualifyingSessions, …). */
+  lapsCollection(session: StoredSession, filter?: LapFilter): Promise<Laps>;
+  stints(sessionId: number): Promise<Stint[]>;
+  pitStops(sessionId: number): Promise<PitStop[]>;
+  weather(sessionId: number): Promise<WeatherSample[]>;
+  raceControl(sessionId: number): Promise<RaceControlMessage[]>;
+  trackStatus(sessionId: number): Promise<TrackStatusChange[]>;
+  sessionStatus(sessionId: number): Promise<SessionStatusChange[]>;
+  /** Stored telemetry blobs (sizes, no data). */
+  telemetryBlobs(sessionId: number): Promise<TelemetryBlobInfo[]>;
+  /**
+   * The session's telemetry rebuilt from the stored blobs with the stored laps, ready for
+   * `lapTelemetry(lap)`; null when the session has none. Immutable per `dataVersion`: cache it.
+   */
+  telemetry(session: StoredSession, options?: TelemetryOptions): Promise<SessionTelemetry | null>;
+}
+
+export function statusView(row: StoredSession | null): SessionStatusView {
+  if (!row) {
+    return { state: 'not_loaded', jobId: null, stage: null, percent: null, error: null, hasData: false, loadedAt: null, dataVersion: 0, updatedAt: null };
+  }
+  return {
+    state: row.state as SessionState,
+    jobId: row.jobId,
+    stage: row.state === 'loading' ? row.stage : null,
+    percent: row.state === 'loading' ? row.percent : null,
+    error: row.state === 'failed' ? row.error : null,
+    hasData: row.loadedAt !== null,
+    loadedAt: row.loadedAt,
+    dataVersion: row.dataVersion,
+    updatedAt: row.stateUpdatedAt,
+  };
+}
+
+export function keyWhere(key: SessionKey): SQL {
+  return and(eq(sessions.year, key.year), eq(sessions.round, key.round), eq(sessions.session, key.session))!;
+}
+
+/** The store on a database handle (or inside a transaction). */
+export function sessionStore(db: DbOrTx): SessionStore {
+  return new DbSessionStore(db);
+}
+
+class DbSessionStore implements SessionStore {
+  constructor(private readonly db: DbOrTx) {}
+
+  async get(key: SessionKey): Promise<StoredSession | null> {
+    const rows = await this.db.select().from(sessions).where(keyWhere(key)).limit(1);
+    return rows[0] ?? null;
+  }
+
+  async list(filter: { year?: number; round?: number } = {}): Promise<StoredSession[]> {
+    const where = and(
+      filter.year !== undefined ? eq(sessions.year, filter.year) : undefined,
+      filter.round !== undefined ? eq(sessions.round, filter.round) : undefined,
+    );
+    return this.db.select().from(sessions).where(where).orderBy(asc(sessions.year), asc(sessions.round), asc(sessions.startUtc), asc(sessions.id));
+  }
+
+  async status(key: SessionKey): Promise<SessionStatusView> {
+    return statusView(await this.get(key));
+  }
+
+  async drivers(sessionId: number): Promise<SessionDriver[]> {
+    const rows = await this.db.select().from(sessionDrivers).where(eq(sessionDrivers.sessionId, sessionId))
+      .orderBy(asc(sessionDrivers.line), asc(sessionDrivers.driverNumber));
+    return rows.map(driverFromRow);
+  }
+
+  async results(sessionId: number): Promise<SessionResult[]> {
+    const [rows, drivers] = await Promise.all([
+      this.db.select().from(sessionResults).where(eq(sessionResults.sessionId, sessionId)).orderBy(asc(sessionResults.ord)),
+      this.db.select().from(sessionDrivers).where(eq(sessionDrivers.sessionId, sessionId)),
+    ]);
+    const byNumber = new Map(drivers.map((d) => [d.driverNumber, d]));
+    return rows.map((r) => resultFromRow(r, byNumber.get(r.driverNumber)));
+  }
+
+  async laps(sessionId: number, filter: LapFilter = {}): Promise<Lap[]> {
+    const where = and(
+      eq(sessionLaps.sessionId, sessionId),
+      filter.drivers ? inArray(sessionLaps.driverNumber, [...filter.drivers]) : undefined,
+      filter.fromLap !== undefined ? gte(sessionLaps.lapNumber, filter.fromLap) : undefined,
+      filter.toLap !== undefined ? lte(sessionLaps.lapNumber, filter.toLap) : undefined,
+    );
+    const rows = await this.db.select().from(sessionLaps).where(where).orderBy(asc(sessionLaps.driverNumber), asc(sessionLaps.lapNumber));
+    return rows.map(lapFromRow);
+  }
+
+  async lapsCollection(session: StoredSession, filter?: LapFilter): Promise<Laps> {
+    const [laps, status] = await Promise.all([this.laps(session.id, filter), this.sessionStatus(session.id)]);
+    const kind = session.kind === 'race' || session.kind === 'qualifying' || session.kind === 'practice'
+      ? session.kind
+      : sessionKind(session.name ?? '', session.year);
+    return new Laps(laps, { kind, splitTimes: session.splitTimes ?? [], sessionStatus: status });
+  }
+
+  async stints(sessionId: number): Promise<Stint[]> {
+    const rows = await this.db.select().from(sessionStints).where(eq(sessionStints.sessionId, sessionId))
+      .orderBy(asc(sessionStints.driverNumber), asc(sessionStints.stint));
+    return rows.map(stintFromRow);
+  }
+
+  async pitStops(sessionId: number): Promise<PitStop[]> {
+    const rows = await this.db.select().from(sessionPitStops).where(eq(sessionPitStops.sessionId, sessionId))
+      .orderBy(asc(sessionPitStops.driverNumber), asc(sessionPitStops.seq));
+    return rows.map(pitStopFromRow);
+  }
+
+  async weather(sessionId: number): Promise<WeatherSample[]> {
+    const rows = await this.db.select().from(sessionWeather).where(eq(sessionWeather.sessionId, sessionId)).orderBy(asc(sessionWeather.seq));
+    return rows.map(weatherFromRow);
+  }
+
+  async raceControl(sessionId: number): Promise<RaceControlMessage[]> {
+    const rows = await this.db.select().from(sessionRaceControl).where(eq(sessionRaceControl.sessionId, sessionId)).orderBy(asc(sessionRaceControl.seq));
+    return rows.map(raceControlFromRow);
+  }
+
+  async trackStatus(sessionId: number): Promise<TrackStatusChange[]> {
+    const rows = await this.db.select().from(sessionTrackStatus).where(eq(sessionTrackStatus.sessionId, sessionId)).orderBy(asc(sessionTrackStatus.seq));
+    return rows.map(trackStatusFromRow);
+  }
+
+  async sessionStatus(sessionId: number): Promise<SessionStatusChange[]> {
+    const rows = await this.db.select().from(sessionStatusChanges).where(eq(sessionStatusChanges.sessionId, sessionId)).orderBy(asc(sessionStatusChanges.seq));
+    return rows.map(statusChangeFromRow);
+  }
+
+  async telemetryBlobs(sessionId: number): Promise<TelemetryBlobInfo[]> {
+    const rows = await this.db
+      .select({
+        driverNumber: sessionTelemetry.driverNumber, kind: sessionTelemetry.kind, codec: sessionTelemetry.codec,
+        samples: sessionTelemetry.samples, rawBytes: sessionTelemetry.rawBytes, data: sessionTelemetry.data,
+      })
+      .from(sessionTelemetry).where(eq(sessionTelemetry.sessionId, sessionId))
+      .orderBy(asc(sessionTelemetry.driverNumber), asc(sessionTelemetry.kind));
+    return rows.map(({ data, ...r }) => ({ ...r, kind: r.kind as TelemetryKind, bytes: data.length }));
+  }
+
+  async telemetry(session: StoredSession, options: TelemetryOptions = {}): Promise<SessionTelemetry | null> {
+    if (!session.hasTelemetry || session.t0 === null) return null;
+    const t0 = session.t0;
+    const posFilter = options.posDrivers ? new Set(options.posDrivers) : null;
+    const [blobs, laps] = await Promise.all([
+      this.db.select().from(sessionTelemetry).where(eq(sessionTelemetry.sessionId, session.id)),
+      this.db.select({
+        driverNumber: sessionLaps.driverNumber, lapNumber: sessionLaps.lapNumber, lapStartTime: sessionLaps.lapStartTime, time: sessionLaps.time,
+      }).from(sessionLaps).where(eq(sessionLaps.sessionId, session.id)),
+    ]);
+    const car = new Map<string, Telemetry>();
+    const pos = new Map<string, Telemetry>();
+    for (const b of blobs) {
+      if (b.kind === 'car') car.set(b.driverNumber, carTelemetry(b.driverNumber, decodeCarChannels(b.data, b.codec), t0));
+      else if (!posFilter || posFilter.has(b.driverNumber)) pos.set(b.driverNumber, positionTelemetry(b.driverNumber, decodePositionChannels(b.data, b.codec), t0));
+    }
+    // The engine's driver order, verbatim: DriverAhead only considers these drivers and breaks exact
+    // ties by their order.
+    const drivers = session.driverOrder ?? [...car.keys()];
+    return new SessionTelemetry({ t0, car, pos, laps, drivers });
+  }
+}
