@@ -451,7 +451,7 @@ async function loadJolpica(path: string, info: SessionInfo | null, options: Sess
 
   const soft = (message: string) => issues.push({ code: 'jolpica-unavailable', message });
   try {
-    const candidates = await roundCandidates({ year: parts.year, eventDate: parts.eventDate, jolpica, schedule, round: options.round, meetingNumber: info?.meeting.number });
+    const candidates = await roundCandidates({ year: parts.year, eventDate: parts.eventDate, jolpica, schedule, round: options.round, meetingNumber: info?.meeting.number, onProblem: soft });
     // A candidate round is only trusted when Jolpica's answer is about this event (same race day).
     for (const { round } of candidates) {
       const results = await fetchErgastRace(jolpica, parts.year, round, kind);

@@ -5,7 +5,7 @@ import { parseSessionInfo } from '../topics/session-info.js';
 import { SourceError } from './errors.js';
 import { normaliseSessionPath, seasonIndexPath, sessionJsonPath, topicStreamPath } from './paths.js';
 import { parseSeasonIndex, sessionFromPath, sessionsFromIndex, sortSessions, type ArchiveSession, type SeasonIndex } from './season.js';
-import { bodyText, isUrlBase, Source, type SourceOptions } from './source.js';
+import { bodyText, Source, type SourceOptions } from './source.js';
 
 /** The official archive host. */
 export const F1_ARCHIVE_URL = 'https://livetiming.formula1.com';
@@ -202,6 +202,3 @@ function parseJson(text: string, path: string): unknown {
     throw new SourceError('read-failed', path, `${path} is not valid JSON: ${(err as Error).message}`, [], { cause: err });
   }
 }
-
-/** True when a base is a network URL (as opposed to a local directory). */
-export { isUrlBase };

@@ -77,6 +77,8 @@ export async function roundCandidates(args: {
   schedule?: Source | null;
   round?: number | null;
   meetingNumber?: number | null;
+  /** Told about lookups that failed (the next source is tried; nothing is silently lost). */
+  onProblem?: (message: string) => void;
 }): Promise<RoundCandidate[]> {
   const out: RoundCandidate[] = [];
   const add = (round: number | null | undefined, from: RoundCandidate['from']) => {
@@ -84,13 +86,17 @@ export async function roundCandidates(args: {
   };
   add(args.round, 'option');
   if (out.length > 0) return out;
-  const season = await getJson(args.jolpica, `/ergast/f1/${args.year}.json`).catch(() => null);
+  const failed = (what: string) => (err: unknown) => {
+    args.onProblem?.(`${what}: ${(err as Error).message}`);
+    return null;
+  };
+  const season = await getJson(args.jolpica, `/ergast/f1/${args.year}.json`).catch(failed(`Jolpica season schedule ${args.year}`));
   for (const r of ergastRaces(season)) {
     const race = raceOf(r);
     if (race && dayDistance(race.date, args.eventDate) <= 1) add(race.round, 'jolpica-schedule');
   }
   if (args.schedule) {
-    const schedule = obj(await getJson(args.schedule, `/schedule_${args.year}.json`).catch(() => null));
+    const schedule = obj(await getJson(args.schedule, `/schedule_${args.year}.json`).catch(failed(`FastF1 schedule ${args.year}`)));
     const rounds = obj(schedule?.round_number);
     const dates = obj(schedule?.event_date);
     if (rounds && dates) {
