@@ -22,6 +22,14 @@ export class EngineCriticalError extends Error {
   ) {
     super(message, options);
   }
+
+  /**
+   * True when trying again later may succeed (the source failed, the session may well exist): a job
+   * runner should retry these and give up on the others.
+   */
+  get transient(): boolean {
+    return this.code === 'source-unavailable';
+  }
 }
 
 export type LoadIssueCode =

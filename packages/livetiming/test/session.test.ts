@@ -107,6 +107,8 @@ describe('Session.load from the recorded archive', () => {
   it('raises critical errors only when there is no session to speak of', async () => {
     await expect(Session.load('2023/Azerbaijan/Qualifying', LOCAL)).rejects.toMatchObject({ name: 'EngineCriticalError', code: 'bad-path' });
     await expect(Session.load('2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-29_Race/', LOCAL)).rejects.toMatchObject({ code: 'session-not-found' });
+    const missing = await Session.load('2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-29_Race/', LOCAL).catch((e: EngineCriticalError) => e);
+    expect(missing.transient).toBe(false);
     const strict = Session.load(SAUDI_2022_Q, { ...LOCAL, strict: true });
     await expect(strict).rejects.toBeInstanceOf(EngineCriticalError);
     await expect(strict).rejects.toMatchObject({ code: 'strict', issues: expect.arrayContaining([expect.objectContaining({ topic: 'RaceControlMessages' })]) });
@@ -150,6 +152,15 @@ describe('Session.load over HTTP, then from the cache with the server down', () 
     await livetiming.close();
     await jolpica.close();
     await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('a core topic the source cannot deliver is critical but transient (worth retrying)', async () => {
+    livetiming.rules.push({ match: (p) => p.endsWith('/TimingData.jsonStream'), fault: 500, times: 3 });
+    const err = await Session.load(SAUDI_2022_Q, { ...LOCAL, archive: { base: livetiming.url, retryDelaysMs: [5, 5], timeoutMs: 1000 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineCriticalError);
+    expect(err).toMatchObject({ code: 'source-unavailable', transient: true });
+    expect((err as Error).message).toMatch(/TimingData\.jsonStream: HTTP 500/);
+    livetiming.rules.length = 0;
   });
 
   it('loads the same session as from the directory, and again offline from the cache', async () => {
