@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// `npm run bench:api`: requests/s and p50/p99 latency of representative cached endpoints of the built
+// server (loopback, Jolpica dump imported into a fresh embedded database), against a plain node:http
+// server answering the very same bytes. Bounded: BENCH_SECONDS per endpoint and server (default 5).
+//
+//   BENCH_SECONDS=10 BENCH_CONNECTIONS=20 npm run bench:api
+//   BENCH_DATABASE_URL=postgres://…/db    use PostgreSQL instead of PGlite (the database is wiped)
+//   BENCH_REDIS_URL=redis://127.0.0.1:6379  put the response cache in Redis
+//
+// Results are printed and saved to bench-output/api-bench.json.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..', '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const endpoints = [
+  { name: 'race (results, laps, pit stops)', path: '/api/v1/races/2023/10' },
+  { name: 'season with standings', path: '/api/v1/seasons/2023' },
+  { name: 'driver career', path: '/api/v1/drivers/hamilton' },
+  { name: 'standings after a round', path: '/api/v1/standings/1980?round=14' },
+  { name: 'driver search', path: '/api/v1/drivers?q=ver&limit=20' },
+  { name: 'ergast results', path: '/ergast/f1/2023/9/results.json' },
+  { name: 'race, gzip', path: '/api/v1/races/2023/10', headers: { 'accept-encoding': 'gzip' } },
+];
+
+async function freePort() {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url, ms = 120_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    if (Date.now() > until) throw new Error(`${url} did not become ready`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function child(args, env, label) {
+  const p = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  p.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
+  p.on('exit', (code) => {
+    if (code && code !== 0 && !p.killedByUs) process.stderr.write(`${label} exited with ${code}\n${err}\n`);
+  });
+  return p;
+}
+
+function stop(p) {
+  if (!p || p.exitCode !== null) return Promise.resolve();
+  p.killedByUs = true;
+  return new Promise((ok) => {
+    p.once('exit', ok);
+    p.kill('SIGTERM');
+  });
+}
+
+async function load(url, headers, seconds = SECONDS) {
+  const { default: autocannon } = await import('autocannon');
+  return new Promise((ok, fail) => {
+    autocannon({ url, headers, connections: CONNECTIONS, duration: seconds }, (err, result) => (err ? fail(err) : ok(result)));
+  });
+}
+
+async function importData(apexHome) {
+  const dist = (p) => pathToFileURL(join(root, 'apps', 'server', 'dist', p)).href;
+  const { openDatabase, migrate } = await import(dist('db/client.js'));
+  const { importJolpicaDump } = await import(dist('history/import/index.js'));
+  const { sharedDir } = await import(dist('config.js'));
+  const database = await openDatabase({ APEX_HOME: apexHome, DATABASE_URL: process.env.BENCH_DATABASE_URL });
+  try {
+    await migrate(database);
+    const t = performance.now();
+    await importJolpicaDump(database.db, join(sharedDir, 'jolpica-dump'));
+    return (performance.now() - t) / 1000;
+  } finally {
+    await database.close();
+  }
+}
+
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+async function main() {
+  const { build } = await import(pathToFileURL(join(root, 'scripts', 'lib.mjs')).href);
+  build();
+
+  const apexHome = mkdtempSync(join(tmpdir(), 'apex-bench-'));
+  let server;
+  let twin;
+  try {
+    process.stdout.write('▸ importing the Jolpica dump into a fresh database… ');
+    const importSeconds = await importData(apexHome);
+    process.stdout.write(`${importSeconds.toFixed(1)} s\n`);
+
+    const port = await freePort();
+    const env = { APEX_HOME: apexHome, LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', REDIS_URL: process.env.BENCH_REDIS_URL ?? '' };
+    server = child(['apps/server/bin/apex.js', 'serve', '--port', String(port), '--host', '127.0.0.1'], env, 'apex serve');
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/ready`);
+
+    // First request of each endpoint: uncached (database), then the bytes the twin will serve.
+    const captured = [];
+    for (const e of endpoints) {
+      const t = performance.now();
+      const r = await fetch(base + e.path, { headers: e.headers ?? { 'accept-encoding': 'identity' }, decompress: false });
+      const body = Buffer.from(await r.arrayBuffer());
+      e.firstMs = performance.now() - t;
+      if (r.status !== 200) throw new Error(`${e.path}: HTTP ${r.status}`);
+      const headers = {};
+      for (const h of ['content-type', 'etag', 'cache-control', 'vary', 'content-encoding']) if (r.headers.get(h)) headers[h] = r.headers.get(h);
+      e.encoding = r.headers.get('content-encoding') ?? '';
+      // fetch() decodes gzip; ask once more with node:http semantics to keep the compressed bytes
+      const raw = e.encoding ? await rawBody(base + e.path, e.headers) : body;
+      e.bytes = raw.length;
+      captured.push({ path: e.path, encoding: e.encoding, headers, body: raw.toString('base64') });
+    }
+    const responsesFile = join(apexHome, 'responses.json');
+    writeFileSync(responsesFile, JSON.stringify(captured));
+    const twinPort = await freePort();
+    twin = child([fileURLToPath(import.meta.url), '--static', String(twinPort), responsesFile], {}, 'static twin');
+    await new Promise((ok) => twin.stdout.once('data', ok));
+    const twinBase = `http://127.0.0.1:${twinPort}`;
+
+    const rows = [];
+    for (const e of endpoints) {
+      await load(base + e.path, e.headers, 1); // warm-up: JIT, connection pools, caches
+      const ours = await load(base + e.path, e.headers);
+      const stat = await load(twinBase + e.path, e.headers);
+      const bad = ours.non2xx + ours.errors + stat.non2xx + stat.errors;
+      rows.push({
+        endpoint: e.name,
+        path: e.path,
+        bytes: e.bytes,
+        encoding: e.encoding || 'identity',
+        firstRequestMs: Number(e.firstMs.toFixed(1)),
+        ours: { rps: ours.requests.average, p50: ours.latency.p50, p99: ours.latency.p99 },
+        static: { rps: stat.requests.average, p50: stat.latency.p50, p99: stat.latency.p99 },
+        ratio: stat.requests.average / ours.requests.average,
+        failures: bad,
+      });
+      const r = rows.at(-1);
+      process.stdout.write(`  ${e.name.padEnd(32)} ours ${fmt(r.ours.rps).padStart(7)} req/s  static ${fmt(r.static.rps).padStart(7)} req/s  ratio ${r.ratio.toFixed(2)}\n`);
+    }
+
+    console.log(`\nApexData API vs static node:http, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${process.env.BENCH_REDIS_URL ? 'Redis' : 'in-process'} cache, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+    console.log('endpoint                          bytes  first ms |   ours req/s  p50  p99 | static req/s  p50  p99 | static÷ours');
+    for (const r of rows) {
+      console.log(
+        `${`${r.endpoint}`.padEnd(32)} ${fmt(r.bytes).padStart(7)} ${fmt(r.firstRequestMs, 1).padStart(8)} | ${fmt(r.ours.rps).padStart(12)} ${String(r.ours.p50).padStart(4)} ${String(r.ours.p99).padStart(4)} | ${fmt(r.static.rps).padStart(12)} ${String(r.static.p50).padStart(4)} ${String(r.static.p99).padStart(4)} | ${r.ratio.toFixed(2).padStart(6)}×${r.failures ? `  (${r.failures} non-2xx/errors!)` : ''}`,
+      );
+    }
+    const worst = Math.max(...rows.map((r) => r.ratio));
+    console.log(`\nworst ratio ${worst.toFixed(2)}× (aim: cached endpoints within 2× of static serving); latencies in ms`);
+    const out = join(root, 'bench-output');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'api-bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, importSeconds, rows }, null, 2));
+    console.log(`saved ${join(out, 'api-bench.json')}`);
+  } finally {
+    await stop(twin);
+    await stop(server);
+    rmSync(apexHome, { recursive: true, force: true });
+  }
+}
+
+async function rawBody(url, headers) {
+  const { request } = await import('node:http');
+  return new Promise((ok, fail) => {
+    request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok(Buffer.concat(chunks)));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
+// ── static twin: `node api.bench.mjs --static <port> <responses.json>` ─────────────────────────
+if (process.argv[2] === '--static') {
+  const responses = JSON.parse(readFileSync(process.argv[4], 'utf8'));
+  const table = new Map(responses.map((r) => [`${r.path} ${r.encoding ?? ''}`, { ...r, body: Buffer.from(r.body, 'base64') }]));
+  createServer((req, res) => {
+    const enc = /gzip/.test(req.headers['accept-encoding'] ?? '') ? 'gzip' : '';
+    const hit = table.get(`${req.url} ${enc}`) ?? table.get(`${req.url} `);
+    if (!hit) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, hit.headers);
+    res.end(hit.body);
+  }).listen(Number(process.argv[3]), '127.0.0.1', () => process.stdout.write('ready\n'));
+} else {
+  await main();
+}
