@@ -22,6 +22,8 @@ export interface SessionEntryInput<D, C> {
   position: number | null;
   classified: boolean;
   points: number | null;
+  /** Car number: entries of one session with the same constructor and car are a shared drive. */
+  car?: number | string | null;
 }
 
 export interface SessionInput<D, C> {
@@ -150,8 +152,12 @@ function rank<K>(
   return out;
 }
 
-/** Team points of one car: the driver's points, unless the season scored teams on another scale. */
-function teamPointsOf<D, C>(entry: SessionEntryInput<D, C>, rules: PointRules | null | undefined): number {
+/**
+ * Team points of one car: the driver's points, unless the season scored teams on another scale
+ * (1958–59: no fastest-lap point for teams), in which case the place is scored on the team scale
+ * and a shared car scores nothing when the rules gave shared drives no points.
+ */
+function teamPointsOf<D, C>(entry: SessionEntryInput<D, C>, rules: PointRules | null | undefined, shared: boolean): number {
   if (
     !rules ||
     (rules.teamPositionPoints === rules.driverPositionPoints && rules.teamFastestLap === rules.driverFastestLap)
@@ -159,6 +165,7 @@ function teamPointsOf<D, C>(entry: SessionEntryInput<D, C>, rules: PointRules | 
     return entry.points ?? 0;
   }
   if (!entry.classified || entry.position === null) return 0;
+  if (shared && rules.sharedDrive === 0) return 0;
   return positionScales[rules.teamPositionPoints]?.[entry.position - 1] ?? 0;
 }
 
@@ -208,7 +215,9 @@ export function computeStandings<D, C>(season: SeasonInput<D, C>): RoundStanding
     }
     for (const [team, entries] of byTeam) {
       const tally = tallyOf(teams, team);
-      const carPoints = entries.map((e) => teamPointsOf(e, session.pointRules));
+      const carCount = new Map<unknown, number>();
+      for (const e of entries) if (e.car !== undefined && e.car !== null) carCount.set(e.car, (carCount.get(e.car) ?? 0) + 1);
+      const carPoints = entries.map((e) => teamPointsOf(e, session.pointRules, (carCount.get(e.car) ?? 0) > 1));
       const points =
         rules.teamPointsPerSession === TeamPointsPerSession.BEST
           ? Math.max(0, ...carPoints)

@@ -49,6 +49,7 @@ export async function loadSeasonInput(db: DbOrTx, year: number) {
     const rows = await db
       .select({
         raceId: table.raceId,
+        number: table.number,
         driverId: table.driverId,
         constructorId: table.constructorId,
         position: table.position,
@@ -79,6 +80,7 @@ export async function loadSeasonInput(db: DbOrTx, year: number) {
         position: r.position,
         classified: isClassified(r.positionText),
         points: r.points,
+        car: r.number,
       });
     }
   };

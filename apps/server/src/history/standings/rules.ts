@@ -35,6 +35,8 @@ export interface PointRules {
   driverFastestLap: number;
   teamPositionPoints: number;
   teamFastestLap: number;
+  /** 0 = a car shared by several drivers scores nothing; otherwise points are shared. */
+  sharedDrive: number;
 }
 
 /** Points per finishing position for each of Jolpica's position scales. */
