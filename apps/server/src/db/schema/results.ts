@@ -90,6 +90,13 @@ const qualifyingColumns = () => ({
   q1Millis: integer(),
   q2Millis: integer(),
   q3Millis: integer(),
+  /**
+   * The car's place within each part (Q1 order differs from the final order), where the source
+   * knows it: Jolpica's Ergast surface orders pages by the best of them and `qualifying/N` matches any.
+   */
+  q1Position: smallint(),
+  q2Position: smallint(),
+  q3Position: smallint(),
 });
 
 /** Grand Prix qualifying (Q1–Q3; single-session or aggregate formats fill q1/q2). */

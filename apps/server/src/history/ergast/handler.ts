@@ -127,7 +127,15 @@ export async function handleErgast(db: DbOrTx, req: ErgastRequest): Promise<Erga
     }
     case 'qualifying': {
       const { total, rows } = await q.qualifying(db, c, p);
-      return respond(total, groupByRace(rows, raceIndex(rows), 'QualifyingResults', qualifyingResult));
+      // A page holds the cars with the best part positions; within a race they show in final order.
+      const races = groupByRace(rows, raceIndex(rows), 'QualifyingResults', (row) => row).map((race) => ({
+        ...race,
+        QualifyingResults: (race.QualifyingResults as typeof rows)
+          .slice()
+          .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity))
+          .map(qualifyingResult),
+      }));
+      return respond(total, races);
     }
     case 'pitstops': {
       const { total, rows } = await q.pitStops(db, c, p);

@@ -77,6 +77,16 @@ function targetOf(criterion: 'grid' | 'result' | 'fastest' | 'status' | 'sprint'
   return 'results';
 }
 
+/**
+ * Jolpica matches `qualifying/N` against the car's place in any part of qualifying (Q1, Q2 or Q3),
+ * not only the final one; rows without per-part places (from the API sync) match on the final place.
+ */
+function qualifyingPositionIs(alias: string, n: number): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  return sql`(${int(n)} in (${col('q1_position')}, ${col('q2_position')}, ${col('q3_position')})
+    or (coalesce(${col('q1_position')}, ${col('q2_position')}, ${col('q3_position')}) is null and ${col('position')} = ${int(n)}))`;
+}
+
 /** Conditions on one entry table's row `alias`, for the criteria that target it. */
 function entryTableConds(table: EntryTable, alias: string, c: Criteria, resource: Resource): SQL[] {
   const col = (name: string) => sql.raw(`${alias}.${name}`);
@@ -87,7 +97,7 @@ function entryTableConds(table: EntryTable, alias: string, c: Criteria, resource
     if (k === 'grid') out.push(sql`${col('grid')} = ${int(v)}`);
     else if (k === 'fastest') out.push(sql`${col('fastest_lap_rank')} = ${int(v)}`);
     else if (k === 'status') out.push(sql`${col('status_id')} = ${int(v)}`);
-    else if (k === 'qualifying') out.push(sql`${col('position')} = ${int(v)}`);
+    else if (k === 'qualifying') out.push(qualifyingPositionIs(alias, v));
     else out.push(sql`${col('position')} = ${int(v)} and ${classified(alias)}`);
   }
   return out;
@@ -357,7 +367,8 @@ export async function qualifying(db: DbOrTx, c: Criteria, p: Paging): Promise<Li
           from ${entryFrom('qualifying')}
             join drivers d on d.id = e.driver_id join constructors k on k.id = e.constructor_id
           where ${where}
-          order by r.season, r.round, e.position, e.id ${page(p)}`,
+          order by r.season, r.round, coalesce(least(e.q1_position, e.q2_position, e.q3_position), e.position), e.position, e.id
+          ${page(p)}`,
     ),
   ]);
   return { total, rows };

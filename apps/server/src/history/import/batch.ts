@@ -134,6 +134,10 @@ export interface QualifyingRow extends EntryKey {
   q1Millis: number | null;
   q2Millis: number | null;
   q3Millis: number | null;
+  /** Place within each part, when the source has it (the dump does; Jolpica's API does not). */
+  q1Position?: number | null;
+  q2Position?: number | null;
+  q3Position?: number | null;
 }
 
 export interface LapTimeRow extends RaceKey {

@@ -368,6 +368,7 @@ export function mapDump(dump: JolpicaDump): HistoryBatch {
         const slot = part ? (`q${part}` as const) : row.q1 ? 'q2' : 'q1';
         row[slot] = text;
         row[`${slot}Millis`] = millis;
+        row[`${slot}Position`] = e.row.intOrNull('position');
       }
       target.push(row);
     }
