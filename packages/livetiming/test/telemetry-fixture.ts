@@ -35,6 +35,10 @@ const ms = (s: number | null) => (s === null ? null : Math.round(s * 1000));
 
 export interface OracleLap extends TelemetryLap {
   readonly driver: string;
+  readonly lapTime: number | null;
+  readonly sector1Time: number | null;
+  readonly sector2Time: number | null;
+  readonly sector3Time: number | null;
   readonly row: OracleLapRow;
 }
 
@@ -47,7 +51,8 @@ export function mexico() {
   const pos = parsePositionStream(readTopic('Position.z'));
   const laps: OracleLap[] = readOracle<OracleLapRow[]>('laps.json').map((row) => ({
     driver: row.Driver, driverNumber: row.DriverNumber, lapNumber: row.LapNumber,
-    lapStartTime: ms(row.LapStartTime), time: ms(row.Time), row,
+    lapStartTime: ms(row.LapStartTime), time: ms(row.Time), lapTime: ms(row.LapTime),
+    sector1Time: ms(row.Sector1Time), sector2Time: ms(row.Sector2Time), sector3Time: ms(row.Sector3Time), row,
   }));
   // FastF1 walks session.drivers (its results order) when it looks for the car ahead.
   const drivers = readOracle<{ DriverNumber: string }[]>('results.json').map((r) => r.DriverNumber);

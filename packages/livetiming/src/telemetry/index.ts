@@ -14,3 +14,5 @@ export { parseCarDataStream, carDataFromMessages } from '../topics/car-data.js';
 export type { RawCarData, RawCarChannels, TelemetryParseReport } from '../topics/car-data.js';
 export { parsePositionStream, positionFromMessages } from '../topics/position.js';
 export type { RawPositionData, RawPositionChannels } from '../topics/position.js';
+export { compareLaps, deltaTime, MAX_COMPARED_LAPS, TRACE_CHANNELS } from './compare.js';
+export type { ComparableLap, LapComparison, LapComparisonOptions, LapTrace, TimingLine, TraceChannel } from './compare.js';
