@@ -2,11 +2,14 @@
 // history on first start, serve the API and the web app, print the URLs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, repoRoot, type Config } from '../config.js';
 import { hasHistory, migrate, openDatabase, type Database } from '../db/client.js';
+import { jolpicaClientFromConfig, seasonsToSync, syncHistory, type SyncProgress } from '../history/sync/index.js';
 import { closeOnSignals, publicUrl, startServer } from '../server.js';
+import { importDumpWithProgress, summarise } from './import.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -46,26 +49,49 @@ async function openMigrated(config: Config): Promise<Database> {
   }
 }
 
+/** Seasons synced on a first start without a dump: from `from` (default: last season) to the current one. */
+export function bootstrapSeasons(now: Date, from?: number): number[] {
+  return seasonsToSync({ from: from ?? now.getUTCFullYear() - 1, now });
+}
+
 /**
  * First start with an empty database: load history with visible progress — offline from the Jolpica
- * dump when JOLPICA_DUMP_DIR exists, otherwise by syncing recent seasons from the Jolpica API.
+ * dump when JOLPICA_DUMP_DIR exists, otherwise by syncing recent seasons from the Jolpica API. A
+ * failed sync is reported, not fatal: the API starts anyway and `apex sync history` resumes it.
  */
-async function bootstrapHistory(config: Config, database: Database): Promise<void> {
+async function bootstrapHistory(config: Config, database: Database, syncFrom?: number): Promise<void> {
   if (await hasHistory(database.db)) return;
   const dump = config.JOLPICA_DUMP_DIR;
   if (dump && existsSync(dump)) {
-    say(`▸ empty database: importing F1 history from the Jolpica dump in ${dump}`);
-    // TODO(import): call the dump importer from src/history/import/ once it lands.
-    say('  (the dump importer has not landed yet — skipping; run `apex import jolpica-dump <dir>` later)');
+    say(`▸ empty database: importing F1 history from the Jolpica dump in ${dump} (first start only)…`);
+    const report = await importDumpWithProgress(database, dump);
+    say(summarise(report));
     return;
   }
-  if (config.APEX_OFFLINE) {
-    say('▸ empty database and APEX_OFFLINE=true: starting without history (import a dump with `apex import jolpica-dump <dir>`)');
-    return;
+  const now = new Date();
+  const seasons = bootstrapSeasons(now, syncFrom);
+  say(`▸ empty database: syncing seasons ${seasons.join(', ')} from ${config.JOLPICA_BASE_URL} (first start only; lap times later with \`apex sync history\`)…`);
+  const client = jolpicaClientFromConfig(config);
+  const tty = process.stderr.isTTY;
+  try {
+    const summary = await syncHistory(
+      database.db,
+      { seasons, client, now, include: { laps: false } },
+      (p: SyncProgress) => {
+        const line = `  [${Math.min(p.done + 1, p.total)}/${p.total}] ${p.message} (${p.requests} requests)`;
+        if (tty) process.stderr.write(`\r\x1b[2K${line}`);
+        else if (p.phase !== 'done') process.stderr.write(`${line}\n`);
+      },
+    );
+    if (tty) process.stderr.write('\n');
+    say(`  ✓ ${summary.roundsWritten} rounds stored from ${summary.requests} requests`);
+  } catch (err) {
+    if (tty) process.stderr.write('\n');
+    say(`  ✗ history sync failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    say('    the API starts without it; run `apex sync history` (or `apex import jolpica-dump <dir>`) later');
+  } finally {
+    await client.close();
   }
-  say(`▸ empty database: syncing recent seasons from ${config.JOLPICA_BASE_URL}`);
-  // TODO(sync): call the Jolpica sync from src/history/sync/ once it lands.
-  say('  (the Jolpica sync has not landed yet — skipping; run `apex sync history` later)');
 }
 
 interface WebApp {
@@ -74,22 +100,34 @@ interface WebApp {
 }
 
 /**
- * Hook for the web app (apps/web, a later capability): when it exists and is built, run its
- * production server on WEB_PORT, pointed at this API. Returns null when there is nothing to start.
+ * The web app (apps/web): when it is built, run its production server on WEB_PORT, pointed at this
+ * API. Returns null when there is nothing to start. Next's own binary is spawned (not `npm run`) so
+ * that stopping it reaches the server process itself.
  */
 function startWebApp(config: Config, apiUrl: string): WebApp | null {
   const webDir = join(repoRoot, 'apps', 'web');
-  if (!existsSync(join(webDir, 'package.json')) || !existsSync(join(webDir, '.next'))) return null;
-  const child: ChildProcess = spawn('npm', ['run', '--silent', 'start'], {
+  if (!existsSync(join(webDir, '.next', 'BUILD_ID'))) return null;
+  let nextBin: string;
+  try {
+    nextBin = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next');
+  } catch {
+    return null;
+  }
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(config.WEB_PORT), '-H', config.HOST], {
     cwd: webDir,
-    stdio: 'inherit',
-    env: { ...process.env, PORT: String(config.WEB_PORT), APEX_API_URL: apiUrl },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, APEX_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`apex: the web app stopped (${signal ?? `exit ${code}`}); the API keeps running\n`);
   });
   return {
     url: publicUrl(config.HOST, config.WEB_PORT),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -99,6 +137,15 @@ function startWebApp(config: Config, apiUrl: string): WebApp | null {
 interface ServeFlags {
   port?: number;
   host?: string;
+  /** start only: run the web app too (commander's --no-web sets false) */
+  web?: boolean;
+  syncFrom?: number;
+}
+
+function parseYear(value: string): number {
+  const n = Number(value);
+  if (!/^\d{4}$/.test(value) || n < 1950) throw new InvalidArgumentError('must be a season year (1950 or later)');
+  return n;
 }
 
 async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> {
@@ -106,7 +153,7 @@ async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> 
   const database = await openMigrated(config);
   if (mode === 'start') {
     try {
-      await bootstrapHistory(config, database);
+      await bootstrapHistory(config, database, flags.syncFrom);
     } catch (err) {
       await database.close().catch(() => {});
       throw err;
@@ -119,13 +166,13 @@ async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> 
     host: flags.host,
     prettyLogs: process.stdout.isTTY,
   });
-  const web = mode === 'start' ? startWebApp(config, server.url) : null;
+  const web = mode === 'start' && flags.web !== false ? startWebApp(config, server.url) : null;
   say('');
   say(`  ApexData API   ${server.url}/api/v1`);
   say(`  API docs       ${server.url}/docs   (OpenAPI: ${server.url}/openapi.json)`);
   say(`  Ergast API     ${server.url}/ergast/f1`);
   if (web) say(`  Web app        ${web.url}`);
-  else if (mode === 'start') say('  Web app        (not built yet)');
+  else if (mode === 'start' && flags.web !== false) say('  Web app        (not built: npm start builds it)');
   say('');
   closeOnSignals(async () => {
     await web?.stop();
@@ -149,5 +196,8 @@ export function registerServeCommands(program: Command): void {
     program
       .command('start')
       .description('what `npm start` runs: migrate, import history on first start, serve the API and web app'),
-  ).action((flags: ServeFlags) => serve(flags, 'start'));
+  )
+    .option('--no-web', 'serve the API only')
+    .option('--sync-from <year>', 'first start without a dump: sync seasons from this one to the current (default: last season)', parseYear)
+    .action((flags: ServeFlags) => serve(flags, 'start'));
 }

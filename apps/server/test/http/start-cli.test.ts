@@ -1,0 +1,110 @@
+// `apex start` / `apex serve` as a user runs them: a real process on a real port, bootstrapping an
+// empty database (from the dump, or by syncing from the recorded Jolpica answers), answering, and
+// closing cleanly on SIGTERM. Runs the TypeScript sources through tsx, so no build is needed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, sharedDir } from '../../src/config.js';
+import { testDatabase, type TestDatabase } from '../helpers/db.js';
+
+const cli = join(repoRoot, 'apps', 'server', 'src', 'cli', 'index.ts');
+
+interface Running {
+  proc: ChildProcess;
+  output: () => string;
+  apiUrl: string;
+}
+
+/** Start the CLI and wait until it prints the API URL (or exits). */
+async function startCli(args: string[], env: Record<string, string>, timeoutMs = 240_000): Promise<Running> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: '0', WEB_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no API URL within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const check = () => {
+      const m = /ApexData API\s+(http:\/\/\S+)\/api\/v1/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before serving:\n${out}`));
+    });
+  });
+  return { proc, output: () => out, apiUrl };
+}
+
+function stopCli(r: Running): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (r.proc.exitCode !== null) return resolve(r.proc.exitCode);
+    r.proc.once('exit', (code) => resolve(code));
+    r.proc.kill('SIGTERM');
+  });
+}
+
+const json = async (url: string) => (await fetch(url)).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('apex start / apex serve', () => {
+  const dbs: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const d of dbs) await d.cleanup();
+  });
+
+  it('bootstraps an empty database from the Jolpica dump, serves it, and stops cleanly on SIGTERM', { timeout: 300_000 }, async () => {
+    const tdb = await testDatabase('postgres', { migrate: false });
+    dbs.push(tdb);
+    const env = { APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-start-')), DATABASE_URL: tdb.url!, JOLPICA_DUMP_DIR: join(sharedDir, 'jolpica-dump') };
+    const first = await startCli(['start', '--no-web'], env);
+    expect(first.output()).toContain('importing F1 history from the Jolpica dump');
+    expect(first.output()).toMatch(/API docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    const seasons = await json(`${first.apiUrl}/api/v1/seasons?limit=1`);
+    expect(seasons.total).toBe(76);
+    expect((await fetch(`${first.apiUrl}/ready`)).status).toBe(200);
+    expect(await stopCli(first)).toBe(0);
+
+    // second start: the data is there, nothing is imported again
+    const second = await startCli(['start', '--no-web'], env);
+    expect(second.output()).not.toContain('importing');
+    expect((await json(`${second.apiUrl}/api/v1/races/2023/1`)).results.length).toBeGreaterThan(0);
+    expect(await stopCli(second)).toBe(0);
+  });
+
+  it('without a dump, syncs recent seasons from the Jolpica source with progress', { timeout: 300_000 }, async () => {
+    const tdb = await testDatabase('postgres', { migrate: false });
+    dbs.push(tdb);
+    const env = {
+      APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-start-')),
+      DATABASE_URL: tdb.url!,
+      JOLPICA_DUMP_DIR: join(tmpdir(), 'no-dump-here'),
+      JOLPICA_BASE_URL: join(sharedDir, 'f1data', 'jolpica'),
+      APEX_OFFLINE: 'true',
+    };
+    const run = await startCli(['start', '--no-web', '--sync-from', '2023'], env);
+    expect(run.output()).toContain('syncing seasons 2023');
+    expect(run.output()).toMatch(/2023 round \d+/);
+    const season = await json(`${run.apiUrl}/api/v1/seasons/2023`);
+    expect(season.races).toHaveLength(22);
+    expect(season.races.some((r: { winner: unknown }) => r.winner !== null)).toBe(true);
+    expect(await stopCli(run)).toBe(0);
+  });
+
+  it('apex serve migrates an empty embedded database and serves it', { timeout: 300_000 }, async () => {
+    const run = await startCli(['serve', '--port', '0'], { APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-serve-')) });
+    expect(run.output()).toContain('embedded PGlite');
+    const ready = await json(`${run.apiUrl}/ready`);
+    expect(ready).toMatchObject({ status: 'ready', database: 'pglite' });
+    expect((await json(`${run.apiUrl}/api/v1/seasons`)).total).toBe(0);
+    expect(await stopCli(run)).toBe(0);
+  });
+});
