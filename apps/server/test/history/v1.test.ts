@@ -1,7 +1,8 @@
 // /api/v1 against the real Jolpica dump imported into each backend. Expected values come from the
 // Ergast answers in ../shared/conformance (Jolpica's own fixtures for this same data) and from the
 // Ergast surface of this server, which the conformance suite checks independently.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { sharedDir } from '../../src/config.js';
 import { openPostgres } from '../../src/db/client.js';
 import { importJolpicaDump } from '../../src/history/import/index.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
+import type { RedisStore } from '../../src/http/cache/store.js';
 import { testApp } from '../http/app-helper.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,6 +35,11 @@ function ms(text: string | undefined): number | null {
   const parts = text.split(':').map(Number);
   const seconds = parts.reduce((acc, p) => acc * 60 + p, 0);
   return Math.round(seconds * 1000);
+}
+
+async function waitForRedis(app: FastifyInstance): Promise<void> {
+  const redis = (app.responseCache as RedisStore).redis;
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
 }
 
 /** Rows in a dump table (the CSV has one header line and no embedded newlines in these tables). */
@@ -311,6 +318,36 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
     expect(miss.statusCode).toBe(503);
     expect(miss.json().error.code).toBe('APX_ERR_UNAVAILABLE');
     await offline.close();
+
+    // The same with the cache in the real Redis: a fresh instance (empty in-process LRU) sharing the
+    // installation's Redis namespace answers from Redis alone.
+    const env = { REDIS_URL: process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-v1-redis-')) };
+    const withRedis = await testApp({ database: tdb.database, env });
+    await waitForRedis(withRedis);
+    await withRedis.responseCache.clear();
+    const fromDb = await withRedis.inject('/api/v1/seasons/2008');
+    expect(fromDb.headers['x-cache']).toBe('MISS');
+    const offlineRedis = await testApp({ database: dead, env });
+    await waitForRedis(offlineRedis);
+    const fromRedis = await offlineRedis.inject('/api/v1/seasons/2008');
+    expect(fromRedis.statusCode).toBe(200);
+    expect(fromRedis.headers['x-cache']).toBe('HIT');
+    expect(fromRedis.body).toBe(fromDb.body);
+    expect(fromRedis.headers.etag).toBe(fromDb.headers.etag);
+    await withRedis.responseCache.clear();
+    await Promise.all([withRedis.close(), offlineRedis.close()]);
     await dead.close();
+  });
+
+  it('keeps answering from the database when the configured Redis is unreachable', async () => {
+    const app2 = await testApp({ database: tdb.database, env: { REDIS_URL: 'redis://127.0.0.1:6390' } });
+    const started = Date.now();
+    for (const url of ['/api/v1/seasons/2023', '/api/v1/drivers/hamilton', '/ergast/f1/2023/9/results.json']) {
+      const r = await app2.inject(url);
+      expect(r.statusCode, url).toBe(200);
+    }
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect((await app2.inject('/ready')).json().cache).toEqual({ kind: 'redis', status: 'down' });
+    await app2.close();
   });
 });
