@@ -1,7 +1,7 @@
 // Shared helpers for the two entry commands (`npm start`, `npm test`): plain Node, no dependencies,
 // because they run on a fresh clone before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,3 +31,22 @@ export function build() {
 
 /** ../shared/f1data next to the checkout: the offline copy of the upstreams, used when present. */
 export const sharedDir = process.env.APEX_SHARED_DIR ?? resolve(root, '..', 'shared');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', '.next', 'e2e', 'bench', 'test-output'].includes(e.name)) continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** `next build` of apps/web unless a build newer than every source file exists. */
+export function buildWeb() {
+  const web = join(root, 'apps', 'web');
+  const buildId = join(web, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(web)) return;
+  console.log('▸ building the web app…');
+  run('npm', ['run', '--silent', 'build', '-w', 'apps/web'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+}

@@ -1,6 +1,11 @@
 // `npm start`: installs what is missing, builds, migrates the embedded database and starts the API.
-import { build, ensureInstalled, run } from './lib.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, buildWeb, ensureInstalled, root, run } from './lib.mjs';
 
 ensureInstalled();
 build();
-run('node', ['apps/server/bin/apex.js', 'start']);
+buildWeb();
+// A .env at the repository root (see .env.example) configures the server.
+const envFile = existsSync(join(root, '.env')) ? ['--env-file=.env'] : [];
+run('node', [...envFile, 'apps/server/bin/apex.js', 'start']);

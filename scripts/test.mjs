@@ -5,3 +5,5 @@ process.env.TZ = 'UTC';
 ensureInstalled();
 build();
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
+// Browser tests of the web app (production build, real API, Debian Chromium): full runs only.
+if (process.argv.length <= 2) run('npx', ['vitest', 'run', '--config', 'apps/web/vitest.e2e.config.ts']);

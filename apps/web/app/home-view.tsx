@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowRight, CalendarClock, Flag } from 'lucide-react';
 import { seasonQueryOptions, seasonsQueryOptions } from '@/lib/queries/seasons';
@@ -30,8 +30,8 @@ export function HomeView() {
 
   return (
     <div className="flex flex-col gap-6">
-      <section className="relative overflow-hidden rounded-xl border bg-[linear-gradient(120deg,#15151e_0%,#1b1020_60%,#2a0a0a_100%)] px-4 py-8 sm:px-8 sm:py-12">
-        <div aria-hidden className="absolute inset-y-0 right-0 w-1/3 bg-[repeating-linear-gradient(135deg,transparent_0_18px,rgba(225,6,0,0.08)_18px_22px)]" />
+      <section className="relative z-10 rounded-xl border bg-[linear-gradient(120deg,#15151e_0%,#1b1020_60%,#2a0a0a_100%)] px-4 py-8 sm:px-8 sm:py-12">
+        <div aria-hidden className="absolute inset-y-0 right-0 w-1/3 rounded-r-xl bg-[repeating-linear-gradient(135deg,transparent_0_18px,rgba(225,6,0,0.08)_18px_22px)]" />
         <p className="text-xs font-semibold uppercase tracking-[0.3em] text-primary">Formula 1 data platform</p>
         <h1 className="mt-2 text-3xl font-extrabold uppercase sm:text-5xl">
           Apex<span className="text-primary">Data</span>

@@ -9,6 +9,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // While developing: point at a stack that is already running (web URL; API reached through it).
+  const existing = process.env.APEX_E2E_WEB_URL;
+  if (existing) {
+    project.provide('webUrl', existing.replace(/\/+$/, ''));
+    project.provide('apiUrl', existing.replace(/\/+$/, ''));
+    return;
+  }
   const stack = await startStack();
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);

@@ -2,7 +2,7 @@
 // imported, the API (`apex serve`) and the production web build (`next start`) on free loopback
 // ports. Nothing here talks to the internet.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,27 +37,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'e2e' || entry.name === 'test-output') continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** `next build` unless a build newer than every source file exists. */
-export function ensureWebBuild(): void {
-  const buildId = path.join(webDir, '.next', 'BUILD_ID');
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(webDir)) return;
-  log('building the web app (next build)…');
-  const r = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: webDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+/** `next build` unless a build newer than every source file exists (the same check `npm start` makes). */
+export async function ensureWebBuild(): Promise<void> {
+  // @ts-expect-error plain-JS helper shared with the entry scripts
+  const { buildWeb } = (await import('../../../scripts/lib.mjs')) as { buildWeb: () => void };
+  buildWeb();
 }
 
 function apexEnv(apexHome: string): NodeJS.ProcessEnv {
@@ -100,7 +84,7 @@ export async function startStack(opts: { build?: boolean } = {}): Promise<Stack>
   const dump = path.join(sharedDir, 'jolpica-dump');
   if (!existsSync(dump)) throw new Error(`Jolpica dump missing at ${dump} (set APEX_SHARED_DIR)`);
   if (!existsSync(apexBin)) throw new Error(`${apexBin} missing: run npm run build first`);
-  if (opts.build !== false) ensureWebBuild();
+  if (opts.build !== false) await ensureWebBuild();
 
   const apexHome = mkdtempSync(path.join(tmpdir(), 'apex-e2e-'));
   const env = apexEnv(apexHome);

@@ -16,7 +16,9 @@ export function useSearchParam(key: string): [string | null, (value: string | nu
       const url = new URL(window.location.href);
       if (next === null || next === '') url.searchParams.delete(key);
       else url.searchParams.set(key, next);
-      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+      // null state: Next treats a call carrying its own history state as internal and would not
+      // sync useSearchParams.
+      window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
     },
     [key],
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { circuitsQueryOptions } from '@/lib/queries/circuits';
 import { PageHeader } from '@/components/layout/page-header';

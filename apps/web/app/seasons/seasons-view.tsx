@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import type { SeasonSummary } from '@/lib/api/types';
 import { seasonsQueryOptions } from '@/lib/queries/seasons';

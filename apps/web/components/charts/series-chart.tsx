@@ -55,7 +55,14 @@ export function SeriesChart({ x, series, height = 280, label, xLabel, yLabel, in
       },
       axes: [
         darkAxis({ label: xLabel, values: formatX ? (_u, vals) => vals.map((v) => formatX(v)) : undefined, incrs: xIncrs, labelSize: xLabel ? 18 : 0 }),
-        darkAxis({ label: yLabel, values: formatY ? (_u, vals) => vals.map((v) => formatY(v)) : undefined, incrs: yIncrs, size: 56, labelSize: yLabel ? 18 : 0 }),
+        darkAxis({
+          label: yLabel,
+          values: formatY ? (_u, vals) => vals.map((v) => formatY(v)) : undefined,
+          incrs: yIncrs,
+          // Wide enough for the longest tick label (7 px per monospace character at 11 px).
+          size: (_u, values) => Math.max(40, ...(values ?? []).map((v) => String(v).length * 7 + 16)),
+          labelSize: yLabel ? 18 : 0,
+        }),
       ],
       series: [
         {},

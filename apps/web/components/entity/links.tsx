@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import type { CircuitRef, ConstructorRef, DriverRef } from '@/lib/api/types';
 import { teamColor } from '@/lib/colors';
 import { cn } from '@/lib/utils';

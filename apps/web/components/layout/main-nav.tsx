@@ -24,7 +24,7 @@ export function MainNav() {
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
-                  'block rounded px-2 py-1.5 text-xs font-semibold uppercase tracking-wider text-muted-foreground hover:text-foreground sm:px-3',
+                  'block rounded px-1.5 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-muted-foreground hover:text-foreground sm:px-3 sm:text-xs sm:tracking-wider',
                   active && 'text-foreground shadow-[inset_0_-2px_0_var(--primary)]',
                 )}
               >

@@ -47,6 +47,7 @@ export interface RaceSummary {
   name: string;
   date: string | null;
   time: string | null;
+  isCancelled?: boolean;
   circuit: CircuitRef;
   /** Null before the race is run or when no results are loaded. */
   winner: { driver: DriverRef; constructor: ConstructorRef } | null;
@@ -148,6 +149,7 @@ export interface Race extends RaceSummary {
   results: RaceResult[];
   qualifying: QualifyingResult[];
   sprint: RaceResult[];
+  sprintQualifying?: QualifyingResult[];
   pitStops: PitStop[];
   laps: LapTime[];
 }

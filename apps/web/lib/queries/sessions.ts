@@ -49,7 +49,12 @@ export function compareQueryOptions(k: SessionKey, picks: readonly LapPick[]) {
   const laps = formatLapPicks(picks);
   return queryOptions({
     queryKey: sessionKeys.part(k, 'compare', laps),
-    queryFn: ({ signal }) => apiGet<Comparison>(`${base(k)}/compare`, { laps }, { signal }),
+    queryFn: async ({ signal }) => {
+      const data = await apiGet<Comparison>(`${base(k)}/compare`, { laps }, { signal });
+      // bench:web measures from here to the charts' first draw.
+      if (typeof performance !== 'undefined') performance.mark('apex:compare-data');
+      return data;
+    },
     staleTime: LOADED_STALE,
     enabled: picks.length > 0,
   });

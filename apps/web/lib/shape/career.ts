@@ -10,6 +10,7 @@ export interface CareerPoint {
   finish: number | null;
   grid: number | null;
   points: number;
+  constructorId: string;
 }
 
 /** Every race of a career on one axis, for a results-over-time chart. */
@@ -26,6 +27,7 @@ export function careerTimeline(results: readonly DriverResultRow[]): CareerPoint
       finish: /^\d+$/.test(r.positionText) ? r.position : null,
       grid: r.grid && r.grid > 0 ? r.grid : null,
       points: r.points ?? 0,
+      constructorId: r.constructor.id,
     }));
 }
 

@@ -36,3 +36,18 @@ export function biggestGainer(rows: readonly GridFinishRow[]): GridFinishRow | n
   for (const r of rows) if (r.gained !== null && (best === null || r.gained > best.gained!)) best = r;
   return best && best.gained! > 0 ? best : null;
 }
+
+/**
+ * What the time column shows, as on a timing screen: the winner's time, the gap for cars on the
+ * lead lap, `+N Laps` for lapped cars (Jolpica's time for them is the gap at their last lap, which
+ * reads as if they were seconds behind), and the status for the rest.
+ */
+export function resultTimeText(r: RaceResult, leaderLaps: number | null): string {
+  const classified = /^\d+$/.test(r.positionText);
+  if (classified && leaderLaps !== null && r.laps !== null && r.laps < leaderLaps) {
+    const n = leaderLaps - r.laps;
+    return `+${n} Lap${n > 1 ? 's' : ''}`;
+  }
+  if (classified && r.timeText) return r.timeText;
+  return r.status ?? (classified ? '' : r.positionText);
+}

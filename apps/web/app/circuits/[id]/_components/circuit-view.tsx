@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import type { CircuitProfile } from '@/lib/api/types';
 import { circuitQueryOptions } from '@/lib/queries/circuits';

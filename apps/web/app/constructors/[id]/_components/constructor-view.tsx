@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import type { ConstructorProfile } from '@/lib/api/types';
 import { constructorQueryOptions } from '@/lib/queries/constructors';
@@ -80,6 +80,7 @@ function ConstructorBody({ profile }: { profile: ConstructorProfile }) {
                 invertY
                 yRange={[0.5, Math.max(10, ...placed.map((s) => s.position!)) + 0.5]}
                 formatY={(v) => `P${Math.round(v)}`}
+                formatX={(v) => String(Math.round(v))}
                 xIncrs={[1, 2, 5, 10]}
                 yIncrs={[1, 2, 5]}
               />
@@ -94,6 +95,7 @@ function ConstructorBody({ profile }: { profile: ConstructorProfile }) {
             {sorted.length === 0 ? (
               <EmptyState title="No seasons" />
             ) : (
+              <div className="max-h-[640px] overflow-y-auto">
               <Table aria-label="Seasons">
                 <TableHeader>
                   <TableRow>
@@ -124,6 +126,7 @@ function ConstructorBody({ profile }: { profile: ConstructorProfile }) {
                   ))}
                 </TableBody>
               </Table>
+              </div>
             )}
           </CardContent>
         </Card>

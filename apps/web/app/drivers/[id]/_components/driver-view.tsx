@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import type { DriverProfile } from '@/lib/api/types';
 import { driverQueryOptions } from '@/lib/queries/drivers';
@@ -32,16 +32,20 @@ export function DriverView({ id }: { id: string }) {
 function DriverBody({ profile }: { profile: DriverProfile }) {
   const { driver, career, seasons, teams, results } = profile;
   const timeline = React.useMemo(() => careerTimeline(results), [results]);
+  // One point series per team driven for, in the team's colour, plus the grid slots in grey.
   const chart = React.useMemo(() => {
     const x = timeline.map((p) => p.x);
-    const color = teamColor(teams.at(-1)?.id);
-    return {
-      x,
-      series: [
-        { key: 'finish', label: 'Finish', color, points: true, values: timeline.map((p) => p.finish) },
-        { key: 'grid', label: 'Grid', color: '#6b6b80', points: true, values: timeline.map((p) => p.grid) },
-      ],
-    };
+    const series = teams
+      .filter((t) => timeline.some((p) => p.constructorId === t.id))
+      .map((t) => ({
+        key: t.id,
+        label: t.name,
+        color: teamColor(t.id),
+        points: true,
+        values: timeline.map((p) => (p.constructorId === t.id ? p.finish : null)),
+      }));
+    series.push({ key: 'grid', label: 'Grid', color: '#6b6b80', points: true, values: timeline.map((p) => p.grid) });
+    return { x, series };
   }, [timeline, teams]);
 
   return (
@@ -74,7 +78,7 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
         <Card>
           <CardHeader>
             <CardTitle>Results over time</CardTitle>
-            <CardDescription>finishing position (team colour) and grid slot (grey) of every race</CardDescription>
+            <CardDescription>finishing position in the team’s colour, grid slot in grey</CardDescription>
           </CardHeader>
           <CardContent>
             {timeline.length === 0 ? (
@@ -83,7 +87,7 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
               <SeriesChart
                 x={chart.x}
                 series={chart.series}
-                height={280}
+                height={340}
                 label={`${driver.familyName}: finishing positions in ${timeline.length} races`}
                 invertY
                 yRange={[0.5, Math.max(20, ...timeline.map((p) => Math.max(p.finish ?? 0, p.grid ?? 0))) + 0.5]}
@@ -103,6 +107,7 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
             {seasons.length === 0 ? (
               <EmptyState title="No seasons" />
             ) : (
+              <div className="max-h-[640px] overflow-y-auto">
               <Table aria-label="Seasons">
                 <TableHeader>
                   <TableRow>
@@ -135,6 +140,7 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
                   ))}
                 </TableBody>
               </Table>
+              </div>
             )}
           </CardContent>
         </Card>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { Season } from '@/lib/api/types';
@@ -54,8 +54,8 @@ function SeasonBody({ season }: { season: Season }) {
   const roundsRun = season.races.filter((r) => r.winner).length;
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
-      <Card className="lg:row-span-2">
+    <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <Card>
         <CardHeader>
           <CardTitle>Calendar &amp; winners</CardTitle>
           <CardDescription>{roundsRun > 0 ? `${roundsRun} of ${season.races.length} with results` : null}</CardDescription>
@@ -82,6 +82,7 @@ function SeasonBody({ season }: { season: Season }) {
                       <Link href={`/races/${r.season}/${r.round}`} className="font-semibold hover:underline">
                         {r.name.replace(/ Grand Prix$/, ' GP')}
                       </Link>
+                      {r.isCancelled ? <span className="ml-2 text-xs uppercase text-destructive">cancelled</span> : null}
                     </TableCell>
                     <TableCell className="hidden text-muted-foreground md:table-cell">
                       <CircuitLink circuit={r.circuit} />
@@ -133,7 +134,7 @@ function SeasonBody({ season }: { season: Season }) {
       </Card>
 
       {standings && standings.drivers.length > 0 ? (
-        <Card>
+        <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>Points progression</CardTitle>
             <CardDescription>{kind === 'drivers' ? 'Top 10 drivers' : 'Constructors'}, round by round</CardDescription>

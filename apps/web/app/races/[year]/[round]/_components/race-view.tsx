@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight, Timer } from 'lucide-react';
 import type { Race, RaceResult } from '@/lib/api/types';
@@ -44,7 +44,7 @@ function availableTabs(race: Race): Tab[] {
   const has: Record<Tab, boolean> = {
     results: race.results.length > 0,
     qualifying: race.qualifying.length > 0,
-    sprint: race.sprint.length > 0,
+    sprint: race.sprint.length > 0 || (race.sprintQualifying?.length ?? 0) > 0,
     grid: race.results.some((r) => r.grid !== null),
     laps: race.laps.length > 0,
     pits: race.pitStops.length > 0,
@@ -140,15 +140,27 @@ function RaceBody({ race }: { race: Race }) {
               </CardContent>
             </Card>
           </TabsContent>
-          <TabsContent value="sprint">
-            <Card>
-              <CardHeader>
-                <CardTitle>Sprint</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
-              </CardContent>
-            </Card>
+          <TabsContent value="sprint" className="flex flex-col gap-4">
+            {race.sprint.length > 0 ? (
+              <Card>
+                <CardHeader>
+                  <CardTitle>Sprint</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
+                </CardContent>
+              </Card>
+            ) : null}
+            {race.sprintQualifying && race.sprintQualifying.length > 0 ? (
+              <Card>
+                <CardHeader>
+                  <CardTitle>Sprint qualifying</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <QualifyingTable results={race.sprintQualifying} caption={`${race.name} sprint qualifying`} sprint />
+                </CardContent>
+              </Card>
+            ) : null}
           </TabsContent>
           <TabsContent value="grid">
             <Card>

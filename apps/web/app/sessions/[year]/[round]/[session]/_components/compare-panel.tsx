@@ -38,10 +38,6 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
   const [cursor, setCursor] = React.useState<number | null>(null);
   const styles = React.useMemo(() => (compare.data ? lapStyles(compare.data, drivers) : []), [compare.data, drivers]);
 
-  React.useEffect(() => {
-    if (compare.data) performance.mark('apex:compare-data');
-  }, [compare.data]);
-
   if (picks.length === 0) return <EmptyState title="No laps chosen">Tick up to five laps in the laps table to compare their telemetry.</EmptyState>;
   if (compare.isError) return <ErrorState error={compare.error} retry={() => compare.refetch()} title="Could not load the comparison" />;
 

@@ -1,0 +1,97 @@
+// `npm run bench:web`: page speed of the production build in Chromium, against the real API on the
+// imported history. Prints FCP and LCP (median and worst of N cold page loads, server warm) for the
+// home page, a race page and the telemetry page, and the time from the comparison data arriving to
+// all telemetry charts drawn. Results are also written to bench-output/web.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/browser';
+import { repoRoot, startStack, type Stack } from '../e2e/harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Sample {
+  fcp: number;
+  lcp: number;
+  compare?: number;
+}
+
+async function measure(browser: Browser, url: string, waitForCompare: boolean): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as any).__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  if (waitForCompare) await page.waitForFunction(() => performance.getEntriesByName('apex:compare-drawn').length > 0, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(200);
+  const sample = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const data = performance.getEntriesByName('apex:compare-data')[0]?.startTime;
+    const drawn = performance.getEntriesByName('apex:compare-drawn')[0]?.startTime;
+    return { fcp, lcp: (window as any).__lcp as number, compare: data !== undefined && drawn !== undefined ? drawn - data : undefined };
+  });
+  await context.close();
+  return sample;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+const fmt = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
+
+async function sessionLoaded(web: string, p: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${web}/api/v1/sessions/${p}`);
+    if (!res.ok) return false;
+    const body = (await res.json()) as { status?: { state?: string } };
+    return body.status?.state === 'loaded';
+  } catch {
+    return false;
+  }
+}
+
+let stack: Stack | null = null;
+const existing = process.env.APEX_BENCH_WEB_URL?.replace(/\/+$/, '');
+const web = existing ?? (stack = await startStack()).webUrl;
+const browser = await launchChromium();
+const results: Record<string, { fcp: number[]; lcp: number[]; compare?: number[] }> = {};
+try {
+  const telemetrySession = process.env.BENCH_SESSION ?? '2025/20/Q';
+  const telemetryPath = `/sessions/${telemetrySession}?laps=${process.env.BENCH_LAPS ?? ''}`;
+  const pages: [string, string, boolean][] = [
+    ['home', '/', false],
+    ['race 2023/1', '/races/2023/1', false],
+    ['race 2023/1 lap charts', '/races/2023/1?tab=laps', false],
+  ];
+  if (await sessionLoaded(web, telemetrySession)) pages.push(['telemetry (5 laps)', telemetryPath.replace(/\?laps=$/, ''), true]);
+  else console.log(`telemetry page: session ${telemetrySession} is not loaded in this installation — skipped`);
+
+  for (const [name, p, compare] of pages) {
+    await measure(browser, web + p, compare); // warm the server and its caches
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, web + p, compare));
+    results[name] = {
+      fcp: samples.map((s) => s.fcp),
+      lcp: samples.map((s) => s.lcp),
+      ...(compare ? { compare: samples.map((s) => s.compare ?? NaN) } : {}),
+    };
+  }
+} finally {
+  await browser.close();
+  await stack?.stop();
+}
+
+console.log(`\nweb page speed, Chromium headless, ${RUNS} cold page loads each (median / worst)`);
+console.log(`${'page'.padEnd(26)} ${'FCP'.padStart(19)} ${'LCP'.padStart(19)}   compare drawn after data`);
+for (const [name, r] of Object.entries(results)) {
+  const cmp = r.compare ? `${fmt(median(r.compare))} / ${fmt(Math.max(...r.compare))}` : '';
+  console.log(`${name.padEnd(26)} ${fmt(median(r.fcp))} / ${fmt(Math.max(...r.fcp))} ${fmt(median(r.lcp))} / ${fmt(Math.max(...r.lcp))}   ${cmp}`);
+}
+const out = path.join(repoRoot, 'bench-output');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'web.json'), JSON.stringify({ runs: RUNS, date: new Date().toISOString(), results }, null, 2));

@@ -1,0 +1,12 @@
+import { launchChromium } from './browser';
+const b = await launchChromium();
+const p = await b.newPage();
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+await p.goto('http://127.0.0.1:3100/races/2023/1', { waitUntil: 'networkidle' });
+await p.getByRole('tab', { name: 'qualifying' }).click();
+await p.waitForTimeout(1500);
+console.log(p.url());
+console.log(await p.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.textContent + ':' + t.getAttribute('data-state'))));
+console.log(await p.locator('table').evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label') + ' rows=' + t.querySelectorAll('tbody tr').length)));
+await b.close();

@@ -1,0 +1,277 @@
+// Every page of the production build, in Chromium, against the real API on the imported Jolpica
+// dump. Expected values come from the API itself (through the web app's own origin), so the test
+// checks that what the page shows is what the data says. Screenshots land in test-output/e2e/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { webDir } from './harness';
+
+const web = inject('webUrl');
+const shots = path.join(webDir, 'test-output', 'e2e');
+mkdirSync(shots, { recursive: true });
+
+let browser: Browser;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(pathname: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${pathname}: ${e.message}`));
+  const res = await page.goto(web + pathname, { waitUntil: 'networkidle' });
+  expect(res?.status(), pathname).toBeLessThan(500);
+  return page;
+}
+
+async function api<T>(p: string): Promise<T> {
+  const res = await fetch(web + p);
+  expect(res.ok, p).toBe(true);
+  return (await res.json()) as T;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** data-points of the charts on the page once they have drawn. */
+async function chartPoints(page: Page, selector = '[data-chart]'): Promise<number[]> {
+  await page.waitForSelector(selector, { timeout: 20_000 });
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => Number(e.getAttribute('data-points')) > 0), selector, { timeout: 20_000 });
+  return page.locator(selector).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))));
+}
+
+/** uPlot draws to canvas: count non-background pixels so an empty canvas fails. */
+async function inkedCanvases(page: Page): Promise<number[]> {
+  return page.locator('[data-chart="uplot"] canvas').evaluateAll((canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
+      return inked;
+    }),
+  );
+}
+
+interface SeasonJson {
+  year: number;
+  races: { round: number; name: string; winner: { driver: { id: string; code: string; familyName: string } } | null }[];
+  standings: { round: number; drivers: { driver: { id: string; familyName: string }; points: number }[] } | null;
+}
+interface RaceJson {
+  name: string;
+  results: { driver: { id: string; familyName: string }; positionText: string }[];
+  qualifying: unknown[];
+  sprint: unknown[];
+  laps: { driverId: string; lap: number }[];
+  pitStops: unknown[];
+}
+
+describe('history pages', () => {
+  it('home: latest race, standings and the search box', async () => {
+    const page = await open('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeDefined();
+    const seasons = await api<{ items: { year: number; driverChampion: unknown }[] }>('/api/v1/seasons?limit=100');
+    const resultsYear = Math.max(...seasons.items.filter((s) => s.driverChampion).map((s) => s.year));
+    const season = await api<SeasonJson>(`/api/v1/seasons/${resultsYear}`);
+    const leader = season.standings!.drivers[0]!.driver;
+    const table = page.getByRole('table', { name: 'Drivers’ championship' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(10, season.standings!.drivers.length));
+    expect((await table.locator('tbody tr').first().innerText()).toUpperCase()).toContain(leader.familyName.toUpperCase());
+    await shot(page, 'home');
+
+    // Search: a driver by name, then keyboard selection navigates to the profile.
+    const box = page.getByRole('combobox');
+    await box.fill('hamilton');
+    const option = page.getByRole('option', { name: /Lewis Hamilton/ });
+    await option.waitFor();
+    await shot(page, 'home-search');
+    // Walk the list with the arrow keys to Lewis Hamilton (other Hamiltons raced too), then Enter.
+    const options = await page.getByRole('option').allInnerTexts();
+    const target = options.findIndex((o) => o.includes('Lewis Hamilton'));
+    for (let i = 0; i < target; i++) await box.press('ArrowDown');
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').innerText()).toContain('Lewis Hamilton');
+    await box.press('Enter');
+    await page.waitForURL(/\/drivers\/hamilton$/);
+
+    // Search: a season and race by year + place.
+    await page.goto(`${web}/`);
+    await page.getByRole('combobox').fill(`${resultsYear} monaco`);
+    await page.getByRole('option', { name: new RegExp(`${resultsYear} Monaco Grand Prix`) }).waitFor();
+    await page.close();
+  });
+
+  it('seasons: every season listed with champions where known', async () => {
+    const page = await open('/seasons');
+    const list = await api<{ items: { year: number }[]; total: number }>('/api/v1/seasons?limit=100');
+    await expect.poll(() => page.locator('a[href^="/seasons/"]').count()).toBeGreaterThanOrEqual(list.total);
+    await shot(page, 'seasons');
+    await page.close();
+  });
+
+  it('season 2023: calendar with winners, standings and the points progression chart', async () => {
+    const page = await open('/seasons/2023');
+    const season = await api<SeasonJson>('/api/v1/seasons/2023');
+    const cal = page.getByRole('table', { name: '2023 calendar' });
+    await expect.poll(() => cal.locator('tbody tr').count()).toBe(season.races.length);
+    expect(await cal.locator('tbody tr').first().innerText()).toContain(season.races[0]!.winner!.driver.code);
+    const standings = page.getByRole('table', { name: 'Drivers’ championship' });
+    expect((await standings.locator('tbody tr').first().innerText()).toUpperCase()).toContain(season.standings!.drivers[0]!.driver.familyName.toUpperCase());
+    // 10 drivers × rounds run, minus entries before a driver's first round.
+    const [points] = await chartPoints(page, '[data-chart="uplot"]');
+    const rounds = season.races.filter((r) => r.winner).length;
+    expect(points).toBeGreaterThan(rounds * 8);
+    expect(points).toBeLessThanOrEqual(rounds * 10);
+    expect((await inkedCanvases(page))[0]).toBeGreaterThan(1000);
+    await shot(page, 'season-2023');
+    // Shareable selection: constructors standings from the URL.
+    await page.goto(`${web}/seasons/2023?standings=constructors`, { waitUntil: 'networkidle' });
+    await page.getByRole('table', { name: 'Constructors’ championship' }).waitFor();
+    await page.close();
+  });
+
+  it('race 2023/1: results, qualifying, grid vs finish, lap charts and pit stops', async () => {
+    const race = await api<RaceJson>('/api/v1/races/2023/1');
+    expect(race.laps.length).toBeGreaterThan(1000);
+    const page = await open('/races/2023/1');
+    await expect.poll(() => page.getByRole('table', { name: `${race.name} results` }).locator('tbody tr').count()).toBe(race.results.length);
+    await shot(page, 'race-2023-1-results');
+
+    await page.getByRole('tab', { name: 'qualifying' }).click();
+    await expect.poll(() => page.getByRole('table', { name: `${race.name} qualifying` }).locator('tbody tr').count()).toBe(race.qualifying.length);
+    expect(page.url()).toContain('tab=qualifying');
+    await shot(page, 'race-2023-1-qualifying');
+
+    await page.getByRole('tab', { name: 'Grid vs finish' }).click();
+    const [grid] = await chartPoints(page, '[data-chart="grid-finish"]');
+    expect(grid).toBe(race.results.filter((r) => r.positionText !== 'W').length);
+    await shot(page, 'race-2023-1-grid');
+
+    await page.getByRole('tab', { name: 'Lap charts' }).click();
+    const [positions, times] = await chartPoints(page, '[data-chart="uplot"]');
+    // The lap chart holds every lap of every driver (plus the grid on lap 0).
+    expect(positions).toBe(race.laps.length + new Set(race.laps.map((l) => l.driverId)).size);
+    expect(times).toBeGreaterThan(100);
+    for (const inked of await inkedCanvases(page)) expect(inked).toBeGreaterThan(1000);
+    await shot(page, 'race-2023-1-laps');
+
+    // Choosing two drivers narrows both charts, and the choice lives in the URL.
+    const [a, b] = race.results.slice(0, 2).map((r) => r.driver.id);
+    await page.goto(`${web}/races/2023/1?tab=laps&drivers=${a},${b}`, { waitUntil: 'networkidle' });
+    const [p2, t2] = await chartPoints(page, '[data-chart="uplot"]');
+    expect(p2).toBe(race.laps.filter((l) => l.driverId === a || l.driverId === b).length + 2);
+    expect(t2).toBeLessThan(times!);
+    await shot(page, 'race-2023-1-laps-two-drivers');
+
+    await page.getByRole('tab', { name: 'Pit stops' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Pit stops' }).locator('tbody tr').count()).toBe(race.pitStops.length);
+    await shot(page, 'race-2023-1-pits');
+    await page.close();
+  });
+
+  it('race 2023/4: sprint weekend', async () => {
+    const race = await api<RaceJson & { sprintQualifying?: unknown[] }>('/api/v1/races/2023/4');
+    expect(race.sprint.length).toBeGreaterThan(0);
+    const page = await open('/races/2023/4?tab=sprint');
+    await expect.poll(() => page.getByRole('table', { name: `${race.name} sprint results` }).locator('tbody tr').count()).toBe(race.sprint.length);
+    await shot(page, 'race-2023-4-sprint');
+    await page.close();
+  });
+
+  it('drivers: search and profile with results over time', async () => {
+    const page = await open('/drivers?q=hamil');
+    await page.getByRole('table', { name: 'Drivers' }).getByRole('link', { name: /Hamilton/ }).first().waitFor();
+    await shot(page, 'drivers-search');
+    const profile = await api<{ results: unknown[]; seasons: unknown[] }>('/api/v1/drivers/hamilton');
+    await page.goto(`${web}/drivers/hamilton`, { waitUntil: 'networkidle' });
+    const [points] = await chartPoints(page, '[data-chart="uplot"]');
+    expect(points).toBeGreaterThanOrEqual(profile.results.length);
+    await expect.poll(() => page.getByRole('table', { name: 'Seasons' }).locator('tbody tr').count()).toBe(profile.seasons.length);
+    await shot(page, 'driver-hamilton');
+    await page.close();
+  });
+
+  it('constructors: list and profile', async () => {
+    const page = await open('/constructors');
+    const list = await api<{ total: number }>('/api/v1/constructors?limit=1');
+    await expect.poll(() => page.getByRole('table', { name: 'Constructors' }).locator('tbody tr').count()).toBe(Math.min(50, list.total));
+    await shot(page, 'constructors');
+    const ferrari = await api<{ seasons: { position: number | null }[] }>('/api/v1/constructors/ferrari');
+    await page.goto(`${web}/constructors/ferrari`, { waitUntil: 'networkidle' });
+    const [points] = await chartPoints(page, '[data-chart="uplot"]');
+    expect(points).toBe(ferrari.seasons.filter((s) => s.position !== null).length);
+    await shot(page, 'constructor-ferrari');
+    await page.close();
+  });
+
+  it('circuits: list and a circuit with its races', async () => {
+    const page = await open('/circuits?q=monaco');
+    await page.getByRole('table', { name: 'Circuits' }).getByRole('link', { name: /Monaco/ }).first().waitFor();
+    await shot(page, 'circuits');
+    const monaco = await api<{ races: unknown[] }>('/api/v1/circuits/monaco');
+    await page.goto(`${web}/circuits/monaco`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByRole('table', { name: 'Races' }).locator('tbody tr').count()).toBe(monaco.races.length);
+    await shot(page, 'circuit-monaco');
+    await page.close();
+  });
+
+  it('unknown ids answer with the 404 page', async () => {
+    for (const p of ['/races/2023/99', '/drivers/nobody_at_all', '/seasons/1900', '/circuits/no_such_track']) {
+      const page = await context.newPage();
+      const res = await page.goto(web + p);
+      expect(res?.status(), p).toBe(404);
+      await page.getByText('Off track').waitFor();
+      await page.close();
+    }
+  });
+});
+
+describe('phone layout and accessibility basics', () => {
+  it('race page fits a 390 px wide screen without sideways scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    for (const p of ['/', '/seasons/2023', '/races/2023/1', '/races/2023/1?tab=laps', '/drivers/hamilton']) {
+      await page.goto(web + p, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, p).toBeLessThanOrEqual(1);
+    }
+    await page.goto(`${web}/races/2023/1`, { waitUntil: 'networkidle' });
+    await shot(page, 'phone-race-2023-1');
+    await page.goto(`${web}/races/2023/1?tab=laps`, { waitUntil: 'networkidle' });
+    await chartPoints(page, '[data-chart="uplot"]');
+    await shot(page, 'phone-race-2023-1-laps');
+    await phone.close();
+  });
+
+  it('every form control has an accessible name and focus is visible', async () => {
+    for (const p of ['/', '/drivers', '/races/2023/1?tab=laps']) {
+      const page = await open(p);
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, button, [role="combobox"], [role="checkbox"]')]
+          .filter((el) => {
+            const e = el as HTMLElement;
+            const labelled = e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.id && document.querySelector(`label[for="${e.id}"]`)) || e.closest('label') || e.textContent?.trim() || e.getAttribute('title');
+            return !labelled;
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed, p).toEqual([]);
+      await page.keyboard.press('Tab');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline, `${p} skip link focus`).not.toBe('none');
+      await page.close();
+    }
+  });
+
+  it('no uncaught errors on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
