@@ -395,6 +395,7 @@ function timingConds(alias: 'p' | 'l', c: Criteria, resource: Resource): SQL[] {
   return conds;
 }
 
+/** Pit stops in time order; stops in the same second in Jolpica's order (its entries follow the classification). */
 export async function pitStops(db: DbOrTx, c: Criteria, p: Paging): Promise<Listing<PitStopRow & RaceRow>> {
   const from = sql`pit_stops p join races r on r.id = p.race_id join circuits c on c.id = r.circuit_id join drivers d on d.id = p.driver_id`;
   const where = and(timingConds('p', c, 'pitstops'));
@@ -404,7 +405,10 @@ export async function pitStops(db: DbOrTx, c: Criteria, p: Paging): Promise<List
       db,
       sql`select ${raceCols}, d.driver_ref as "driverRef", p.lap, p.stop, p.local_time as "localTime", p.duration_millis as "durationMillis"
           from ${from} where ${where}
-          order by r.season, r.round, p.local_time nulls last, p.lap, p.stop, d.id ${page(p)}`,
+          order by r.season, r.round, p.local_time nulls last,
+            (select x.position from results x where x.race_id = p.race_id and x.driver_id = p.driver_id order by x.position limit 1),
+            p.stop, d.id
+          ${page(p)}`,
     ),
   ]);
   return { total, rows };

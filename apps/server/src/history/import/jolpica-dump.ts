@@ -358,6 +358,9 @@ export function mapDump(dump: JolpicaDump): HistoryBatch {
         q1Millis: null,
         q2Millis: null,
         q3Millis: null,
+        q1Position: null,
+        q2Position: null,
+        q3Position: null,
       };
       for (const e of list) {
         const lap = fastestLapOf.get(e.row.int('id'));
