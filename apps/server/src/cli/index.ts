@@ -6,6 +6,7 @@ import { registerDbCommands } from './db.js';
 import { registerImportCommands } from './import.js';
 import { registerSyncCommands } from './sync.js';
 import { registerSessionCommands } from './session.js';
+import { registerWorkerCommands } from './worker.js';
 import { fail } from './output.js';
 
 const program = new Command('apex')
@@ -18,6 +19,7 @@ registerDbCommands(program);
 registerImportCommands(program);
 registerSyncCommands(program);
 registerSessionCommands(program);
+registerWorkerCommands(program);
 registerArchiveCommands(program);
 
 try {

@@ -22,6 +22,7 @@ import healthRoutes from './routes/health.js';
 import adminRoutes from './routes/admin.js';
 import { ergastRoutes } from '../history/ergast/index.js';
 import historyV1Routes from '../history/routes/v1/index.js';
+import jobRoutes, { jobsPlugin } from '../jobs/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -42,6 +43,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(httpCachePlugin);
     await app.register(authPlugin);
     await app.register(openapiPlugin);
+    await app.register(jobsPlugin);
 
     // Unknown URLs are rate-limited like real ones so they cannot be used to probe for free.
     app.setNotFoundHandler(app.hasDecorator('rateLimit') ? { preHandler: app.rateLimit() } : {}, notFoundHandler);
@@ -51,6 +53,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(healthRoutes);
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
     await app.register(historyV1Routes, { prefix: '/api/v1' });
+    await app.register(jobRoutes, { prefix: '/api/v1' });
     await app.register(ergastRoutes, { prefix: '/ergast/f1' });
   },
   { name: 'apexdata', fastify: '5.x' },

@@ -196,28 +196,33 @@ export function decodeColumns(data: Uint8Array, codec: string): { samples: numbe
   return { samples: n, columns };
 }
 
-// ── The engine's raw per-driver channels ────────────────────────────────────────────────────────
+// ── The engine's per-driver car and position samples ───────────────────────────────────────────
+// Blobs hold the engine's sample dates in whole UTC milliseconds (`date`) and the channels in the
+// engine's array types. They are turned back into the engine's raw channels (µs = ms × 1000, exact)
+// so that the engine's own constructors rebuild identical telemetry.
 
-const CAR_COLUMNS = ['utcMicros', 'rpm', 'speed', 'nGear', 'throttle', 'brake', 'drs'] as const;
-const POS_COLUMNS = ['utcMicros', 'x', 'y', 'z', 'status'] as const;
+const CAR_COLUMNS = ['date', 'rpm', 'speed', 'nGear', 'throttle', 'brake', 'drs'] as const;
+const POS_COLUMNS = ['date', 'x', 'y', 'z', 'status'] as const;
 
-export function encodeCarChannels(raw: RawCarChannels, compression?: Compression): EncodedColumns {
-  return encodeColumns(Object.fromEntries(CAR_COLUMNS.map((c) => [c, raw[c]])), compression);
-}
-
-export function encodePositionChannels(raw: RawPositionChannels, compression?: Compression): EncodedColumns {
-  return encodeColumns(Object.fromEntries(POS_COLUMNS.map((c) => [c, raw[c]])), compression);
-}
-
-function pick<T>(columns: Record<string, Column>, names: readonly string[], what: string): T {
+function need(columns: Record<string, Column>, names: readonly string[], what: string): void {
   for (const n of names) if (!columns[n]) throw new Error(`telemetry codec: ${what} blob has no column ${n}`);
-  return columns as unknown as T;
 }
+
+const micros = (date: Column) => Float64Array.from(date, (ms) => ms * 1000);
+const f64 = (c: Column) => (c instanceof Float64Array ? c : Float64Array.from(c));
+const u8 = (c: Column) => (c instanceof Uint8Array ? c : Uint8Array.from(c));
 
 export function decodeCarChannels(data: Uint8Array, codec: string): RawCarChannels {
-  return pick<RawCarChannels>(decodeColumns(data, codec).columns, CAR_COLUMNS, 'car');
+  const c = decodeColumns(data, codec).columns;
+  need(c, CAR_COLUMNS, 'car');
+  return {
+    utcMicros: micros(c.date!), rpm: f64(c.rpm!), speed: f64(c.speed!), nGear: f64(c.nGear!), throttle: f64(c.throttle!),
+    brake: u8(c.brake!), drs: f64(c.drs!),
+  };
 }
 
 export function decodePositionChannels(data: Uint8Array, codec: string): RawPositionChannels {
-  return pick<RawPositionChannels>(decodeColumns(data, codec).columns, POS_COLUMNS, 'position');
+  const c = decodeColumns(data, codec).columns;
+  need(c, POS_COLUMNS, 'position');
+  return { utcMicros: micros(c.date!), x: f64(c.x!), y: f64(c.y!), z: f64(c.z!), status: u8(c.status!) };
 }

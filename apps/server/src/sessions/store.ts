@@ -2,7 +2,7 @@
 // Everything comes back as the engine's own types — Lap, Laps, Driver, SessionResult, weather and
 // status series, SessionTelemetry — so routes can reuse the engine's picks and lap telemetry on
 // stored data instead of re-implementing them.
-import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import {
   carTelemetry, Laps, positionTelemetry, sessionKind, SessionTelemetry, Telemetry,
   type Driver, type Lap, type RaceControlMessage, type SessionResult, type SessionStatusChange, type TrackStatusChange,
@@ -99,9 +99,26 @@ export interface SessionStore {
   telemetry(session: StoredSession, options?: TelemetryOptions): Promise<SessionTelemetry | null>;
 }
 
-export function statusView(row: StoredSession | null): SessionStatusView {
+/** A claim whose heartbeat is older than this belongs to a loader that died. */
+export const STALE_AFTER_MS = 60_000;
+/** How often a running load proves it is alive. */
+export const HEARTBEAT_MS = 10_000;
+
+/**
+ * The status clients see. `ageMs` is the time since the row's last state change or heartbeat: a
+ * load that stopped sending heartbeats (its process died) is reported as failed — a queued job
+ * waiting for a worker is not, it has no heartbeat yet.
+ */
+export function statusView(row: StoredSession | null, ageMs = 0): SessionStatusView {
   if (!row) {
     return { state: 'not_loaded', jobId: null, stage: null, percent: null, error: null, hasData: false, loadedAt: null, dataVersion: 0, updatedAt: null };
+  }
+  if (row.state === 'loading' && row.stage !== 'queued' && ageMs > STALE_AFTER_MS) {
+    return {
+      state: 'failed', jobId: row.jobId, stage: null, percent: null,
+      error: `interrupted: no progress from job ${row.jobId ?? '?'} for ${Math.round(ageMs / 1000)} s (its process stopped); it resumes when a worker picks it up again, or start the load again`,
+      hasData: row.loadedAt !== null, loadedAt: row.loadedAt, dataVersion: row.dataVersion, updatedAt: row.stateUpdatedAt,
+    };
   }
   return {
     state: row.state as SessionState,
@@ -142,7 +159,10 @@ class DbSessionStore implements SessionStore {
   }
 
   async status(key: SessionKey): Promise<SessionStatusView> {
-    return statusView(await this.get(key));
+    const rows = await this.db
+      .select({ row: sessions, ageMs: sql<number>`(extract(epoch from now() - ${sessions.stateUpdatedAt}) * 1000)::float8` })
+      .from(sessions).where(keyWhere(key)).limit(1);
+    return rows[0] ? statusView(rows[0].row, Number(rows[0].ageMs)) : statusView(null);
   }
 
   async drivers(sessionId: number): Promise<SessionDriver[]> {
