@@ -8,6 +8,8 @@ export interface PickableDriver {
   label: string;
   name: string;
   constructorId: string | null;
+  /** Overrides the team colour lookup (session data carries the feed's own team colour). */
+  color?: string | null;
 }
 
 /** Toggle chips for choosing which drivers a chart shows. */
@@ -46,7 +48,7 @@ export function DriverPicker({
               on ? 'border-transparent bg-accent text-foreground' : 'border-border text-muted-foreground hover:text-foreground',
             )}
           >
-            <span aria-hidden className="h-3 w-1 rounded-sm" style={{ background: teamColor(d.constructorId), opacity: on ? 1 : 0.5 }} />
+            <span aria-hidden className="h-3 w-1 rounded-sm" style={{ background: d.color ?? teamColor(d.constructorId), opacity: on ? 1 : 0.5 }} />
             {d.label}
           </button>
         );

@@ -15,16 +15,17 @@ export interface SessionInfo {
   year: number;
   round: number;
   session: string;
-  name: string;
-  eventName: string;
+  name: string | null;
+  eventName: string | null;
   /** Scheduled start, ISO UTC, when known. */
   startUtc: string | null;
   status: SessionStatus;
 }
 
 export interface SessionDriver {
-  number: string;
-  tla: string;
+  driverNumber: string;
+  /** Three-letter abbreviation (VER); the laps' `driver`. */
+  abbreviation: string;
   fullName: string;
   teamName: string | null;
   /** `#rrggbb` from the driver list, when the feed has it. */
@@ -64,14 +65,19 @@ export type TelemetryChannel = (typeof TELEMETRY_CHANNELS)[number];
 
 export interface ComparedLap {
   driver: string;
+  driverNumber: string;
   lapNumber: number;
   lapTime: number | null;
-  sectors: [number | null, number | null, number | null];
+  compound?: string | null;
+  sectors: (number | null)[];
+  sectorDeltas?: (number | null)[];
 }
 
 /** Several laps on one distance axis (metres), with the time delta to the reference lap. */
 export interface Comparison {
   distance: number[];
+  /** Where the sector lines fall on the distance axis. */
+  sectorDistances?: number[];
   laps: ComparedLap[];
   /** Index into `laps` of the reference (usually the fastest). */
   reference: number;

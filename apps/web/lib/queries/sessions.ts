@@ -38,10 +38,33 @@ function loadedPart<T>(k: SessionKey, part: string, path: string, query?: Record
   });
 }
 
-export const sessionDriversQueryOptions = (k: SessionKey) => loadedPart<{ items: SessionDriver[] }>(k, 'drivers', '/drivers');
-export const sessionLapsQueryOptions = (k: SessionKey) => loadedPart<{ items: SessionLap[] }>(k, 'laps', '/laps');
-export const stintsQueryOptions = (k: SessionKey) => loadedPart<{ items: Stint[] }>(k, 'stints', '/stints');
-export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedPart<{ items: SessionPitStop[] }>(k, 'pitstops', '/pitstops');
+/** The API names a driver by abbreviation, null when the feed's driver list lacks it: fall back to the number. */
+type Wire<T extends { driver: string }> = Omit<T, 'driver'> & { driver: string | null; driverNumber: string };
+function named<T extends { driver: string }>(rows: Wire<T>[]): T[] {
+  return rows.map((r) => ({ ...r, driver: r.driver ?? r.driverNumber }) as unknown as T);
+}
+
+function loadedItems<T extends { driver: string }>(k: SessionKey, part: string, path: string) {
+  return queryOptions({
+    queryKey: sessionKeys.part(k, part, {}),
+    queryFn: async ({ signal }) => ({ items: named<T>((await apiGet<{ items: Wire<T>[] }>(`${base(k)}${path}`, undefined, { signal })).items) }),
+    staleTime: LOADED_STALE,
+  });
+}
+
+export function sessionDriversQueryOptions(k: SessionKey) {
+  return queryOptions({
+    queryKey: sessionKeys.part(k, 'drivers', {}),
+    queryFn: async ({ signal }) => {
+      const { items } = await apiGet<{ items: (Omit<SessionDriver, 'abbreviation'> & { abbreviation: string | null })[] }>(`${base(k)}/drivers`, undefined, { signal });
+      return { items: items.map((d) => ({ ...d, abbreviation: d.abbreviation ?? d.driverNumber, fullName: d.fullName ?? d.driverNumber })) };
+    },
+    staleTime: LOADED_STALE,
+  });
+}
+export const sessionLapsQueryOptions = (k: SessionKey) => loadedItems<SessionLap>(k, 'laps', '/laps');
+export const stintsQueryOptions = (k: SessionKey) => loadedItems<Stint>(k, 'stints', '/stints');
+export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedItems<SessionPitStop>(k, 'pitstops', '/pitstops');
 export const weatherQueryOptions = (k: SessionKey) => loadedPart<WeatherSeries>(k, 'weather', '/weather');
 export const trackQueryOptions = (k: SessionKey) => loadedPart<TrackOutline>(k, 'track', '/track');
 
@@ -50,10 +73,10 @@ export function compareQueryOptions(k: SessionKey, picks: readonly LapPick[]) {
   return queryOptions({
     queryKey: sessionKeys.part(k, 'compare', laps),
     queryFn: async ({ signal }) => {
-      const data = await apiGet<Comparison>(`${base(k)}/compare`, { laps }, { signal });
+      const data = await apiGet<Omit<Comparison, 'laps'> & { laps: Wire<Comparison['laps'][number]>[] }>(`${base(k)}/compare`, { laps }, { signal });
       // bench:web measures from here to the charts' first draw.
       if (typeof performance !== 'undefined') performance.mark('apex:compare-data');
-      return data;
+      return { ...data, laps: named(data.laps) } as Comparison;
     },
     staleTime: LOADED_STALE,
     enabled: picks.length > 0,

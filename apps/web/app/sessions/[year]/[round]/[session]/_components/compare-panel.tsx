@@ -18,7 +18,7 @@ import { TrackMap } from './track-map';
 
 /** Chart styles: the team colour, dashed for a second lap from the same team. */
 export function lapStyles(c: Comparison, drivers: SessionDriver[]): LapStyle[] {
-  const info = new Map(drivers.map((d) => [d.tla, d]));
+  const info = new Map(drivers.map((d) => [d.abbreviation, d]));
   const seen = new Map<string, number>();
   const fallback = ['#e10600', '#27f4d2', '#ffd400', '#b86cff', '#64c4ff'];
   return c.laps.map((l, i) => {

@@ -62,7 +62,7 @@ export function LapsTable({
     const min = (k: 'lapTime' | 'sector1Time' | 'sector2Time' | 'sector3Time') => Math.min(...laps.filter((l) => l.deleted !== true).map((l) => l[k] ?? Infinity));
     return { lap: min('lapTime'), s1: min('sector1Time'), s2: min('sector2Time'), s3: min('sector3Time') };
   }, [laps]);
-  const driverInfo = new Map(drivers.map((d) => [d.tla, d]));
+  const driverInfo = new Map(drivers.map((d) => [d.abbreviation, d]));
   const isPicked = (l: SessionLap) => picks.some((p) => p.driver === l.driver && p.lap === l.lapNumber);
   const toggle = (l: SessionLap) => {
     if (isPicked(l)) onPicks(picks.filter((p) => !(p.driver === l.driver && p.lap === l.lapNumber)));
@@ -76,7 +76,7 @@ export function LapsTable({
     <div className="flex flex-col gap-3">
       <div className="flex flex-col gap-2">
         <DriverPicker
-          drivers={drivers.map((d) => ({ id: d.tla, label: d.tla, name: d.fullName, constructorId: null }))}
+          drivers={drivers.map((d) => ({ id: d.abbreviation, label: d.abbreviation, name: d.fullName, constructorId: null, color: d.teamColor }))}
           selected={filter.drivers}
           onChange={(ids) => setFilter({ drivers: ids })}
           label="Filter laps by driver"

@@ -120,7 +120,7 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
   const [param, setParam] = useSearchParam('deg');
   const chosen = pickList(param, 5);
   const selected = chosen.length ? chosen : order.slice(0, 3);
-  const info = new Map(drivers.map((d) => [d.tla, d]));
+  const info = new Map(drivers.map((d) => [d.abbreviation, d]));
   const deg = React.useMemo(() => stintDegradation(laps).filter((d) => selected.includes(d.driver) && d.points.length > 0), [laps, selected.join()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // uPlot needs one shared, sorted x: tyre ages; each stint is a point series plus its fitted line.
@@ -154,7 +154,7 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <DriverPicker
-          drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null }))}
+          drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null, color: info.get(d)?.teamColor ?? null }))}
           selected={chosen}
           onChange={(ids) => setParam(ids.length ? ids.join(',') : null)}
           max={5}
