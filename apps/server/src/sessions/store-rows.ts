@@ -236,6 +236,15 @@ export function resultToRow(sessionId: number, r: SessionResult, ord: number): R
     sessionId,
     driverNumber: r.driverNumber,
     ord,
+    abbreviation: r.abbreviation,
+    broadcastName: r.broadcastName,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    fullName: r.fullName,
+    teamName: r.teamName,
+    teamColor: r.teamColor,
+    headshotUrl: r.headshotUrl,
+    countryCode: r.countryCode,
     position: r.position,
     classifiedPosition: r.classifiedPosition,
     gridPosition: r.gridPosition,
@@ -252,24 +261,20 @@ export function resultToRow(sessionId: number, r: SessionResult, ord: number): R
   };
 }
 
-/**
- * A stored result joined with the session's driver row (names, team, colour come from the driver
- * list, as the engine does).
- */
-export function resultFromRow(r: ResultRow, d: DriverRow | undefined): SessionResult {
+export function resultFromRow(r: ResultRow): SessionResult {
   return {
     driverNumber: r.driverNumber,
-    broadcastName: d?.broadcastName ?? null,
-    abbreviation: d?.abbreviation ?? null,
+    broadcastName: r.broadcastName,
+    abbreviation: r.abbreviation,
     driverId: r.driverRef,
-    teamName: d?.teamName ?? null,
-    teamColor: d?.teamColour ?? null,
+    teamName: r.teamName,
+    teamColor: r.teamColor,
     teamId: r.teamRef,
-    firstName: d?.firstName ?? null,
-    lastName: d?.lastName ?? null,
-    fullName: d?.fullName ?? null,
-    headshotUrl: d?.headshotUrl ?? null,
-    countryCode: d?.countryCode ?? null,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    fullName: r.fullName,
+    headshotUrl: r.headshotUrl,
+    countryCode: r.countryCode,
     position: r.position,
     classifiedPosition: r.classifiedPosition,
     gridPosition: r.gridPosition,

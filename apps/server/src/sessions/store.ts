@@ -172,12 +172,8 @@ class DbSessionStore implements SessionStore {
   }
 
   async results(sessionId: number): Promise<SessionResult[]> {
-    const [rows, drivers] = await Promise.all([
-      this.db.select().from(sessionResults).where(eq(sessionResults.sessionId, sessionId)).orderBy(asc(sessionResults.ord)),
-      this.db.select().from(sessionDrivers).where(eq(sessionDrivers.sessionId, sessionId)),
-    ]);
-    const byNumber = new Map(drivers.map((d) => [d.driverNumber, d]));
-    return rows.map((r) => resultFromRow(r, byNumber.get(r.driverNumber)));
+    const rows = await this.db.select().from(sessionResults).where(eq(sessionResults.sessionId, sessionId)).orderBy(asc(sessionResults.ord));
+    return rows.map(resultFromRow);
   }
 
   async laps(sessionId: number, filter: LapFilter = {}): Promise<Lap[]> {

@@ -135,7 +135,10 @@ export const sessionDrivers = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.driverNumber] }), index().on(t.driverId)],
 );
 
-/** The engine's classification (official results joined when Jolpica had them). */
+/**
+ * The engine's classification (official results joined when Jolpica had them). Names and team are
+ * kept as the result has them: they may come from Jolpica rather than the driver list.
+ */
 export const sessionResults = pgTable(
   'session_results',
   {
@@ -143,6 +146,15 @@ export const sessionResults = pgTable(
     driverNumber: text().notNull(),
     /** Order of the engine's result list (by position). */
     ord: smallint().notNull(),
+    abbreviation: text(),
+    broadcastName: text(),
+    firstName: text(),
+    lastName: text(),
+    fullName: text(),
+    teamName: text(),
+    teamColor: text(),
+    headshotUrl: text(),
+    countryCode: text(),
     position: smallint(),
     classifiedPosition: text(),
     gridPosition: smallint(),
