@@ -23,6 +23,7 @@ import adminRoutes from './routes/admin.js';
 import { ergastRoutes } from '../history/ergast/index.js';
 import historyV1Routes from '../history/routes/v1/index.js';
 import jobRoutes, { jobsPlugin } from '../jobs/routes.js';
+import sessionRoutes from '../sessions/routes/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -54,6 +55,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
     await app.register(historyV1Routes, { prefix: '/api/v1' });
     await app.register(jobRoutes, { prefix: '/api/v1' });
+    await app.register(sessionRoutes, { prefix: '/api/v1/sessions' });
     await app.register(ergastRoutes, { prefix: '/ergast/f1' });
   },
   { name: 'apexdata', fastify: '5.x' },

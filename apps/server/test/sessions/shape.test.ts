@@ -26,7 +26,7 @@ describe('lap filters on every archived session with TimingData', () => {
 
   for (const path of paths) {
     it(`${path}: filters select what the engine's picks select`, async () => {
-      const session = await engineSession(path, false);
+      const session = await engineSession(path);
       const laps = session.laps!;
       expect(keys(filterLaps(laps, {}))).toEqual(keys(laps));
       // TimingData without a DriverList (2022 Spain, 2023 Canada qualifying): the engine builds no laps.
@@ -92,7 +92,7 @@ describe('lap filters on every archived session with TimingData', () => {
 
 describe('race order (2018 Azerbaijan Grand Prix)', () => {
   it('should give one position per car per lap and finish in the official order', async () => {
-    const session = await engineSession(BAKU_2018_R, false);
+    const session = await engineSession(BAKU_2018_R);
     const laps = session.laps!.toArray();
     const positions = positionsPerLap(laps);
     expect(positions.length).toBe(laps.filter((l) => l.position !== null).length);
@@ -107,7 +107,7 @@ describe('race order (2018 Azerbaijan Grand Prix)', () => {
   });
 
   it('should put gaps to the leader in line with the official race times', async () => {
-    const session = await engineSession(BAKU_2018_R, false);
+    const session = await engineSession(BAKU_2018_R);
     const gaps = gapsPerLap(session.laps!.toArray());
     for (const g of gaps) {
       if (g.position === 1) expect(g.gapToLeader).toBe(0);
@@ -205,7 +205,7 @@ describe('columnar telemetry (2025 Mexico City qualifying)', () => {
 
 describe('tables', () => {
   it('should render laps as JSON records and CSV with the same cells', async () => {
-    const session = await engineSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/', false);
+    const session = await engineSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/');
     const laps = session.laps!.laps.slice(0, 40);
     const recs = records(laps, lapColumns);
     const text = csv(laps, lapColumns);
@@ -219,7 +219,7 @@ describe('tables', () => {
   });
 
   it('should give weather as equal-length columns and team colours as #rrggbb', async () => {
-    const session = await engineSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/', false);
+    const session = await engineSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/');
     const w = weatherSeries(session.weather!);
     expect(w.time!.length).toBe(session.weather!.length);
     for (const values of Object.values(w)) expect(values).toHaveLength(session.weather!.length);

@@ -2,6 +2,7 @@
 // control, track status). Engine column lists are reused where the engine has one (results,
 // weather); the others follow the same conventions: camelCase, ms, ISO dates.
 import { RESULT_COLUMNS, WEATHER_COLUMNS, type Driver, type RaceControlMessage, type SessionResult, type TrackStatusChange, type WeatherSample } from '@apexdata/livetiming';
+import type { LapGap, LapPosition } from './race-order.js';
 import { computed, field, type Column } from './table.js';
 
 /** A driver of the session, with the history driver it is linked to (by racing number within the event). */
@@ -110,4 +111,18 @@ export const trackStatusColumns: readonly Column<TrackStatusChange>[] = [
   field('time', 'duration'),
   field('status', 'string'),
   field('message', 'string'),
+];
+
+export const positionColumns: readonly Column<LapPosition>[] = [
+  field('driver', 'string'),
+  field('driverNumber', 'string'),
+  field('lapNumber', 'int'),
+  field('position', 'int'),
+];
+
+export const gapColumns: readonly Column<LapGap>[] = [
+  ...(positionColumns as readonly Column<LapGap>[]),
+  field('time', 'duration'),
+  field('gapToLeader', 'duration'),
+  field('interval', 'duration'),
 ];

@@ -7,8 +7,7 @@
 // lower half is kept. F1's X/Y frame is fixed per circuit, so laps of any session of a circuit give
 // the same turn to within a degree. A caller who prefers another convention (MultiViewer's
 // published rotation, say) passes it explicitly.
-import type { Lap, Telemetry } from '@apexdata/livetiming';
-import { interpAt } from './compare.js';
+import { interp, type Lap, type Telemetry } from '@apexdata/livetiming';
 
 export interface TrackPoint {
   readonly x: number;
@@ -129,9 +128,9 @@ export function trackOutline(lap: Lap, tel: Telemetry, options: { rotation?: num
   const sectorDistances: number[] = [];
   const { lapStartTime, sector1SessionTime: s1, sector2SessionTime: s2 } = lap;
   if (lapStartTime !== null && s1 !== null && s2 !== null) {
-    for (const s of [s1, s2]) sectorDistances.push(interpAt(tel.time, distance, s - lapStartTime));
+    for (const s of [s1, s2]) sectorDistances.push(interp(tel.time, distance, s - lapStartTime));
   }
-  const pointAt = (d: number): TrackPoint => ({ x: r1(interpAt(distance, turned.map((p) => p[0]), d)), y: r1(interpAt(distance, turned.map((p) => p[1]), d)) });
+  const pointAt = (d: number): TrackPoint => ({ x: r1(interp(distance, turned.map((p) => p[0]), d)), y: r1(interp(distance, turned.map((p) => p[1]), d)) });
   return {
     driver: lap.driver,
     driverNumber: lap.driverNumber,
