@@ -2,7 +2,8 @@
 // existing ones by a natural key; equal rows are left untouched, changed ones updated in place
 // (ids stay stable), new ones inserted in multi-row batches, and unmatched ones deleted.
 // Re-running with the same rows therefore writes nothing.
-import { and, eq, getTableColumns, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.js';
 
@@ -32,7 +33,23 @@ export interface SyncRowsResult {
   unchanged: number;
 }
 
-const MAX_PARAMS = 30_000;
+const INSERT_BATCH = 5000;
+
+/**
+ * INSERT … SELECT * FROM unnest($1::t1[], $2::t2[], …): one array parameter per column, so a batch
+ * costs the same to build whatever its size (drizzle's per-value builder dominates otherwise).
+ */
+function unnestInsert(table: PgTable, columns: Record<string, PgColumn>, fields: string[], rows: Row[]): SQL {
+  const names = fields.map((f) => {
+    const c = columns[f]!;
+    return sql.identifier(c.keyAsName ? toSnakeCase(c.name) : c.name);
+  });
+  const arrays = fields.map((f) => {
+    const type = columns[f]!.getSQLType().replace(/^serial$/, 'integer').replace(/^bigserial$/, 'bigint');
+    return sql`${sql.param(rows.map((r) => r[f] ?? null))}::${sql.raw(type)}[]`;
+  });
+  return sql`insert into ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`;
+}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -102,11 +119,13 @@ export async function syncRows<T extends PgTable>(db: DbOrTx, options: SyncRowsO
   }
 
   if (inserts.length > 0) {
-    const width = Math.max(1, Object.keys(inserts[0]!).length);
-    const batch = Math.max(1, Math.min(2000, Math.floor(MAX_PARAMS / width)));
-    for (let i = 0; i < inserts.length; i += batch) {
-      const chunk = inserts.slice(i, i + batch);
-      await (db as any).insert(table).values(chunk);
+    // Every column any row sets (rows may omit optional fields; those insert as NULL).
+    const present = new Set<string>();
+    for (const row of inserts) for (const f of Object.keys(row)) present.add(f);
+    const fields = Object.keys(columns).filter((f) => present.has(f));
+    for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
+      const chunk = inserts.slice(i, i + INSERT_BATCH);
+      await db.execute(unnestInsert(table, columns, fields, chunk));
       done += chunk.length;
       options.onProgress?.(done, total);
     }

@@ -3,20 +3,19 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/index.js';
-import type { SyncRowsResult } from '../../db/sync-rows.js';
 import { mapDump, readDump } from './jolpica-dump.js';
-import { writeHistory, type ProgressFn } from './write.js';
+import { writeHistory, type ProgressFn, type TableReport } from './write.js';
 
 export { DumpFormatError } from './csv.js';
 export type { HistoryBatch } from './batch.js';
 export { mapDump, readDump } from './jolpica-dump.js';
-export { writeHistory, type ProgressFn } from './write.js';
+export { writeHistory, type ProgressFn, type TableReport } from './write.js';
 
 export interface ImportReport {
   /** Rows in the dump per table read. */
   read: Record<string, number>;
   /** What was written per database table. */
-  written: Record<string, SyncRowsResult>;
+  written: Record<string, TableReport>;
   seconds: { read: number; write: number };
 }
 

@@ -11,6 +11,11 @@ import { assignStatusIds } from './statuses.js';
 
 export type ProgressFn = (table: string, done: number, total: number) => void;
 
+/** What happened to one table, and how long it took. */
+export interface TableReport extends SyncRowsResult {
+  seconds: number;
+}
+
 type Row = Record<string, unknown>;
 const k = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '∅' : String(p))).join('|');
 
@@ -24,11 +29,13 @@ export async function writeHistory(
   db: DbOrTx,
   batch: HistoryBatch,
   options: { onProgress?: ProgressFn } = {},
-): Promise<Record<string, SyncRowsResult>> {
-  const report: Record<string, SyncRowsResult> = {};
+): Promise<Record<string, TableReport>> {
+  const report: Record<string, TableReport> = {};
   const progress = (table: string) => (done: number, total: number) => options.onProgress?.(table, done, total);
   const run = async (name: string, opts: Parameters<typeof syncRows>[1]) => {
-    report[name] = await syncRows(db, { ...opts, onProgress: progress(name) });
+    const t0 = performance.now();
+    const result = await syncRows(db, { ...opts, onProgress: progress(name) });
+    report[name] = { ...result, seconds: (performance.now() - t0) / 1000 };
   };
 
   // Scoring rules.
@@ -220,11 +227,14 @@ export async function writeHistory(
       identity: ['raceId', 'constructorId'],
     });
   } else {
-    const totals: Record<string, SyncRowsResult> = {};
+    const totals: Record<string, TableReport> = {};
     for (const [i, year] of resultSeasons.entries()) {
+      const t0 = performance.now();
       const r = await recomputeSeasonStandings(db, year);
+      const seconds = (performance.now() - t0) / 1000 / Object.keys(r).length;
       for (const [name, res] of Object.entries(r)) {
-        const t = (totals[name] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
+        const t = (totals[name] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0, seconds: 0 });
+        t.seconds += seconds;
         t.inserted += res.inserted;
         t.updated += res.updated;
         t.deleted += res.deleted;
