@@ -30,34 +30,41 @@ export function fillDiscrete(y: Float64Array): void {
   if (firstValid > 0) for (let i = 0; i < firstValid; i++) y[i] = y[firstValid]!;
 }
 
-/** np.interp of the gaps of `y` over the valid samples, ends held constant. In place. */
+/**
+ * np.interp of the gaps of `y` over the valid samples, ends held constant. In place. Every gap lies
+ * between two neighbouring valid samples, so they are all np.interp needs.
+ */
 export function fillLinear(x: Float64Array, y: Float64Array): void {
   const n = y.length;
-  let valid = 0;
-  for (let i = 0; i < n; i++) if (y[i] === y[i]) valid++;
-  if (valid === 0 || valid === n) return;
-  const [xp, fp] = scratchPair(valid);
-  for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) { xp[k] = x[i]!; fp[k] = y[i]!; k++; }
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    if (y[i] === y[i]) continue;
-    const xv = x[i]!;
-    if (xv <= xp[0]!) { y[i] = fp[0]!; continue; }
-    if (xv >= xp[valid - 1]!) { y[i] = fp[valid - 1]!; continue; }
-    while (j + 1 < valid && xp[j + 1]! <= xv) j++;
-    while (j > 0 && xp[j]! > xv) j--;
-    y[i] = interpAt(xp, fp, j, xv);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) if (y[i] === y[i]) { if (first < 0) first = i; last = i; }
+  if (first < 0) return;
+  for (let i = 0; i < first; i++) y[i] = y[first]!;
+  for (let i = last + 1; i < n; i++) y[i] = y[last]!;
+  let prev = first;
+  for (let i = first + 1; i <= last; i++) {
+    if (y[i] !== y[i]) continue;
+    if (i > prev + 1) {
+      const x0 = x[prev]!;
+      const x1 = x[i]!;
+      const y0 = y[prev]!;
+      const y1 = y[i]!;
+      for (let k = prev + 1; k < i; k++) y[k] = interpBetween(x0, x1, y0, y1, x[k]!);
+    }
+    prev = i;
   }
 }
 
-// numpy's interp kernel for xp[j] <= x < xp[j+1], including its NaN fallbacks.
-function interpAt(xp: Float64Array, fp: Float64Array, j: number, x: number): number {
-  if (x === xp[j]!) return fp[j]!;
-  const slope = (fp[j + 1]! - fp[j]!) / (xp[j + 1]! - xp[j]!);
-  let r = slope * (x - xp[j]!) + fp[j]!;
+// numpy's interp kernel for x0 <= x < x1, including its NaN fallbacks.
+function interpBetween(x0: number, x1: number, y0: number, y1: number, x: number): number {
+  if (x === x0) return y0;
+  if (x >= x1) return y1;
+  const slope = (y1 - y0) / (x1 - x0);
+  let r = slope * (x - x0) + y0;
   if (r !== r) {
-    r = slope * (x - xp[j + 1]!) + fp[j + 1]!;
-    if (r !== r && fp[j] === fp[j + 1]) r = fp[j]!;
+    r = slope * (x - x1) + y1;
+    if (r !== r && y0 === y1) r = y0;
   }
   return r;
 }
@@ -154,6 +161,46 @@ function fillGroup(x: Float64Array, group: Float64Array[]): void {
       s += c[m]! * h2;
       group[g]![i] = s;
     }
+  }
+}
+
+/**
+ * Value at `xq` of the quadratic interpolating spline through the valid samples of each channel in
+ * `ys` (all with the same gaps), as {@link fillQuadratic} would fill it, but solving only the
+ * `window` valid samples on each side of `xq`. The spline's dependence on far samples decays
+ * geometrically (well below 1e-16 within a few dozen samples), so the result is the full solve's.
+ * NaN before the first valid sample (pandas leaves leading gaps open).
+ */
+export function quadraticAt(x: Float64Array, ys: readonly Float64Array[], xq: number, out: Float64Array, window = 48): void {
+  const lead = ys[0]!;
+  const n = x.length;
+  // valid samples before and after xq
+  let i = 0;
+  while (i < n && x[i]! < xq) i++;
+  const before: number[] = [];
+  for (let k = i - 1; k >= 0 && before.length < window; k--) if (lead[k] === lead[k]) before.push(k);
+  if (before.length === 0) { out.fill(NaN, 0, ys.length); return; }
+  const after: number[] = [];
+  for (let k = i; k < n && after.length < window; k++) if (lead[k] === lead[k]) after.push(k);
+  const idx = before.reverse().concat(after);
+  const m = idx.length;
+  const xs = Float64Array.from(idx, (k) => x[k]!);
+  if (m < 3) {
+    for (let g = 0; g < ys.length; g++) out[g] = interp(xs, Float64Array.from(idx, (k) => ys[g]![k]!), xq);
+    return;
+  }
+  const basis = new QuadraticInterpolator(xs);
+  const h = new Float64Array(3);
+  const mi = basis.interval(xq, 2);
+  basis.basisAt(xq, mi, h);
+  for (let g = 0; g < ys.length; g++) {
+    const c = Float64Array.from(idx, (k) => ys[g]![k]!);
+    basis.solve(c);
+    let s = 0;
+    s += c[mi - 2]! * h[0]!;
+    s += c[mi - 1]! * h[1]!;
+    s += c[mi]! * h[2]!;
+    out[g] = s;
   }
 }
 

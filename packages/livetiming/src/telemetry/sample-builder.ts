@@ -8,7 +8,9 @@ export class DriverSamples {
   /** Length at the last committed message; a failed message rolls back to it. */
   committed = 0;
   touched = false;
-  constructor(readonly driver: string, readonly width: number, capacity = 4096) {
+  /** Expected final length (from the stream size); growing jumps there directly. */
+  capacityHint = 0;
+  constructor(readonly driver: string, readonly width: number, capacity = 1024) {
     this.utc = new Float64Array(capacity);
     this.cols = Array.from({ length: width }, () => new Float64Array(capacity));
   }
@@ -20,14 +22,20 @@ export class DriverSamples {
   }
 
   private grow(): void {
-    const cap = this.utc.length * 2;
+    const cap = Math.max(this.utc.length * 2, this.capacityHint);
     const g = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.utc = g(this.utc);
     this.cols = this.cols.map(g);
   }
 
+  /** The filled part of column i (a view; the builder is discarded after reading). */
   column(i: number): Float64Array {
-    return this.cols[i]!.slice(0, this.length);
+    return this.cols[i]!.subarray(0, this.length);
+  }
+
+  /** The filled part of the timestamps (a view). */
+  times(): Float64Array {
+    return this.utc.subarray(0, this.length);
   }
 }
 
@@ -46,6 +54,20 @@ export class SampleBuilder {
 
   constructor(readonly width: number) {}
 
+  /**
+   * After the first message: every driver is expected to get about as many samples as the first
+   * message had entries per line, times the number of lines (so columns are sized once).
+   */
+  sizeFor(lines: number): void {
+    let perLine = 0;
+    for (const d of this.byKey.values()) perLine = Math.max(perLine, d.length);
+    const hint = Math.ceil(perLine * lines * 1.1) + 16;
+    for (const d of this.byKey.values()) d.capacityHint = hint;
+    this.hint = hint;
+  }
+
+  private hint = 0;
+
   driverByNumber(n: number): DriverSamples {
     let d = this.byNumber[n];
     if (d === undefined) {
@@ -59,6 +81,7 @@ export class SampleBuilder {
     let d = this.byKey.get(key);
     if (d === undefined) {
       d = new DriverSamples(key, this.width);
+      d.capacityHint = this.hint;
       this.byKey.set(key, d);
     }
     if (!d.touched) {

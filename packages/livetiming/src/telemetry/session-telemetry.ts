@@ -33,7 +33,8 @@ function timeColumns(utcMicros: Float64Array, t0: number): { date: Float64Array;
 export function carTelemetry(driver: string, raw: RawCarData['drivers'] extends Map<string, infer V> ? V : never, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
-    driver, t0, date, sessionTime, time: sessionTime.slice(), source: new Uint8Array(date.length).fill(SampleSource.car),
+    // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0); one array serves both.
+    driver, t0, date, sessionTime, time: sessionTime, source: new Uint8Array(date.length).fill(SampleSource.car),
     channels: {
       rpm: raw.rpm, speed: raw.speed, nGear: Int16Array.from(raw.nGear), throttle: raw.throttle,
       brake: raw.brake, drs: Int16Array.from(raw.drs),
@@ -45,7 +46,7 @@ export function carTelemetry(driver: string, raw: RawCarData['drivers'] extends 
 export function positionTelemetry(driver: string, raw: RawPositionData['drivers'] extends Map<string, infer V> ? V : never, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
-    driver, t0, date, sessionTime, time: sessionTime.slice(), source: new Uint8Array(date.length).fill(SampleSource.pos),
+    driver, t0, date, sessionTime, time: sessionTime, source: new Uint8Array(date.length).fill(SampleSource.pos),
     channels: { x: raw.x, y: raw.y, z: raw.z, status: raw.status },
   });
 }

@@ -2,9 +2,9 @@
 // returns a new object; the arrays of an instance are never written after construction.
 import {
   CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
-  type ChannelArray, type ChannelColumns, type ChannelName, type ChannelSpec, type SampleSourceName, type StatusName,
+  type ChannelArray, type ChannelColumns, type ChannelName, type ChannelSpec, type FillKind, type SampleSourceName, type StatusName,
 } from './channels.js';
-import { fillDiscrete, fillLinear, fillQuadraticChannels, nsAbscissa } from './interpolate.js';
+import { fillDiscrete, fillLinear, fillQuadraticChannels, interp, nsAbscissa, quadraticAt } from './interpolate.js';
 
 /** One sample of a {@link Telemetry}, with every channel the telemetry holds. */
 export interface TelemetryFrame {
@@ -135,16 +135,17 @@ export class Telemetry {
     for (let i = 0; i < this.length; i++) yield this.frame(i);
   }
 
-  /** Rows [from, to) as a new telemetry (time left as is). */
+  /** Rows [from, to) as a new telemetry sharing this one's arrays (time left as is). */
   rows(from: number, to: number): Telemetry {
     from = Math.max(0, from);
     to = Math.min(this.length, to);
     if (to < from) to = from;
+    if (from === 0 && to === this.length) return this;
     const channels: ChannelColumns = {};
-    for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = this.channels[name]!.slice(from, to);
+    for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = this.channels[name]!.subarray(from, to);
     return new Telemetry({
-      driver: this.driver, t0: this.t0, date: this.date.slice(from, to), sessionTime: this.sessionTime.slice(from, to),
-      time: this.time.slice(from, to), source: this.source.slice(from, to), channels,
+      driver: this.driver, t0: this.t0, date: this.date.subarray(from, to), sessionTime: this.sessionTime.subarray(from, to),
+      time: this.time.subarray(from, to), source: this.source.subarray(from, to), channels,
     });
   }
 
@@ -199,25 +200,38 @@ export class Telemetry {
   sliceByTime(start: number, end: number, options: SliceOptions = {}): Telemetry {
     const { pad = 0, padSide = 'both', interpolateEdges = false } = options;
     if (!known(start) || !known(end)) return Telemetry.empty(this.driver, this.t0);
-    const d = interpolateEdges ? this.mergeChannels(edges(this, start, end)) : this;
+    const d = interpolateEdges ? withEdges(this, start, end) : this;
     const n = d.length;
-    const mask = new Uint8Array(n);
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < n; i++) {
-      const t = d.sessionTime[i]!;
-      if (t >= start && t <= end) {
-        mask[i] = 1;
-        if (first < 0) first = i;
-        last = i;
+    const st = d.sessionTime;
+    let first: number;
+    let last: number;
+    let contiguous = true;
+    if (isSorted(st)) {
+      first = lowerBound(st, start);
+      last = upperBound(st, end) - 1;
+      if (first > last) return Telemetry.empty(this.driver, this.t0);
+    } else {
+      first = -1;
+      last = -1;
+      for (let i = 0; i < n; i++) {
+        const t = st[i]!;
+        if (t >= start && t <= end) {
+          if (first >= 0 && i !== last + 1) contiguous = false;
+          if (first < 0) first = i;
+          last = i;
+        }
       }
+      if (first < 0) return Telemetry.empty(this.driver, this.t0);
     }
-    if (first < 0) return Telemetry.empty(this.driver, this.t0);
     if (pad > 0) {
-      const left = padSide === 'after' ? first : Math.max(0, first - pad);
-      const right = padSide === 'before' ? last : Math.min(n - 1, last + pad);
-      mask.fill(1, left, right + 1);
+      // Padding takes whole samples around the window, and everything in between.
+      first = padSide === 'after' ? first : Math.max(0, first - pad);
+      last = padSide === 'before' ? last : Math.min(n - 1, last + pad);
+      contiguous = true;
     }
+    if (contiguous) return d.rows(first, last + 1).withTimeFrom(start);
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = st[i]! >= start && st[i]! <= end ? 1 : 0;
     return d.select(mask).withTimeFrom(start);
   }
 
@@ -282,6 +296,39 @@ export class Telemetry {
   }
 }
 
+const sortedCache = new WeakMap<Float64Array, boolean>();
+
+/** Whether the values never decrease (cached per array; telemetry arrays are never written). */
+function isSorted(a: Float64Array): boolean {
+  let v = sortedCache.get(a);
+  if (v === undefined) {
+    v = true;
+    for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) { v = false; break; }
+    sortedCache.set(a, v);
+  }
+  return v;
+}
+
+function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= v) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 /** [start, end] session times of a lap or of a run of laps (min start, max end). */
 export function lapWindow(laps: TelemetryLap | readonly TelemetryLap[]): [number, number] {
   const list: readonly TelemetryLap[] = Array.isArray(laps) ? laps : [laps as TelemetryLap];
@@ -298,17 +345,36 @@ export function lapWindow(laps: TelemetryLap | readonly TelemetryLap[]): [number
   return [Number.isFinite(start) ? start : NaN, Number.isFinite(end) ? end : NaN];
 }
 
-/** tmp[k] = col[idx[k]] (NaN where idx is -1 or the value means "missing"). */
-function gather(tmp: Float64Array, col: ArrayLike<number>, idx: Int32Array, miss: number): void {
+// Per array type, so that each loop sees a single typed-array kind (keeps V8's element access fast).
+function gatherF64(tmp: Float64Array, col: Float64Array, idx: Int32Array, miss: number): void {
   for (let k = 0; k < idx.length; k++) {
     const j = idx[k]!;
     const v = j >= 0 ? col[j]! : NaN;
     tmp[k] = v === miss ? NaN : v;
   }
 }
+function gatherI16(tmp: Float64Array, col: Int16Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    const v = j >= 0 ? col[j]! : NaN;
+    tmp[k] = v === miss ? NaN : v;
+  }
+}
+function gatherU8(tmp: Float64Array, col: Uint8Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    const v = j >= 0 ? col[j]! : NaN;
+    tmp[k] = v === miss ? NaN : v;
+  }
+}
+/** tmp[k] = col[idx[k]] (NaN where idx is -1 or the value means "missing"). */
+function gather(tmp: Float64Array, col: Float64Array | Int16Array | Uint8Array, idx: Int32Array, miss: number): void {
+  if (col instanceof Float64Array) gatherF64(tmp, col, idx, miss);
+  else if (col instanceof Int16Array) gatherI16(tmp, col, idx, miss);
+  else gatherU8(tmp, col, idx, miss);
+}
 
-/** Where idx points to a real value of col, it replaces tmp[k] (pandas' update: self wins). */
-function overlay(tmp: Float64Array, col: ArrayLike<number>, idx: Int32Array, miss: number): void {
+function overlayF64(tmp: Float64Array, col: Float64Array, idx: Int32Array, miss: number): void {
   for (let k = 0; k < idx.length; k++) {
     const j = idx[k]!;
     if (j < 0) continue;
@@ -316,14 +382,145 @@ function overlay(tmp: Float64Array, col: ArrayLike<number>, idx: Int32Array, mis
     if (v === v && v !== miss) tmp[k] = v;
   }
 }
+function overlayI16(tmp: Float64Array, col: Int16Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0) continue;
+    const v = col[j]!;
+    if (v !== miss) tmp[k] = v;
+  }
+}
+function overlayU8(tmp: Float64Array, col: Uint8Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0) continue;
+    const v = col[j]!;
+    if (v !== miss) tmp[k] = v;
+  }
+}
+/** Where idx points to a real value of col, it replaces tmp[k] (pandas' update: self wins). */
+function overlay(tmp: Float64Array, col: Float64Array | Int16Array | Uint8Array, idx: Int32Array, miss: number): void {
+  if (col instanceof Float64Array) overlayF64(tmp, col, idx, miss);
+  else if (col instanceof Int16Array) overlayI16(tmp, col, idx, miss);
+  else overlayU8(tmp, col, idx, miss);
+}
 
 function toStored(tmp: Float64Array, ctor: ChannelSpec['array'], missing: number): Int16Array | Uint8Array {
-  const out = new (ctor as Int16ArrayConstructor | Uint8ArrayConstructor)(tmp.length);
-  for (let k = 0; k < tmp.length; k++) {
-    const v = tmp[k]!;
-    out[k] = v === v ? v : missing;
+  if (ctor === Int16Array) {
+    const out = new Int16Array(tmp.length);
+    for (let k = 0; k < tmp.length; k++) { const v = tmp[k]!; out[k] = v === v ? v : missing; }
+    return out;
   }
+  const out = new Uint8Array(tmp.length);
+  for (let k = 0; k < tmp.length; k++) { const v = tmp[k]!; out[k] = v === v ? v : missing; }
   return out;
+}
+
+/**
+ * This telemetry merged with two sample-less rows at exactly `start` and `end` — what
+ * `mergeChannels(edges)` gives, computed without rebuilding every channel: the new rows take the
+ * previous value (discrete), the time-linear value between their neighbours (linear), or the
+ * quadratic spline's value from a local solve (bit-identical to the full one, see quadraticAt).
+ * Channels with gaps of their own take the general merge.
+ */
+function withEdges(t: Telemetry, start: number, end: number): Telemetry {
+  const n = t.length;
+  if (n === 0 || !isSorted(t.date)) return t.mergeChannels(edges(t, start, end));
+  const inserts: number[] = []; // dates to insert, ascending
+  for (const st of start === end ? [start] : [start, end]) {
+    const d = st + t.t0;
+    const i = lowerBound(t.date, d);
+    if (i < n && t.date[i] === d) continue;
+    inserts.push(d);
+  }
+  if (inserts.length === 0) return t;
+  const names = t.channelNames();
+  for (const name of names) {
+    const spec: ChannelSpec = CHANNELS[name];
+    if (hasOwnGaps(t.channels[name]!, spec.fill, spec.missing)) return t.mergeChannels(edges(t, start, end));
+  }
+  const N = n + inserts.length;
+  const from = new Int32Array(N); // original row of each new row, -1 for inserted
+  const date = new Float64Array(N);
+  for (let k = 0, i = 0, e = 0; k < N; k++) {
+    if (e < inserts.length && (i >= n || inserts[e]! < t.date[i]!)) { from[k] = -1; date[k] = inserts[e++]!; }
+    else { from[k] = i; date[k] = t.date[i++]!; }
+  }
+  const newRows: number[] = [];
+  for (let k = 0; k < N; k++) if (from[k]! < 0) newRows.push(k);
+  // Original rows are copied in blocks between the inserted rows.
+  const blocks: [number, number, number][] = []; // [srcFrom, srcTo, dst]
+  {
+    let srcFrom = 0;
+    let dst = 0;
+    for (const k of newRows) {
+      const len = k - dst;
+      blocks.push([srcFrom, srcFrom + len, dst]);
+      srcFrom += len;
+      dst = k + 1;
+    }
+    blocks.push([srcFrom, n, dst]);
+  }
+  const channels: ChannelColumns = {};
+  const quadGroups: { arrays: Float64Array[]; originals: Float64Array[] }[] = [];
+  for (const name of names) {
+    const src = t.channels[name]!;
+    const spec: ChannelSpec = CHANNELS[name];
+    const out = new (src.constructor as new (n: number) => typeof src)(N);
+    for (const [a, b, d] of blocks) if (b > a) out.set(src.subarray(a, b) as never, d);
+    for (const k of newRows) {
+      const prev = k > 0 ? from[k - 1]! : -1;
+      const next = k + 1 < N ? from[k + 1]! : -1;
+      if (spec.fill === 'discrete') out[k] = src[prev >= 0 ? prev : next]!;
+      else if (spec.fill === 'linear') {
+        out[k] = prev < 0 ? src[next]! : next < 0 ? src[prev]!
+          : interp(Float64Array.of(t.date[prev]! * 1e6, t.date[next]! * 1e6), Float64Array.of(src[prev]!, src[next]!), date[k]! * 1e6);
+      }
+    }
+    if (spec.fill === 'quadratic') {
+      const orig = src as Float64Array;
+      const group = quadGroups.find((g) => sameGapPattern(g.originals[0]!, orig));
+      if (group) { group.arrays.push(out as Float64Array); group.originals.push(orig); }
+      else quadGroups.push({ arrays: [out as Float64Array], originals: [orig] });
+    }
+    (channels as Record<string, unknown>)[name] = out;
+  }
+  if (quadGroups.length > 0) {
+    const x = nsAbscissa(t.date);
+    const val = new Float64Array(8);
+    for (const g of quadGroups) {
+      for (const k of newRows) {
+        quadraticAt(x, g.originals, date[k]! * 1e6, val);
+        g.arrays.forEach((a, j) => { a[k] = val[j]!; });
+      }
+    }
+  }
+  const source = new Uint8Array(N);
+  const sessionTime = new Float64Array(N);
+  const time = new Float64Array(N);
+  for (let k = 0; k < N; k++) {
+    source[k] = from[k]! >= 0 ? t.source[from[k]!]! : SampleSource.interpolation;
+    sessionTime[k] = date[k]! - t.t0;
+    time[k] = sessionTime[k]! - sessionTime[0]!;
+  }
+  return new Telemetry({ driver: t.driver, t0: t.t0, date, sessionTime, time, source, channels });
+}
+
+/** Whether a channel has missing values a merge would fill (quadratic: only after its first value). */
+function hasOwnGaps(col: Float64Array | Int16Array | Uint8Array, fill: FillKind, missing: number | undefined): boolean {
+  if (col instanceof Float64Array) {
+    let i = 0;
+    if (fill === 'quadratic') while (i < col.length && col[i] !== col[i]) i++;
+    for (; i < col.length; i++) if (col[i] !== col[i]) return true;
+    return false;
+  }
+  if (missing === undefined) return false;
+  return col.indexOf(missing) >= 0;
+}
+
+function sameGapPattern(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] === a[i]) !== (b[i] === b[i])) return false;
+  return true;
 }
 
 /** Two sample-less rows at exactly `start` and `end` for edge interpolation. */

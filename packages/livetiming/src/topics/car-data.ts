@@ -176,7 +176,7 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
       brake[i] = v !== 0 ? 1 : 0;
     }
     raw.set(key, {
-      utcMicros: d.utc.slice(0, n), rpm: d.column(0), speed: d.column(1), nGear: d.column(2), throttle: d.column(3),
+      utcMicros: d.times(), rpm: d.column(0), speed: d.column(1), nGear: d.column(2), throttle: d.column(3),
       brake, drs: d.column(5),
     });
   }
@@ -202,7 +202,10 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
 export function parseCarDataStream(text: string): RawCarData {
   const report: ParseReport = { lines: 0, corrupt: [] };
   const builder = new SampleBuilder(6);
-  for (const line of splitStreamLines(text, report)) {
+  const lines = splitStreamLines(text, report);
+  let sized = false;
+  for (const line of lines) {
+    if (!sized && builder.byKey.size > 0) { builder.sizeFor(lines.length); sized = true; }
     readZLine(line.payload, line.line, report, (buf) => scanCarMessage(buf, line.time, builder),
       (msg) => walkCarMessage(msg, line.time, builder), () => builder.abort());
   }
@@ -257,6 +260,8 @@ export function readZLine(payload: string, lineNo: number, report: ParseReport, 
   }
 }
 
+let b64Scratch = Buffer.alloc(64 * 1024);
+
 /** base64 (optionally still in its JSON quotes) → raw DEFLATE → bytes. */
 export function inflatePayload(payload: string): Buffer {
   let from = 0;
@@ -265,6 +270,9 @@ export function inflatePayload(payload: string): Buffer {
   if (to > from && payload.charCodeAt(to - 1) === 34) to--;
   const b64 = from === 0 && to === payload.length ? payload : payload.slice(from, to);
   if (b64.length === 0) throw new Error('empty payload');
-  return inflateRawSync(Buffer.from(b64, 'base64'));
+  // Decoded into a reused buffer: thousands of lines would otherwise each allocate one.
+  const need = Math.ceil((b64.length * 3) / 4) + 3;
+  if (b64Scratch.length < need) b64Scratch = Buffer.alloc(Math.max(need, b64Scratch.length * 2));
+  const n = b64Scratch.write(b64, 'base64');
+  return inflateRawSync(b64Scratch.subarray(0, n));
 }
-

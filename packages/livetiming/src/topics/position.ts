@@ -139,7 +139,7 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
   const raw = new Map<string, RawPositionChannels>();
   for (const [key, d] of builder.byKey) {
     if (d.length === 0) continue;
-    raw.set(key, { utcMicros: d.utc.slice(0, d.length), x: d.column(0), y: d.column(1), z: d.column(2), status: Uint8Array.from(d.column(3)) });
+    raw.set(key, { utcMicros: d.times(), x: d.column(0), y: d.column(1), z: d.column(2), status: Uint8Array.from(d.column(3)) });
   }
   const filledDrivers: { driver: string; added: number }[] = [];
   const ref = referenceDates(raw.values());
@@ -163,7 +163,10 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
 export function parsePositionStream(text: string): RawPositionData {
   const report: ParseReport = { lines: 0, corrupt: [] };
   const builder = new SampleBuilder(4);
-  for (const line of splitStreamLines(text, report)) {
+  const lines = splitStreamLines(text, report);
+  let sized = false;
+  for (const line of lines) {
+    if (!sized && builder.byKey.size > 0) { builder.sizeFor(lines.length); sized = true; }
     readZLine(line.payload, line.line, report, (buf) => scanPositionMessage(buf, line.time, builder),
       (msg) => walkPositionMessage(msg, line.time, builder), () => builder.abort());
   }
