@@ -3,6 +3,7 @@
 // the telemetry alone.
 import { describe, expect, it } from 'vitest';
 import { NO_DRIVER, SampleSource, type Telemetry } from '../src/index.js';
+import { buildOracleSession } from './oracle.js';
 import { ORACLE_TELEMETRY_DRIVERS, mexico, oracleTelemetry, readOracle, type OracleTelemetry } from './telemetry-fixture.js';
 
 /** FastF1 (pandas) keeps Date at ms; both sides print it as naive ISO UTC. */
@@ -95,6 +96,24 @@ describe('merged lap telemetry equals FastF1 (Mexico City 2025 qualifying, faste
       const theirs = oracleTelemetry(tla);
       expect(iso(session.t0 + theirs.LapStartTime * 1000)).toBe(theirs.LapStartDate);
     }
+  });
+});
+
+describe('with the engine\'s own laps (timing builder) instead of FastF1\'s', () => {
+  const { session } = mexico();
+  const engineLaps = buildOracleSession('fastf1-mexico-2025-q', { t0: true }).laps.toArray();
+  const own = session.withLaps(engineLaps);
+
+  it.each(ORACLE_TELEMETRY_DRIVERS)('%s fastest lap: same merged telemetry as FastF1', (tla) => {
+    const theirs = oracleTelemetry(tla);
+    const lap = engineLaps.find((l) => l.driver === tla && l.lapNumber === theirs.LapNumber)!;
+    expect(lap.lapTime! / 1000).toBe(theirs.LapTime);
+    const ours = own.lapTelemetry(lap);
+    expect(Array.from(ours.date, iso)).toEqual(theirs.Date);
+    const f = ours.toFastF1Columns();
+    expect(f.Source).toEqual(theirs.Source);
+    expect(f.DriverAhead).toEqual(theirs.DriverAhead);
+    for (const r of compareWithFastF1(ours, theirs)) expectColumn(r);
   });
 });
 
