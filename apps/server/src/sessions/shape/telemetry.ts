@@ -29,7 +29,7 @@ export type ColumnValues = (number | null)[] | (string | null)[] | boolean[];
 export interface ColumnarTelemetry {
   readonly axis: TelemetryAxis;
   readonly samples: number;
-  /** Channel name → values, one per sample; the axis channel first. */
+  /** Channel name → values, one per sample (the axis channel always among them; first in CSV). */
   readonly channels: Record<string, ColumnValues>;
 }
 
