@@ -199,9 +199,11 @@ describe.each(backends)('session API on %s', (kind) => {
       expect(r.json().error.message, path).toMatch(message);
     }
     // A session without CarData/Position in the archive.
-    const baku = await get(url(keyOf(BAKU_2018_R), '/laps/HAM/fastest/telemetry'));
-    expect(baku.statusCode).toBe(404);
-    expect(baku.json().error.message).toMatch(/no telemetry/);
+    for (const path of ['/laps/HAM/fastest/telemetry', '/compare?drivers=HAM,RAI', '/track']) {
+      const baku = await get(url(keyOf(BAKU_2018_R), path));
+      expect(baku.statusCode, path).toBe(404);
+      expect(baku.json().error.message, path).toMatch(/has no telemetry/);
+    }
   });
 
   it('caches loaded sessions: ETag, immutable Cache-Control, 304, server cache hits', async () => {
