@@ -15,9 +15,9 @@ page.on('pageerror', (e) => console.error('pageerror:', e.message));
 for (const p of paths) {
   const t = Date.now();
   await page.goto(base + p, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(Number(process.env.WAIT ?? 500));
   const file = path.join(out, `${(mobile ? 'm-' : '') + p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: process.env.FULL !== "0" });
   console.log(`${p} ${Date.now() - t} ms → ${file}`);
 }
 await browser.close();

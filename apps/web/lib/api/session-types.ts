@@ -17,6 +17,8 @@ export interface SessionInfo {
   session: string;
   name: string | null;
   eventName: string | null;
+  /** race, qualifying or practice */
+  kind: string | null;
   /** Scheduled start, ISO UTC, when known. */
   startUtc: string | null;
   status: SessionStatus;

@@ -59,6 +59,13 @@ describe('strategy on the 2018 Azerbaijan race', () => {
     }
   });
 
+  it('should order qualifying drivers by their best lap', () => {
+    const quali = laps.map((l) => ({ ...l, position: null }));
+    const order = driverOrder(quali);
+    const best = (d: string) => Math.min(...quali.filter((l) => l.driver === d && l.lapTime !== null && l.deleted !== true).map((l) => l.lapTime!));
+    for (let i = 1; i < order.length; i++) expect(best(order[i]!)).toBeGreaterThanOrEqual(best(order[i - 1]!));
+  });
+
   it('should order drivers by their final running position', () => {
     const order = driverOrder(laps);
     expect(new Set(order).size).toBe(new Set(laps.map((l) => l.driver)).size);

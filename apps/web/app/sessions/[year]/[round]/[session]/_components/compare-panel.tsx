@@ -26,8 +26,18 @@ export function lapStyles(c: Comparison, drivers: SessionDriver[]): LapStyle[] {
     const color = d?.teamColor ?? fallback[i % fallback.length]!;
     const n = seen.get(color) ?? 0;
     seen.set(color, n + 1);
-    return { label: `${l.driver} L${l.lapNumber}`, color, dashed: n > 0 };
+    // A second lap in the same colour (teammate, or the same driver twice): dashed and lighter.
+    return { label: `${l.driver} L${l.lapNumber}`, color: n > 0 ? lighten(color, 0.45 * Math.min(n, 2) / 1.5) : color, dashed: n > 0 };
   });
+}
+
+/** Mix a `#rrggbb` colour with white. */
+export function lighten(hex: string, amount: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const n = parseInt(m[1]!, 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  return `rgb(${mix(n >> 16)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
 }
 
 export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: SessionKey; picks: LapPick[]; drivers: SessionDriver[] }) {

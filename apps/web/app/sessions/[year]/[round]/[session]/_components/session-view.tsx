@@ -37,7 +37,7 @@ export function SessionView({ sessionKey }: { sessionKey: SessionKey }) {
       ) : info.data.status.state !== 'loaded' ? (
         <LoadPanel sessionKey={sessionKey} info={info.data} />
       ) : (
-        <LoadedSession sessionKey={sessionKey} />
+        <LoadedSession sessionKey={sessionKey} raceLike={info.data.kind === 'race'} />
       )}
     </>
   );
@@ -80,7 +80,7 @@ function Header({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInf
   );
 }
 
-function LoadedSession({ sessionKey }: { sessionKey: SessionKey }) {
+function LoadedSession({ sessionKey, raceLike }: { sessionKey: SessionKey; raceLike: boolean }) {
   const laps = useQuery(sessionLapsQueryOptions(sessionKey));
   const drivers = useQuery(sessionDriversQueryOptions(sessionKey));
   const [viewParam, setView] = useSearchParam('view');
@@ -122,7 +122,7 @@ function LoadedSession({ sessionKey }: { sessionKey: SessionKey }) {
         </Card>
       </TabsContent>
       <TabsContent value="strategy">
-        <StrategyPanel sessionKey={sessionKey} laps={laps.data.items} drivers={drivers.data.items} />
+        <StrategyPanel sessionKey={sessionKey} laps={laps.data.items} drivers={drivers.data.items} raceLike={raceLike} />
       </TabsContent>
       <TabsContent value="weather">
         <WeatherPanel sessionKey={sessionKey} laps={laps.data.items} />

@@ -15,7 +15,7 @@ import { driverOrder, stintDegradation, stintsFromLaps } from '@/lib/shape/strat
 import { pickList } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
 
-export function StrategyPanel({ sessionKey, laps, drivers }: { sessionKey: SessionKey; laps: SessionLap[]; drivers: SessionDriver[] }) {
+export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { sessionKey: SessionKey; laps: SessionLap[]; drivers: SessionDriver[]; raceLike: boolean }) {
   const stintsQ = useQuery(stintsQueryOptions(sessionKey));
   const pitsQ = useQuery(sessionPitStopsQueryOptions(sessionKey));
   // The stints endpoint is authoritative; laps give the same picture if it is unavailable.
@@ -32,7 +32,8 @@ export function StrategyPanel({ sessionKey, laps, drivers }: { sessionKey: Sessi
         <CardContent>{stints ? <StintTimeline stints={stints} order={order} pitStops={pitsQ.data?.items ?? []} /> : <ChartSkeleton height={360} />}</CardContent>
       </Card>
       <Degradation laps={laps} drivers={drivers} order={order} />
-      {pitsQ.data && pitsQ.data.items.length > 0 ? (
+      {/* In qualifying and practice every garage visit is a "stop": the table only helps in races. */}
+      {raceLike && pitsQ.data && pitsQ.data.items.length > 0 ? (
         <Card>
           <CardHeader>
             <CardTitle>Pit stops</CardTitle>

@@ -13,6 +13,8 @@ interface ChannelSpec {
   range?: [number, number];
   step?: boolean;
   format?: (v: number) => string;
+  /** Turns raw values into what is plotted. */
+  map?: (v: number) => number;
 }
 
 const CHANNELS: ChannelSpec[] = [
@@ -21,7 +23,8 @@ const CHANNELS: ChannelSpec[] = [
   { key: 'brake', label: 'Brake', unit: '', height: 60, range: [-0.1, 1.1], step: true, format: (v) => (v >= 0.5 ? 'on' : 'off') },
   { key: 'nGear', label: 'Gear', unit: '', height: 90, range: [0, 9], step: true },
   { key: 'rpm', label: 'RPM', unit: '', height: 100, format: (v) => `${Math.round(v / 1000)}k` },
-  { key: 'drs', label: 'DRS', unit: '', height: 60, step: true },
+  // The feed's DRS codes: 10, 12 and 14 mean the flap is open.
+  { key: 'drs', label: 'DRS', unit: '', height: 50, range: [-0.1, 1.1], step: true, format: (v) => (v >= 0.5 ? 'open' : 'shut'), map: (v) => (v >= 10 ? 1 : 0) },
   { key: 'delta', label: 'Delta', unit: 's', height: 140, format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(2)}` },
 ];
 
@@ -120,7 +123,8 @@ export function TelemetryStack({
   const data = React.useMemo(() => {
     drawn.current = new Set();
     return channels.map<uPlot.AlignedData>((c) => {
-      const ys = c.key === 'delta' ? comparison.delta.map((d) => d.map((v) => (v === null ? null : v / 1000))) : comparison.channels[c.key]!;
+      const raw = c.key === 'delta' ? comparison.delta.map((d) => d.map((v) => (v === null ? null : v / 1000))) : comparison.channels[c.key]!;
+      const ys = c.map ? raw.map((a) => a.map((v) => (v === null ? null : c.map!(v)))) : raw;
       return [comparison.distance, ...ys] as uPlot.AlignedData;
     });
   }, [channels, comparison]);

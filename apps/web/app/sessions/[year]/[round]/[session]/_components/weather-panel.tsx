@@ -49,7 +49,7 @@ export function WeatherPanel({ sessionKey, laps }: { sessionKey: SessionKey; lap
       <Card>
         <CardHeader>
           <CardTitle>Lap times</CardTitle>
-          <CardDescription>every timed lap at the time it started · best lap per minute window</CardDescription>
+          <CardDescription>the best lap started near each weather sample (one a minute)</CardDescription>
         </CardHeader>
         <CardContent>
           {aligned && aligned.some((v) => v !== null) ? (
