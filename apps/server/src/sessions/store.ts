@@ -2,7 +2,7 @@
 // Everything comes back as the engine's own types — Lap, Laps, Driver, SessionResult, weather and
 // status series, SessionTelemetry — so routes can reuse the engine's picks and lap telemetry on
 // stored data instead of re-implementing them.
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
   carTelemetry, Laps, positionTelemetry, sessionKind, SessionTelemetry, Telemetry,
   type Driver, type Lap, type RaceControlMessage, type SessionResult, type SessionStatusChange, type TrackStatusChange,
@@ -231,11 +231,11 @@ class DbSessionStore implements SessionStore {
     const rows = await this.db
       .select({
         driverNumber: sessionTelemetry.driverNumber, kind: sessionTelemetry.kind, codec: sessionTelemetry.codec,
-        samples: sessionTelemetry.samples, rawBytes: sessionTelemetry.rawBytes, data: sessionTelemetry.data,
+        samples: sessionTelemetry.samples, rawBytes: sessionTelemetry.rawBytes, bytes: sql<number>`octet_length(${sessionTelemetry.data})`,
       })
       .from(sessionTelemetry).where(eq(sessionTelemetry.sessionId, sessionId))
       .orderBy(asc(sessionTelemetry.driverNumber), asc(sessionTelemetry.kind));
-    return rows.map(({ data, ...r }) => ({ ...r, kind: r.kind as TelemetryKind, bytes: data.length }));
+    return rows.map((r) => ({ ...r, kind: r.kind as TelemetryKind, bytes: Number(r.bytes) }));
   }
 
   async telemetry(session: StoredSession, options: TelemetryOptions = {}): Promise<SessionTelemetry | null> {
@@ -243,16 +243,24 @@ class DbSessionStore implements SessionStore {
     const t0 = session.t0;
     const posFilter = options.posDrivers ? new Set(options.posDrivers) : null;
     const [blobs, laps] = await Promise.all([
-      this.db.select().from(sessionTelemetry).where(eq(sessionTelemetry.sessionId, session.id)),
+      // Read as base64 text: PGlite parses bytea results many times slower than text.
+      this.db.select({
+        driverNumber: sessionTelemetry.driverNumber, kind: sessionTelemetry.kind, codec: sessionTelemetry.codec,
+        data64: sql<string>`encode(${sessionTelemetry.data}, 'base64')`,
+      }).from(sessionTelemetry).where(and(
+        eq(sessionTelemetry.sessionId, session.id),
+        posFilter ? or(eq(sessionTelemetry.kind, 'car'), inArray(sessionTelemetry.driverNumber, [...posFilter])) : undefined,
+      )),
       this.db.select({
         driverNumber: sessionLaps.driverNumber, lapNumber: sessionLaps.lapNumber, lapStartTime: sessionLaps.lapStartTime, time: sessionLaps.time,
       }).from(sessionLaps).where(eq(sessionLaps.sessionId, session.id)),
     ]);
     const car = new Map<string, Telemetry>();
     const pos = new Map<string, Telemetry>();
-    for (const b of blobs) {
-      if (b.kind === 'car') car.set(b.driverNumber, carTelemetry(b.driverNumber, decodeCarChannels(b.data, b.codec), t0));
-      else if (!posFilter || posFilter.has(b.driverNumber)) pos.set(b.driverNumber, positionTelemetry(b.driverNumber, decodePositionChannels(b.data, b.codec), t0));
+    for (const { data64, ...b } of blobs) {
+      const data = Buffer.from(data64, 'base64');
+      if (b.kind === 'car') car.set(b.driverNumber, carTelemetry(b.driverNumber, decodeCarChannels(data, b.codec), t0));
+      else pos.set(b.driverNumber, positionTelemetry(b.driverNumber, decodePositionChannels(data, b.codec), t0));
     }
     // The engine's driver order, verbatim: DriverAhead only considers these drivers and breaks exact
     // ties by their order.
