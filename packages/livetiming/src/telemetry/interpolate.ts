@@ -171,12 +171,17 @@ function fillGroup(x: Float64Array, group: Float64Array[]): void {
  * geometrically (well below 1e-16 within a few dozen samples), so the result is the full solve's.
  * NaN before the first valid sample (pandas leaves leading gaps open).
  */
-export function quadraticAt(x: Float64Array, ys: readonly Float64Array[], xq: number, out: Float64Array, window = 48): void {
+export function quadraticAt(dateMs: Float64Array, ys: readonly Float64Array[], xq: number, out: Float64Array, window = 48): void {
   const lead = ys[0]!;
-  const n = x.length;
-  // valid samples before and after xq
-  let i = 0;
-  while (i < n && x[i]! < xq) i++;
+  const n = dateMs.length;
+  // valid samples before and after xq (dates sorted; abscissa = epoch ns as float64, see nsAbscissa)
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dateMs[mid]! * 1e6 < xq) lo = mid + 1; else hi = mid;
+  }
+  const i = lo;
   const before: number[] = [];
   for (let k = i - 1; k >= 0 && before.length < window; k--) if (lead[k] === lead[k]) before.push(k);
   if (before.length === 0) { out.fill(NaN, 0, ys.length); return; }
@@ -184,7 +189,7 @@ export function quadraticAt(x: Float64Array, ys: readonly Float64Array[], xq: nu
   for (let k = i; k < n && after.length < window; k++) if (lead[k] === lead[k]) after.push(k);
   const idx = before.reverse().concat(after);
   const m = idx.length;
-  const xs = Float64Array.from(idx, (k) => x[k]!);
+  const xs = Float64Array.from(idx, (k) => dateMs[k]! * 1e6);
   if (m < 3) {
     for (let g = 0; g < ys.length; g++) out[g] = interp(xs, Float64Array.from(idx, (k) => ys[g]![k]!), xq);
     return;

@@ -486,11 +486,10 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
     (channels as Record<string, unknown>)[name] = out;
   }
   if (quadGroups.length > 0) {
-    const x = nsAbscissa(t.date);
     const val = new Float64Array(8);
     for (const g of quadGroups) {
       for (const k of newRows) {
-        quadraticAt(x, g.originals, date[k]! * 1e6, val);
+        quadraticAt(t.date, g.originals, date[k]! * 1e6, val);
         g.arrays.forEach((a, j) => { a[k] = val[j]!; });
       }
     }
