@@ -136,7 +136,16 @@ export class BullJobQueue<Deps> implements JobQueue {
   }
 
   private async viewOf(job: Job): Promise<JobView> {
-    const state = await this.guarded('getState', () => job.getState());
+    let state = await this.guarded('getState', () => job.getState());
+    // The job may have finished between reading it and reading its state: read it again so the
+    // result or the failure reason is in the view.
+    if ((state === 'completed' || state === 'failed') && !job.finishedOn) {
+      const fresh = await this.guarded('get', async () => (await this.queueOf(job.name)).getJob(job.id!));
+      if (fresh) {
+        job = fresh as Job;
+        state = await this.guarded('getState', () => job.getState());
+      }
+    }
     return jobView(job, state, this.defs.get(job.name)?.attempts ?? job.opts.attempts ?? 1);
   }
 

@@ -98,6 +98,11 @@ export function backoffDelay(attempt: number, backoff: { baseMs: number; maxMs: 
 
 /** First line of an error's message, for clients. */
 export function reasonOf(err: unknown): string {
+  // Drizzle wraps driver errors as "Failed query: <sql>"; the database's own message is the reason.
+  for (let depth = 0; depth < 5 && err instanceof Error && /^Failed query:/.test(err.message) && err.cause; depth++) {
+    const cause = err.cause;
+    err = cause instanceof Error ? new Error(`database: ${cause.message}`) : cause;
+  }
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0]!.slice(0, 1000) || (err instanceof Error ? err.name : 'unknown error');
 }

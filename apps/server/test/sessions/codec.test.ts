@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODEC_IDS, decodeCarChannels, decodeColumns, decodePositionChannels, encodeColumns, type Column } from '../../src/sessions/codec.js';
 import { encodeTelemetry } from '../../src/sessions/load.js';
-import { engineSession, MEXICO_Q } from './helpers.js';
+import { engineSession, MEXICO_Q } from '../jobs/session-fixtures.js';
 
 /** Bitwise equality, NaN included (and -0 told from +0). */
 function expectSameColumn(actual: Column, expected: Column, label: string): void {

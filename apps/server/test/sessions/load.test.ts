@@ -13,7 +13,7 @@ import type { LoadDeps, LoadSummary } from '../../src/sessions/load.js';
 import { sessionStore } from '../../src/sessions/store.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { dumpDir } from '../helpers/history.js';
-import { engineSession, MEXICO_Q, recordedSources, sessionsWithTimingData } from './helpers.js';
+import { engineSession, MEXICO_Q, recordedSources, sessionsWithTimingData } from '../jobs/session-fixtures.js';
 
 const paths = sessionsWithTimingData();
 const byDriverLap = (a: Lap, b: Lap) => a.driverNumber.localeCompare(b.driverNumber) || a.lapNumber - b.lapNumber;
