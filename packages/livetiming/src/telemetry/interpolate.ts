@@ -57,7 +57,7 @@ export function fillLinear(x: Float64Array, y: Float64Array): void {
 }
 
 // numpy's interp kernel for x0 <= x < x1, including its NaN fallbacks.
-function interpBetween(x0: number, x1: number, y0: number, y1: number, x: number): number {
+export function interpBetween(x0: number, x1: number, y0: number, y1: number, x: number): number {
   if (x === x0) return y0;
   if (x >= x1) return y1;
   const slope = (y1 - y0) / (x1 - x0);
@@ -181,17 +181,23 @@ export function quadraticAt(dateMs: Float64Array, ys: readonly Float64Array[], x
     const mid = (lo + hi) >> 1;
     if (dateMs[mid]! * 1e6 < xq) lo = mid + 1; else hi = mid;
   }
-  const i = lo;
-  const before: number[] = [];
-  for (let k = i - 1; k >= 0 && before.length < window; k--) if (lead[k] === lead[k]) before.push(k);
-  if (before.length === 0) { out.fill(NaN, 0, ys.length); return; }
-  const after: number[] = [];
-  for (let k = i; k < n && after.length < window; k++) if (lead[k] === lead[k]) after.push(k);
-  const idx = before.reverse().concat(after);
-  const m = idx.length;
-  const xs = Float64Array.from(idx, (k) => dateMs[k]! * 1e6);
+  let first = lo;
+  let nb = 0;
+  for (let k = lo - 1; k >= 0 && nb < window; k--) if (lead[k] === lead[k]) { first = k; nb++; }
+  if (nb === 0) { out.fill(NaN, 0, ys.length); return; }
+  let last = lo - 1;
+  let na = 0;
+  for (let k = lo; k < n && na < window; k++) if (lead[k] === lead[k]) { last = k; na++; }
+  const m = nb + na;
+  const xs = new Float64Array(m);
+  for (let k = first, j = 0; k <= last; k++) if (lead[k] === lead[k]) xs[j++] = dateMs[k]! * 1e6;
+  const values = (y: Float64Array) => {
+    const c = new Float64Array(m);
+    for (let k = first, j = 0; k <= last; k++) if (lead[k] === lead[k]) c[j++] = y[k]!;
+    return c;
+  };
   if (m < 3) {
-    for (let g = 0; g < ys.length; g++) out[g] = interp(xs, Float64Array.from(idx, (k) => ys[g]![k]!), xq);
+    for (let g = 0; g < ys.length; g++) out[g] = interp(xs, values(ys[g]!), xq);
     return;
   }
   const basis = new QuadraticInterpolator(xs);
@@ -199,7 +205,7 @@ export function quadraticAt(dateMs: Float64Array, ys: readonly Float64Array[], x
   const mi = basis.interval(xq, 2);
   basis.basisAt(xq, mi, h);
   for (let g = 0; g < ys.length; g++) {
-    const c = Float64Array.from(idx, (k) => ys[g]![k]!);
+    const c = values(ys[g]!);
     basis.solve(c);
     let s = 0;
     s += c[mi - 2]! * h[0]!;

@@ -4,7 +4,7 @@ import {
   CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
   type ChannelArray, type ChannelColumns, type ChannelName, type ChannelSpec, type FillKind, type SampleSourceName, type StatusName,
 } from './channels.js';
-import { fillDiscrete, fillLinear, fillQuadraticChannels, interp, nsAbscissa, quadraticAt } from './interpolate.js';
+import { fillDiscrete, fillLinear, fillQuadraticChannels, interpBetween, nsAbscissa, quadraticAt } from './interpolate.js';
 
 /** One sample of a {@link Telemetry}, with every channel the telemetry holds. */
 export interface TelemetryFrame {
@@ -405,15 +405,70 @@ function overlay(tmp: Float64Array, col: Float64Array | Int16Array | Uint8Array,
   else overlayU8(tmp, col, idx, miss);
 }
 
-function toStored(tmp: Float64Array, ctor: ChannelSpec['array'], missing: number): Int16Array | Uint8Array {
-  if (ctor === Int16Array) {
-    const out = new Int16Array(tmp.length);
+function toStored(tmp: Float64Array, out: Int16Array | Uint8Array, missing: number): Int16Array | Uint8Array {
+  if (out instanceof Int16Array) {
     for (let k = 0; k < tmp.length; k++) { const v = tmp[k]!; out[k] = v === v ? v : missing; }
-    return out;
+  } else {
+    for (let k = 0; k < tmp.length; k++) { const v = tmp[k]!; out[k] = v === v ? v : missing; }
   }
-  const out = new Uint8Array(tmp.length);
-  for (let k = 0; k < tmp.length; k++) { const v = tmp[k]!; out[k] = v === v ? v : missing; }
   return out;
+}
+
+/**
+ * Typed arrays of one length carved out of a single buffer: a merge creates a dozen columns, and
+ * one allocation is much cheaper than twelve.
+ */
+class Arena {
+  private readonly buf: ArrayBuffer;
+  private f64 = 0;
+  private i16: number;
+  private u8: number;
+  constructor(private readonly n: number, nF64: number, nI16: number, nU8: number) {
+    const i16Bytes = Math.ceil((nI16 * 2 * n) / 8) * 8;
+    this.buf = new ArrayBuffer(nF64 * 8 * n + i16Bytes + nU8 * n);
+    this.i16 = nF64 * 8 * n;
+    this.u8 = this.i16 + i16Bytes;
+  }
+  float64(): Float64Array { const a = new Float64Array(this.buf, this.f64, this.n); this.f64 += 8 * this.n; return a; }
+  int16(): Int16Array { const a = new Int16Array(this.buf, this.i16, this.n); this.i16 += 2 * this.n; return a; }
+  uint8(): Uint8Array { const a = new Uint8Array(this.buf, this.u8, this.n); this.u8 += this.n; return a; }
+  of(ctor: ChannelSpec['array']): Float64Array | Int16Array | Uint8Array {
+    return ctor === Float64Array ? this.float64() : ctor === Int16Array ? this.int16() : this.uint8();
+  }
+  static for(n: number, ctors: readonly ChannelSpec['array'][], extraF64 = 0, extraU8 = 0): Arena {
+    let f = extraF64;
+    let i = 0;
+    let u = extraU8;
+    for (const c of ctors) { if (c === Float64Array) f++; else if (c === Int16Array) i++; else u++; }
+    return new Arena(n, f, i, u);
+  }
+}
+
+interface GapInfo {
+  /** Missing values before the first value. */
+  leading: number;
+  /** Missing values after the first value. */
+  inner: boolean;
+}
+const gapCache = new WeakMap<object, GapInfo>();
+
+/** Where a column's missing values are (cached: telemetry arrays are never written). */
+function gapInfo(col: Float64Array | Int16Array | Uint8Array, missing: number | undefined): GapInfo {
+  let g = gapCache.get(col);
+  if (g === undefined) {
+    let i = 0;
+    let inner = false;
+    if (col instanceof Float64Array) {
+      while (i < col.length && col[i] !== col[i]) i++;
+      for (let k = i; k < col.length; k++) if (col[k] !== col[k]) { inner = true; break; }
+    } else if (missing !== undefined) {
+      while (i < col.length && col[i] === missing) i++;
+      inner = col.indexOf(missing, i) >= 0;
+    }
+    g = { leading: i, inner };
+    gapCache.set(col, g);
+  }
+  return g;
 }
 
 /**
@@ -437,7 +492,9 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
   const names = t.channelNames();
   for (const name of names) {
     const spec: ChannelSpec = CHANNELS[name];
-    if (hasOwnGaps(t.channels[name]!, spec.fill, spec.missing)) return t.mergeChannels(edges(t, start, end));
+    const g = gapInfo(t.channels[name]!, spec.missing);
+    // Gaps of its own (or leading gaps in a channel the merge would back fill) take the general path.
+    if (g.inner || (g.leading > 0 && spec.fill !== 'quadratic')) return t.mergeChannels(edges(t, start, end));
   }
   const N = n + inserts.length;
   const from = new Int32Array(N); // original row of each new row, -1 for inserted
@@ -463,23 +520,35 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
   }
   const channels: ChannelColumns = {};
   const quadGroups: { arrays: Float64Array[]; originals: Float64Array[] }[] = [];
+  const copyBlocks = <A extends Float64Array | Int16Array | Uint8Array>(src: A, out: A) => {
+    for (let b = 0; b < blocks.length; b++) {
+      const [a, e, d] = blocks[b]!;
+      if (e > a) out.set(src.subarray(a, e) as never, d);
+    }
+  };
+  const arena = Arena.for(N, names.map((c) => CHANNELS[c].array), 3, 1);
   for (const name of names) {
     const src = t.channels[name]!;
     const spec: ChannelSpec = CHANNELS[name];
-    const out = new (src.constructor as new (n: number) => typeof src)(N);
-    for (const [a, b, d] of blocks) if (b > a) out.set(src.subarray(a, b) as never, d);
-    for (const k of newRows) {
+    let out: Float64Array | Int16Array | Uint8Array;
+    if (src instanceof Float64Array) { out = arena.float64(); copyBlocks(src, out); }
+    else if (src instanceof Int16Array) { out = arena.int16(); copyBlocks(src, out); }
+    else { out = arena.uint8(); copyBlocks(src as Uint8Array, out); }
+    for (let r = 0; r < newRows.length; r++) {
+      const k = newRows[r]!;
       const prev = k > 0 ? from[k - 1]! : -1;
       const next = k + 1 < N ? from[k + 1]! : -1;
       if (spec.fill === 'discrete') out[k] = src[prev >= 0 ? prev : next]!;
       else if (spec.fill === 'linear') {
         out[k] = prev < 0 ? src[next]! : next < 0 ? src[prev]!
-          : interp(Float64Array.of(t.date[prev]! * 1e6, t.date[next]! * 1e6), Float64Array.of(src[prev]!, src[next]!), date[k]! * 1e6);
+          : interpBetween(t.date[prev]! * 1e6, t.date[next]! * 1e6, src[prev]!, src[next]!, date[k]! * 1e6);
       }
     }
     if (spec.fill === 'quadratic') {
       const orig = src as Float64Array;
-      const group = quadGroups.find((g) => sameGapPattern(g.originals[0]!, orig));
+      let group = null;
+      const lead = gapInfo(orig, undefined).leading;
+      for (const g of quadGroups) if (gapInfo(g.originals[0]!, undefined).leading === lead) { group = g; break; }
       if (group) { group.arrays.push(out as Float64Array); group.originals.push(orig); }
       else quadGroups.push({ arrays: [out as Float64Array], originals: [orig] });
     }
@@ -488,38 +557,22 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
   if (quadGroups.length > 0) {
     const val = new Float64Array(8);
     for (const g of quadGroups) {
-      for (const k of newRows) {
+      for (let r = 0; r < newRows.length; r++) {
+        const k = newRows[r]!;
         quadraticAt(t.date, g.originals, date[k]! * 1e6, val);
-        g.arrays.forEach((a, j) => { a[k] = val[j]!; });
+        for (let j = 0; j < g.arrays.length; j++) g.arrays[j]![k] = val[j]!;
       }
     }
   }
-  const source = new Uint8Array(N);
-  const sessionTime = new Float64Array(N);
-  const time = new Float64Array(N);
+  const source = arena.uint8();
+  const sessionTime = arena.float64();
+  const time = arena.float64();
   for (let k = 0; k < N; k++) {
     source[k] = from[k]! >= 0 ? t.source[from[k]!]! : SampleSource.interpolation;
     sessionTime[k] = date[k]! - t.t0;
     time[k] = sessionTime[k]! - sessionTime[0]!;
   }
   return new Telemetry({ driver: t.driver, t0: t.t0, date, sessionTime, time, source, channels });
-}
-
-/** Whether a channel has missing values a merge would fill (quadratic: only after its first value). */
-function hasOwnGaps(col: Float64Array | Int16Array | Uint8Array, fill: FillKind, missing: number | undefined): boolean {
-  if (col instanceof Float64Array) {
-    let i = 0;
-    if (fill === 'quadratic') while (i < col.length && col[i] !== col[i]) i++;
-    for (; i < col.length; i++) if (col[i] !== col[i]) return true;
-    return false;
-  }
-  if (missing === undefined) return false;
-  return col.indexOf(missing) >= 0;
-}
-
-function sameGapPattern(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if ((a[i] === a[i]) !== (b[i] === b[i])) return false;
-  return true;
 }
 
 /** Two sample-less rows at exactly `start` and `end` for edge interpolation. */
@@ -579,12 +632,15 @@ function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
   const x = nsAbscissa(date);
   const channels: ChannelColumns = {};
   const quadratic: Float64Array[] = [];
-  for (const name of CHANNEL_NAMES) {
+  const present = CHANNEL_NAMES.filter((c) => self.channels[c] !== undefined || other.channels[c] !== undefined);
+  // One buffer for every column of the result, plus a float scratch per int channel.
+  const arena = Arena.for(n, present.map((c) => CHANNELS[c].array).filter((a) => a !== Float64Array), 2 + present.length, 1);
+  for (const name of present) {
     const cs = self.channels[name];
     const co = other.channels[name];
     if (cs === undefined && co === undefined) continue;
     const spec: ChannelSpec = CHANNELS[name];
-    const tmp = new Float64Array(n);
+    const tmp = arena.float64();
     const miss = spec.missing ?? NaN;
     if (co !== undefined) gather(tmp, co, ib, miss);
     else tmp.fill(NaN);
@@ -593,10 +649,10 @@ function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
     else if (spec.fill === 'linear') fillLinear(x, tmp);
     else fillDiscrete(tmp);
     // Quadratic channels are filled in place below, together (they often share their gaps).
-    (channels as Record<string, unknown>)[name] = spec.array === Float64Array ? tmp : toStored(tmp, spec.array, spec.missing ?? 0);
+    (channels as Record<string, unknown>)[name] = spec.array === Float64Array ? tmp : toStored(tmp, arena.of(spec.array) as Int16Array | Uint8Array, spec.missing ?? 0);
   }
   fillQuadraticChannels(x, quadratic);
-  const source = new Uint8Array(n);
+  const source = arena.uint8();
   for (let k = 0; k < n; k++) {
     let s: number = NO_SOURCE;
     if (ib[k]! >= 0) s = other.source[ib[k]!]!;
@@ -604,8 +660,8 @@ function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
     source[k] = s === NO_SOURCE ? SampleSource.interpolation : s;
   }
   const t0 = self.t0;
-  const sessionTime = new Float64Array(n);
-  const time = new Float64Array(n);
+  const sessionTime = arena.float64();
+  const time = arena.float64();
   for (let k = 0; k < n; k++) sessionTime[k] = date[k]! - t0;
   for (let k = 0; k < n; k++) time[k] = sessionTime[k]! - sessionTime[0]!;
   return new Telemetry({ driver: self.length > 0 ? self.driver : other.driver, t0, date, sessionTime, time, source, channels });
