@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     apiUrl: string;
+    adminToken: string;
   }
 }
 
@@ -14,11 +15,13 @@ export default async function setup(project: TestProject) {
   if (existing) {
     project.provide('webUrl', existing.replace(/\/+$/, ''));
     project.provide('apiUrl', existing.replace(/\/+$/, ''));
+    project.provide('adminToken', process.env.APEX_ADMIN_TOKEN ?? '');
     return;
   }
   const stack = await startStack();
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('adminToken', stack.adminToken);
   return async () => {
     await stack.stop();
   };

@@ -2,6 +2,7 @@
 // imported, the API (`apex serve`) and the production web build (`next start`) on free loopback
 // ports. Nothing here talks to the internet.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,16 @@ export interface Stack {
   webUrl: string;
   apiUrl: string;
   apexHome: string;
+  /** APEX_ADMIN_TOKEN of this API (write endpoints: loading a session from the UI). */
+  adminToken: string;
   stop(): Promise<void>;
 }
+
+/** Sessions loaded before the tests: Mexico City 2025 qualifying has full telemetry; Baku 2018 is a race. */
+export const E2E_SESSIONS: readonly [number, number, string][] = [
+  [2025, 20, 'Q'],
+  [2018, 4, 'R'],
+];
 
 function log(msg: string): void {
   process.stderr.write(`[e2e] ${msg}\n`);
@@ -80,7 +89,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Build if needed, import the dump into a fresh APEX_HOME, start API and web. */
-export async function startStack(opts: { build?: boolean } = {}): Promise<Stack> {
+export async function startStack(opts: { build?: boolean; sessions?: readonly [number, number, string][] } = {}): Promise<Stack> {
   const dump = path.join(sharedDir, 'jolpica-dump');
   if (!existsSync(dump)) throw new Error(`Jolpica dump missing at ${dump} (set APEX_SHARED_DIR)`);
   if (!existsSync(apexBin)) throw new Error(`${apexBin} missing: run npm run build first`);
@@ -91,13 +100,23 @@ export async function startStack(opts: { build?: boolean } = {}): Promise<Stack>
   log(`importing ${dump} into ${apexHome}…`);
   const imp = spawnSync(process.execPath, [apexBin, 'import', 'jolpica-dump', dump], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
   if (imp.status !== 0) throw new Error(`apex import jolpica-dump failed (exit ${imp.status})`);
+  for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
+    log(`loading session ${year} ${round} ${session}…`);
+    const load = spawnSync(process.execPath, [apexBin, 'session', 'load', String(year), String(round), session], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
+    if (load.status !== 0) throw new Error(`apex session load ${year} ${round} ${session} failed (exit ${load.status})`);
+  }
+  const adminToken = randomBytes(16).toString('hex');
 
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const api = spawn(process.execPath, [apexBin, 'serve', '--port', String(apiPort), '--host', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
+  const api = spawn(process.execPath, [apexBin, 'serve', '--port', String(apiPort), '--host', '127.0.0.1'], {
+    env: { ...env, APEX_ADMIN_TOKEN: adminToken },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: repoRoot,
+  });
   const web = spawn(process.execPath, [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-    env: { ...env, APEX_API_URL: apiUrl, PORT: String(webPort) },
+    env: { ...env, APEX_API_URL: apiUrl, PORT: String(webPort), APEX_ADMIN_TOKEN: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
     cwd: webDir,
   });
@@ -113,5 +132,5 @@ export async function startStack(opts: { build?: boolean } = {}): Promise<Stack>
     throw err;
   }
   log(`API ${apiUrl} · web ${webUrl}`);
-  return { webUrl, apiUrl, apexHome, stop };
+  return { webUrl, apiUrl, apexHome, adminToken, stop };
 }

@@ -1,20 +1,15 @@
 // Every page of the production build, in Chromium, against the real API on the imported Jolpica
 // dump. Expected values come from the API itself (through the web app's own origin), so the test
 // checks that what the page shows is what the data says. Screenshots land in test-output/e2e/.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './browser';
-import { webDir } from './harness';
+import { chartPoints, inkedCanvases, pageHelpers, shot } from './helpers';
 
 const web = inject('webUrl');
-const shots = path.join(webDir, 'test-output', 'e2e');
-mkdirSync(shots, { recursive: true });
-
 let browser: Browser;
 let context: BrowserContext;
-const pageErrors: string[] = [];
+const { open, api, pageErrors } = pageHelpers(web, () => context);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -23,43 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${pathname}: ${e.message}`));
-  const res = await page.goto(web + pathname, { waitUntil: 'networkidle' });
-  expect(res?.status(), pathname).toBeLessThan(500);
-  return page;
-}
-
-async function api<T>(p: string): Promise<T> {
-  const res = await fetch(web + p);
-  expect(res.ok, p).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-/** data-points of the charts on the page once they have drawn. */
-async function chartPoints(page: Page, selector = '[data-chart]'): Promise<number[]> {
-  await page.waitForSelector(selector, { timeout: 20_000 });
-  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => Number(e.getAttribute('data-points')) > 0), selector, { timeout: 20_000 });
-  return page.locator(selector).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))));
-}
-
-/** uPlot draws to canvas: count non-background pixels so an empty canvas fails. */
-async function inkedCanvases(page: Page): Promise<number[]> {
-  return page.locator('[data-chart="uplot"] canvas').evaluateAll((canvases) =>
-    (canvases as HTMLCanvasElement[]).map((c) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let inked = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
-      return inked;
-    }),
-  );
-}
 
 interface SeasonJson {
   year: number;
@@ -244,6 +202,10 @@ describe('phone layout and accessibility basics', () => {
       expect(overflow, p).toBeLessThanOrEqual(1);
     }
     await page.goto(`${web}/races/2023/1`, { waitUntil: 'networkidle' });
+    // The header fits: the brand and the first menu entry do not overlap and both are on screen.
+    const brand = (await page.getByRole('link', { name: 'ApexData home' }).boundingBox())!;
+    const first = (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().boundingBox())!;
+    expect(first.x).toBeGreaterThanOrEqual(brand.x + brand.width);
     await shot(page, 'phone-race-2023-1');
     await page.goto(`${web}/races/2023/1?tab=laps`, { waitUntil: 'networkidle' });
     await chartPoints(page, '[data-chart="uplot"]');

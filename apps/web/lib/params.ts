@@ -25,7 +25,7 @@ export function parseRef(raw: string | undefined): Parsed<string> {
 }
 
 /** Session identifiers as the sessions API names them. */
-export const SESSION_CODES = ['FP1', 'FP2', 'FP3', 'SQ', 'SS', 'S', 'Q', 'R'] as const;
+export const SESSION_CODES = ['FP1', 'FP2', 'FP3', 'SQ', 'S', 'Q', 'R'] as const;
 export type SessionCode = (typeof SESSION_CODES)[number];
 
 export function parseSession(raw: string | undefined): Parsed<SessionCode> {
@@ -35,13 +35,12 @@ export function parseSession(raw: string | undefined): Parsed<SessionCode> {
     : { success: false, error: `not a session: ${raw ?? ''}` };
 }
 
-export function sessionLabel(code: string): string {
+export function sessionLabel(code: string, year?: number): string {
   switch (code.toUpperCase()) {
     case 'FP1': return 'Practice 1';
     case 'FP2': return 'Practice 2';
     case 'FP3': return 'Practice 3';
-    case 'SQ': return 'Sprint Qualifying';
-    case 'SS': return 'Sprint Shootout';
+    case 'SQ': return year === 2023 ? 'Sprint Shootout' : 'Sprint Qualifying';
     case 'S': return 'Sprint';
     case 'Q': return 'Qualifying';
     case 'R': return 'Race';

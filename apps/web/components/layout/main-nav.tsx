@@ -14,8 +14,8 @@ const items = [
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mr-2 flex min-w-0 flex-1 justify-end overflow-x-auto">
-      <ul className="flex items-center gap-0.5">
+    <nav aria-label="Main" className="-mr-1.5 flex min-w-0 flex-1 overflow-x-auto">
+      <ul className="ml-auto flex items-center sm:gap-0.5">
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -24,7 +24,7 @@ export function MainNav() {
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
-                  'block rounded px-1.5 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-muted-foreground hover:text-foreground sm:px-3 sm:text-xs sm:tracking-wider',
+                  'block rounded px-1.5 py-1.5 text-[11px] font-semibold uppercase tracking-normal text-muted-foreground hover:text-foreground sm:px-3 sm:text-xs sm:tracking-wider',
                   active && 'text-foreground shadow-[inset_0_-2px_0_var(--primary)]',
                 )}
               >

@@ -22,6 +22,8 @@ export interface SessionInfo {
   /** Scheduled start, ISO UTC, when known. */
   startUtc: string | null;
   status: SessionStatus;
+  /** Null until loaded. */
+  data?: { laps: number; drivers: number; hasTelemetry: boolean; totalLaps: number | null } | null;
 }
 
 export interface SessionDriver {

@@ -26,9 +26,9 @@ describe('sessionCodes', () => {
   it('should order a conventional weekend (2023 Bahrain)', () => {
     expect(sessionCodes({ season: 2023, sessions: dumpSessionTypes(2023, 1) })).toEqual(['FP1', 'FP2', 'FP3', 'Q', 'R']);
   });
-  it('should follow the schedule of a sprint weekend and call 2023 sprint qualifying the Shootout (2023 Azerbaijan)', () => {
+  it('should follow the schedule of a sprint weekend (2023 Azerbaijan)', () => {
     // Baku 2023 ran qualifying on Friday, then the shootout and the sprint on Saturday.
-    expect(sessionCodes({ season: 2023, sessions: dumpSessionTypes(2023, 4) })).toEqual(['FP1', 'Q', 'SS', 'S', 'R']);
+    expect(sessionCodes({ season: 2023, sessions: dumpSessionTypes(2023, 4) })).toEqual(['FP1', 'Q', 'SQ', 'S', 'R']);
   });
   it('should rank by the conventional order when times are unknown', () => {
     const sessions = ['R', 'Q1', 'Q2', 'FP2', 'FP1'].map((type) => ({ type, date: null, time: null }));

@@ -1,11 +1,11 @@
 import type { RaceSessionInfo } from '../api/types';
 
 /** Jolpica schedule code → the sessions API's identifier; null for parts we do not link separately. */
-function codeOf(type: string, season: number): string | null {
+function codeOf(type: string): string | null {
   const t = type.toUpperCase();
   if (t === 'FP1' || t === 'FP2' || t === 'FP3') return t;
-  // 2023 called sprint qualifying the Sprint Shootout.
-  if (t === 'SQ1' || t === 'SQ' || t === 'SS') return season === 2023 ? 'SS' : 'SQ';
+  // The API calls sprint qualifying SQ in every year (2023's Sprint Shootout included).
+  if (t === 'SQ1' || t === 'SQ' || t === 'SS') return 'SQ';
   if (t === 'SR' || t === 'S') return 'S';
   if (t === 'Q1' || t === 'QB' || t === 'Q') return 'Q';
   if (t === 'R') return 'R';
@@ -17,10 +17,10 @@ function codeOf(type: string, season: number): string | null {
  * they were run (by scheduled date and time; the fixed conventional order breaks ties).
  */
 export function sessionCodes(race: { season: number; sessions: readonly Pick<RaceSessionInfo, 'type' | 'date' | 'time'>[] }): string[] {
-  const rank = ['FP1', 'FP2', 'FP3', 'SQ', 'SS', 'S', 'Q', 'R'];
+  const rank = ['FP1', 'FP2', 'FP3', 'SQ', 'S', 'Q', 'R'];
   const first = new Map<string, string>();
   for (const s of race.sessions) {
-    const code = codeOf(s.type, race.season);
+    const code = codeOf(s.type);
     if (!code) continue;
     const when = `${s.date ?? '9999-99-99'}T${s.time ?? '99:99:99'}`;
     const prev = first.get(code);

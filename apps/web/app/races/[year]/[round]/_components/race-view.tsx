@@ -227,7 +227,7 @@ function SessionLinks({ race }: { race: Race }) {
       <span className="font-semibold uppercase tracking-widest text-muted-foreground">Timing &amp; telemetry</span>
       {codes.map((c) => (
         <Link key={c} href={`/sessions/${race.season}/${race.round}/${c}`} className="rounded border px-2 py-1 font-semibold hover:bg-accent">
-          {sessionLabel(c)}
+          {sessionLabel(c, race.season)}
         </Link>
       ))}
     </nav>

@@ -11,7 +11,7 @@ type Props = { params: Promise<{ year: string; round: string; session: string }>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await params;
-  return { title: `${p.year} round ${p.round} · ${sessionLabel(p.session)}` };
+  return { title: `${p.year} round ${p.round} · ${sessionLabel(p.session, Number(p.year))}` };
 }
 
 export default async function SessionPage({ params }: Props) {

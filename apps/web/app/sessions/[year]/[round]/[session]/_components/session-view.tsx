@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { ErrorState, TableSkeleton } from '@/components/data/states';
+import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
 import { fastestPerDriver, formatLapPicks, parseLapPicks, type LapPick } from '@/lib/shape/telemetry';
 import { sessionCodes } from '@/lib/shape/sessions';
 import { pickEnum, sessionLabel } from '@/lib/params';
@@ -37,7 +37,7 @@ export function SessionView({ sessionKey }: { sessionKey: SessionKey }) {
       ) : info.data.status.state !== 'loaded' ? (
         <LoadPanel sessionKey={sessionKey} info={info.data} />
       ) : (
-        <LoadedSession sessionKey={sessionKey} raceLike={info.data.kind === 'race'} />
+        <LoadedSession sessionKey={sessionKey} raceLike={info.data.kind === 'race'} hasTelemetry={info.data.data?.hasTelemetry !== false} />
       )}
     </>
   );
@@ -57,7 +57,7 @@ function Header({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInf
           </Link>
         </span>
       }
-      title={`${info?.eventName ?? race.data?.name ?? 'Session'} · ${info?.name ?? sessionLabel(sessionKey.session)}`}
+      title={`${info?.eventName ?? race.data?.name ?? 'Session'} · ${info?.name ?? sessionLabel(sessionKey.session, sessionKey.year)}`}
       actions={
         <label className="inline-flex items-center gap-2 text-xs">
           <span className="font-semibold uppercase tracking-wider text-muted-foreground">Session</span>
@@ -68,7 +68,7 @@ function Header({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInf
           >
             {options.map((c) => (
               <option key={c} value={c}>
-                {sessionLabel(c)}
+                {sessionLabel(c, sessionKey.year)}
               </option>
             ))}
           </NativeSelect>
@@ -80,11 +80,12 @@ function Header({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInf
   );
 }
 
-function LoadedSession({ sessionKey, raceLike }: { sessionKey: SessionKey; raceLike: boolean }) {
+function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: SessionKey; raceLike: boolean; hasTelemetry: boolean }) {
   const laps = useQuery(sessionLapsQueryOptions(sessionKey));
   const drivers = useQuery(sessionDriversQueryOptions(sessionKey));
   const [viewParam, setView] = useSearchParam('view');
-  const view = pickEnum(viewParam, VIEWS, 'telemetry');
+  const defaultView = hasTelemetry ? 'telemetry' : 'laps';
+  const view = pickEnum(viewParam, VIEWS, defaultView);
   const [lapsParam, setLapsParam] = useSearchParam('laps');
 
   const picks: LapPick[] = React.useMemo(() => {
@@ -100,7 +101,7 @@ function LoadedSession({ sessionKey, raceLike }: { sessionKey: SessionKey; raceL
   if (drivers.isError) return <ErrorState error={drivers.error} retry={() => drivers.refetch()} />;
 
   return (
-    <Tabs value={view} onValueChange={(v) => setView(v === 'telemetry' ? null : v)}>
+    <Tabs value={view} onValueChange={(v) => setView(v === defaultView ? null : v)}>
       <TabsList aria-label="Session data">
         {VIEWS.map((v) => (
           <TabsTrigger key={v} value={v}>
@@ -109,7 +110,13 @@ function LoadedSession({ sessionKey, raceLike }: { sessionKey: SessionKey; raceL
         ))}
       </TabsList>
       <TabsContent value="telemetry">
-        <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data.items} />
+        {hasTelemetry ? (
+          <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data.items} />
+        ) : (
+          <EmptyState title="No car telemetry in the archive for this session">
+            The live-timing archive has timing and tyres for it but no CarData/Position streams. Laps, strategy and weather are available.
+          </EmptyState>
+        )}
       </TabsContent>
       <TabsContent value="laps">
         <Card>

@@ -49,7 +49,7 @@ export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { session
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {pitsQ.data.items.map((p, i) => (
+                {[...pitsQ.data.items].sort((a, b) => (a.inLap ?? 0) - (b.inLap ?? 0)).map((p, i) => (
                   <TableRow key={`${p.driver}-${i}`}>
                     <TableCell className="font-semibold">{p.driver}</TableCell>
                     <TableCell className="text-right font-mono">{p.inLap ?? '—'}</TableCell>
@@ -128,10 +128,12 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
   const chart = React.useMemo(() => {
     const xs = [...new Set(deg.flatMap((d) => d.points.map((p) => p.tyreLife)))].sort((a, b) => a - b);
     const series: ChartSeries[] = [];
+    // Each driver in their team colour; a driver's later stints dashed so they stay apart.
     for (const d of deg) {
-      const color = compoundColor(d.compound);
+      const color = info.get(d.driver)?.teamColor ?? compoundColor(d.compound);
+      const dashed = d.stint % 2 === 0;
       const byAge = new Map(d.points.map((p) => [p.tyreLife, p.lapTime / 1000]));
-      const label = `${d.driver} S${d.stint}`;
+      const label = `${d.driver} S${d.stint} ${compoundLetter(d.compound)}`;
       series.push({ key: `${label}-pts`, label, color, points: true, values: xs.map((x) => byAge.get(x) ?? null) });
       if (d.fit) {
         const lo = Math.min(...d.points.map((p) => p.tyreLife));
@@ -139,7 +141,8 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
         series.push({
           key: `${label}-fit`,
           label: `${(d.fit.slope / 1000).toFixed(3)} s/lap`,
-          color: info.get(d.driver)?.teamColor ?? color,
+          color,
+          dashed,
           values: xs.map((x) => (x >= lo && x <= hi ? (d.fit!.intercept + d.fit!.slope * x) / 1000 : null)),
         });
       }
@@ -151,7 +154,7 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
     <Card>
       <CardHeader>
         <CardTitle>Degradation</CardTitle>
-        <CardDescription>lap time against tyre age per stint, green-flag laps within 107% of the stint best, with a fitted slope</CardDescription>
+        <CardDescription>lap time against tyre age per stint (green-flag laps within 107% of the stint best) with a fitted slope; not fuel-corrected, so falling fuel load shows as negative slope</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <DriverPicker

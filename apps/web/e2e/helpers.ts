@@ -1,0 +1,52 @@
+// Shared by the browser tests: open pages, read the API through the web origin, screenshots, and
+// checks that charts really hold data.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { webDir } from './harness';
+
+export const shots = path.join(webDir, 'test-output', 'e2e');
+mkdirSync(shots, { recursive: true });
+
+export function pageHelpers(web: string, getContext: () => BrowserContext) {
+  const pageErrors: string[] = [];
+  return {
+    pageErrors,
+    async open(pathname: string): Promise<Page> {
+      const page = await getContext().newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${pathname}: ${e.message}`));
+      const res = await page.goto(web + pathname, { waitUntil: 'networkidle' });
+      expect(res?.status(), pathname).toBeLessThan(500);
+      return page;
+    },
+    async api<T>(p: string): Promise<T> {
+      const res = await fetch(web + p);
+      expect(res.ok, p).toBe(true);
+      return (await res.json()) as T;
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** data-points of the charts matching `selector` once every one of them has data. */
+export async function chartPoints(page: Page, selector = '[data-chart]'): Promise<number[]> {
+  await page.waitForSelector(selector, { timeout: 20_000 });
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => Number(e.getAttribute('data-points')) > 0), selector, { timeout: 20_000 });
+  return page.locator(selector).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))));
+}
+
+/** uPlot draws to canvas: count painted pixels so that an empty canvas fails. */
+export async function inkedCanvases(page: Page, scope = '[data-chart="uplot"] canvas'): Promise<number[]> {
+  return page.locator(scope).evaluateAll((canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
+      return inked;
+    }),
+  );
+}
