@@ -5,12 +5,12 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/client.js';
-import { importJolpicaDump, type ImportReport } from '../history/import/index.js';
+import { loadDump, writeDump, type ImportReport, type LoadedDump } from '../history/import/index.js';
 
 /** Run the dump import on an open, migrated database, drawing progress bars on stderr when it is a TTY. */
 export async function importDumpWithProgress(
   database: Database,
-  dir: string,
+  dump: string | LoadedDump,
   options: { quiet?: boolean } = {},
 ): Promise<ImportReport> {
   const interactive = !options.quiet && process.stderr.isTTY;
@@ -22,10 +22,9 @@ export async function importDumpWithProgress(
     : null;
   const bars = new Map<string, cliProgress.SingleBar>();
   try {
-    const report = await importJolpicaDump(database.db, dir, {
-      onPhase: (phase) => {
-        if (!options.quiet && !interactive) process.stderr.write(phase === 'read' ? 'reading dump…\n' : 'writing…\n');
-      },
+    const loaded = typeof dump === 'string' ? await loadDump(dump) : dump;
+    if (!options.quiet && !interactive) process.stderr.write('writing…\n');
+    const report = await writeDump(database.db, loaded, {
       onProgress: (table, done, total) => {
         if (!multibar) return;
         let bar = bars.get(table);
@@ -62,10 +61,12 @@ export function registerImportCommands(program: Command): void {
     .option('-q, --quiet', 'no progress output')
     .action(async (dir: string, opts: { quiet?: boolean }) => {
       const config = loadConfig();
+      // Read and check every file before touching the database: a bad dump fails fast, changing nothing.
+      const loaded = await loadDump(resolve(dir));
       const database = await openDatabase(config);
       try {
         await migrate(database);
-        const report = await importDumpWithProgress(database, resolve(dir), opts);
+        const report = await importDumpWithProgress(database, loaded, opts);
         if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n`);
       } finally {
         await database.close();

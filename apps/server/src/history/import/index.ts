@@ -2,6 +2,7 @@
 // transaction, so a bad file changes nothing and a second run with the same dump changes nothing.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { HistoryBatch } from './batch.js';
 import { dataImports } from '../../db/schema/index.js';
 import { mapDump, readDump } from './jolpica-dump.js';
 import { writeHistory, type ProgressFn, type TableReport } from './write.js';
@@ -19,32 +20,50 @@ export interface ImportReport {
   seconds: { read: number; write: number };
 }
 
-export async function importJolpicaDump(
-  db: Db,
-  dir: string,
-  options: { onProgress?: ProgressFn; onPhase?: (phase: 'read' | 'write') => void } = {},
-): Promise<ImportReport> {
+/** A dump read, checked and mapped, ready to write. Every format error surfaces here, before any write. */
+export interface LoadedDump {
+  dir: string;
+  batch: HistoryBatch;
+  read: Record<string, number>;
+  seconds: number;
+}
+
+export async function loadDump(dir: string): Promise<LoadedDump> {
   const t0 = performance.now();
-  options.onPhase?.('read');
   const dump = await readDump(dir);
   const batch = mapDump(dump);
   const read = Object.fromEntries(Object.entries(dump).map(([name, table]) => [name, table.rows.length]));
+  return { dir, batch, read, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Write a loaded dump in one transaction. */
+export async function writeDump(db: Db, loaded: LoadedDump, options: { onProgress?: ProgressFn } = {}): Promise<ImportReport> {
   const t1 = performance.now();
-  options.onPhase?.('write');
   const written = await db.transaction(async (tx) => {
-    const report = await writeHistory(tx, batch, { onProgress: options.onProgress });
+    const report = await writeHistory(tx, loaded.batch, { onProgress: options.onProgress });
     const changed = Object.values(report).some((r) => r.inserted + r.updated + r.deleted > 0);
     if (changed) {
       await tx.insert(dataImports).values({
         kind: 'jolpica-dump',
-        source: dir,
+        source: loaded.dir,
         finishedAt: new Date(),
         rows: Object.fromEntries(Object.entries(report).map(([t, r]) => [t, r.inserted + r.updated + r.deleted])),
       });
     }
     return report;
   });
-  return { read, written, seconds: { read: (t1 - t0) / 1000, write: (performance.now() - t1) / 1000 } };
+  return { read: loaded.read, written, seconds: { read: loaded.seconds, write: (performance.now() - t1) / 1000 } };
+}
+
+export async function importJolpicaDump(
+  db: Db,
+  dir: string,
+  options: { onProgress?: ProgressFn; onPhase?: (phase: 'read' | 'write') => void } = {},
+): Promise<ImportReport> {
+  options.onPhase?.('read');
+  const loaded = await loadDump(dir);
+  options.onPhase?.('write');
+  return writeDump(db, loaded, options);
 }
 
 /** Most recent import that changed something, if any. */
