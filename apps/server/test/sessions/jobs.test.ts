@@ -1,0 +1,96 @@
+// The load and job endpoints end to end: POST /api/v1/sessions/{year}/{round}/{session}/load (admin)
+// queues a load (202 + job id from the session key; the same job while it runs), GET /api/v1/jobs/{id}
+// follows it to `done` with the load summary, and the session's data is then served from the store.
+// In-process queue on PGlite and PostgreSQL; BullMQ on a private redis-server with a worker in this
+// process on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { jobDefinitions, jobDepsFromConfig, startBullWorkers, type BullWorkers, type JobView } from '../../src/jobs/index.js';
+import { sessionStore } from '../../src/sessions/store.js';
+import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { testApp, testConfig } from '../http/app-helper.js';
+import { PrivateRedis, waitFor } from '../jobs/processes.js';
+
+const TOKEN = 'test-admin-token';
+const auth = { authorization: `Bearer ${TOKEN}` };
+const variants = [
+  { name: 'in-process queue on pglite', db: 'pglite', redis: false },
+  { name: 'in-process queue on postgres', db: 'postgres', redis: false },
+  { name: 'BullMQ on postgres', db: 'postgres', redis: true },
+] as const;
+
+describe.each(variants)('load and job endpoints: $name', ({ db, redis: useRedis }) => {
+  let tdb: TestDatabase;
+  let app: FastifyInstance;
+  let redis: PrivateRedis | undefined;
+  let workers: BullWorkers | undefined;
+
+  beforeAll(async () => {
+    tdb = await testDatabase(db);
+    redis = useRedis ? await PrivateRedis.start() : undefined;
+    const env = { APEX_ADMIN_TOKEN: TOKEN, APEX_OFFLINE: 'true', ...(redis ? { REDIS_URL: redis.url } : {}) };
+    app = await testApp({ database: tdb.database, env });
+    if (redis) workers = startBullWorkers(jobDefinitions, jobDepsFromConfig(testConfig(env), tdb.database.db), { url: redis.url });
+  }, 120_000);
+
+  afterAll(async () => {
+    await workers?.close();
+    await app?.close();
+    await redis?.kill();
+    await tdb?.cleanup();
+  });
+
+  const job = async (id: string) => (await app.inject({ method: 'GET', url: `/api/v1/jobs/${id}` }));
+  const finished = (id: string) => waitFor(`job ${id}`, async () => {
+    const res = await job(id);
+    const body = res.json() as JobView;
+    return res.statusCode === 200 && (body.state === 'done' || body.state === 'failed') ? body : null;
+  }, 120_000, 100);
+
+  it('refuses without the admin token, bad session codes and sessions the archive does not have', async () => {
+    const url = '/api/v1/sessions/2023/4/SQ/load';
+    expect((await app.inject({ method: 'POST', url })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/sessions/2023/4/XQ/load', headers: auth });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('APX_ERR_VALIDATION');
+    const missing = await app.inject({ method: 'POST', url: '/api/v1/sessions/2023/4/FP3/load', headers: auth });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/has no FP3 session in the archive/);
+    const unknown = await job('session-1999-1-R');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('APX_ERR_NOT_FOUND');
+  });
+
+  it('queues a load (202, id from the session), returns the same job while it runs, reports it to done, and reloads on request', async () => {
+    const url = '/api/v1/sessions/2023/4/sq/load';
+    const first = await app.inject({ method: 'POST', url, headers: auth });
+    expect(first.statusCode).toBe(202);
+    const body = first.json();
+    expect(body).toMatchObject({ jobId: 'session-2023-4-SQ', created: true, job: { id: 'session-2023-4-SQ', name: 'session-load' } });
+    expect(first.headers.location).toBe('/api/v1/jobs/session-2023-4-SQ');
+    expect(body.status.state).toBe('loading');
+    const second = await app.inject({ method: 'POST', url: '/api/v1/sessions/2023/4/SS/load', headers: auth });
+    expect(second.statusCode).toBe(202);
+    expect(second.json()).toMatchObject({ jobId: 'session-2023-4-SQ', created: false });
+
+    const done = await finished('session-2023-4-SQ');
+    expect(done).toMatchObject({ state: 'done', stage: 'done', percent: 100, error: null, data: { year: 2023, round: 4, session: 'SQ' } });
+    const result = done.result as { rows: { laps: number }; dataVersion: number };
+    expect(result.rows.laps).toBeGreaterThan(100);
+    expect(result.dataVersion).toBe(1);
+
+    const store = sessionStore(tdb.database.db);
+    const status = await store.status({ year: 2023, round: 4, session: 'SQ' });
+    expect(status).toMatchObject({ state: 'loaded', jobId: 'session-2023-4-SQ', hasData: true, dataVersion: 1 });
+    const row = (await store.get({ year: 2023, round: 4, session: 'SQ' }))!;
+    expect((await store.laps(row.id)).length).toBe(result.rows.laps);
+
+    // A finished load asked for again is a reload: a new run of the same id, new data version.
+    const again = await app.inject({ method: 'POST', url, headers: auth });
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ jobId: 'session-2023-4-SQ', created: true });
+    const reloaded = await finished('session-2023-4-SQ');
+    expect((reloaded.result as { dataVersion: number }).dataVersion).toBe(2);
+  });
+});
