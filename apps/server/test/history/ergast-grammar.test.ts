@@ -10,6 +10,12 @@ function parsed(path: string): ErgastPath {
 }
 
 describe('Ergast URL grammar', () => {
+  it('treats inherited object keys in the path as unknown segments (404), found by the HTTP fuzz test', () => {
+    for (const path of ['/__proto__', '/__proto__.json', '/2023/24/constructor/', '/drivers/x/toString/1/results', '/2023/hasOwnProperty']) {
+      expect(parseErgastPath(path)).toMatchObject({ status: 404 });
+    }
+  });
+
   it('reads season, round, filters in any order and the resource', () => {
     expect(parsed('/2008/drivers/alonso/fastest/0/circuits.json')).toEqual({
       resource: 'circuits',

@@ -59,6 +59,11 @@ export interface ErgastRequestError {
   detail: string;
 }
 
+/** A table lookup that ignores inherited keys: path segments such as `__proto__` or `constructor` are user input. */
+function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** URL segment → filter it sets, for segments usable before the resource name. */
 const filterSegments: Record<string, FilterName> = {
   circuits: 'circuit',
@@ -154,14 +159,14 @@ export function parseErgastPath(path: string): ErgastPath | ErgastRequestError {
   if (i === segs.length) return { resource: 'races', filters };
 
   while (i + 2 < segs.length) {
-    const filter = filterSegments[segs[i]!];
+    const filter = ownValue(filterSegments, segs[i]!);
     if (!filter || !validValue(filter, segs[i + 1]!)) break;
     filters[filter] = segs[i + 1]!;
     i += 2;
   }
 
   const left = segs.length - i;
-  const resource = resourceSegments[segs[i]!];
+  const resource = ownValue(resourceSegments, segs[i]!);
   if (!resource || left > 2) return notFound();
   if (left === 1) return { resource, filters };
 
