@@ -69,7 +69,7 @@ const Z_TOPICS = new Set(['CarData.z', 'Position.z']);
 const BASE_HOURS = 2;
 
 /** One full pass; returns per-stage timings and counts. */
-function pass(texts, { keep = false } = {}) {
+function pass(texts, { keep = false, onLoaded = null } = {}) {
   const stages = {};
   const counts = {};
   // 1. parse every topic: JSON topics into messages, the .z topics into per-driver columns
@@ -102,6 +102,7 @@ function pass(texts, { keep = false } = {}) {
   const tel = measure(() => E.SessionTelemetry.fromRaw(parseCar.value, parsePos.value, lapList, { drivers: session.drivers.map((d) => d.driverNumber) }));
   stages.buildTelemetry = tel;
   const st = tel.value;
+  onLoaded?.();
 
   // 4. merged telemetry: every driver's fastest lap, every lap, every driver's whole session
   const drivers = [...new Set(lapList.map((l) => l.driverNumber))];
@@ -212,8 +213,8 @@ if (child === 'cold') {
   const c = cpuMs();
   const texts = readTopics(sessionDir);
   const read = { wall: performance.now() - t, cpu: cpuMs() - c };
-  const r = pass(texts, { keep: true });
-  const afterLoad = maxRssMiB();
+  let afterLoad = 0;
+  const r = pass(texts, { keep: true, onLoaded: () => { afterLoad = maxRssMiB(); } });
   process.send({ read, ...r, keep: undefined, rss: { start: rssStart, final: maxRssMiB(), afterLoad }, heapUsedMiB: mib(process.memoryUsage().heapUsed) });
   process.exit(0);
 }
@@ -267,6 +268,15 @@ const fastf1 = {
 console.log(`ApexData engine bench — ${SESSION}`);
 console.log(`node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up, medians (wall / CPU ms)\n`);
 
+// Children first: a fork starts with the parent's peak RSS on record, so they must run while the
+// parent is still small.
+const cold = await runChild(['--child', 'cold']);
+let scale = null;
+if (!args.includes('--no-scale')) {
+  scale = [];
+  for (const factor of [1, 2, 4]) scale.push(await runChild(['--child', 'scale', '--factor', String(factor)]));
+}
+
 const texts = readTopics(sessionDir);
 const bytes = [...texts.values()].reduce((s, t) => s + Buffer.byteLength(t), 0);
 for (let i = 0; i < WARMUP; i++) pass(texts);
@@ -308,21 +318,16 @@ row('= load + all laps\' merged telemetry', totals.loadPlusAllLaps);
 row('= load + every driver\'s merged session', totals.loadPlusPerDriver, `FastF1 ${round((fastf1.loadSeconds + fastf1.perDriverSessionSeconds) * 1000)} ms → ${round(((fastf1.loadSeconds + fastf1.perDriverSessionSeconds) * 1000) / totals.loadPlusPerDriver.cpu)}×`);
 console.log(`  samples/s: parse ${throughput.parsedSamplesPerSecond.toLocaleString('en')}, merge (all laps) ${throughput.mergedSamplesPerSecondAllLaps.toLocaleString('en')}, merge (per driver) ${throughput.mergedSamplesPerSecondPerDriver.toLocaleString('en')}`);
 
-const cold = await runChild(['--child', 'cold']);
 const coldLoad = loadNames.reduce((s, n) => s + cold.stages[n].cpu, 0);
 console.log(`\ncold process (one pass, no warm-up): read ${round(cold.read.wall)} ms; load ${round(coldLoad)} ms CPU; all laps ${round(cold.stages.allLapsTelemetry.cpu)} ms CPU`);
 console.log(`peak RSS: ${cold.rss.afterLoad} MiB after load, ${cold.rss.final} MiB after all telemetry (FastF1: ${fastf1.peakRssAfterLoadMiB} / ${fastf1.peakRssFinalMiB} MiB)`);
 
-let scale = null;
-if (!args.includes('--no-scale')) {
+if (scale) {
   console.log(`\nscale test: qualifying streams repeated and time-shifted into ${BASE_HOURS}-hour units, 20 cars, all laps' merged telemetry`);
-  scale = [];
-  for (const factor of [1, 2, 4]) {
-    const r = await runChild(['--child', 'scale', '--factor', String(factor)]);
-    scale.push(r);
-    const base = scale[0];
+  const base = scale[0];
+  for (const r of scale) {
     const ratio = (k) => round(r[k].cpu / base[k].cpu, 2);
-    console.log(`  ${factor}× (${r.hours} h): ${r.samples.toLocaleString('en')} samples, ${r.laps} laps — parse ${round(r.parse.cpu)} ms (×${ratio('parse')}), build ${round(r.build.cpu)} ms (×${ratio('build')}), all laps ${round(r.allLaps.cpu)} ms (×${ratio('allLaps')}); column memory ${r.retainedMiB} MiB (×${round(r.retainedMiB / base.retainedMiB, 2)}), peak RSS ${r.rss.final} MiB`);
+    console.log(`  ${r.factor}× (${r.hours} h): ${r.samples.toLocaleString('en')} samples, ${r.laps} laps — parse ${round(r.parse.cpu)} ms (×${ratio('parse')}), build ${round(r.build.cpu)} ms (×${ratio('build')}), all laps ${round(r.allLaps.cpu)} ms (×${ratio('allLaps')}); column memory ${r.retainedMiB} MiB (×${round(r.retainedMiB / base.retainedMiB, 2)}), peak RSS ${r.rss.final} MiB (×${round(r.rss.final / base.rss.final, 2)})`);
   }
 }
 
