@@ -1,9 +1,9 @@
 // Session-wide telemetry: t0, every driver's car and position data on session time, and the lap
 // pipeline that FastF1 runs in Lap.get_telemetry() (padded car/position slices, driver ahead,
 // distance, merge, interpolated lap edges).
-import type { RawCarData } from '../topics/car-data.js';
-import type { RawPositionData } from '../topics/position.js';
-import { NO_DRIVER, SampleSource } from './channels.js';
+import type { RawCarChannels, RawCarData } from '../topics/car-data.js';
+import type { RawPositionChannels, RawPositionData } from '../topics/position.js';
+import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
 import { Telemetry, lapWindow, type TelemetryLap } from './telemetry.js';
@@ -30,7 +30,7 @@ function timeColumns(utcMicros: Float64Array, t0: number): { date: Float64Array;
 }
 
 /** A driver's car data as Telemetry (Date rounded to ms, SessionTime = Date − t0). */
-export function carTelemetry(driver: string, raw: RawCarData['drivers'] extends Map<string, infer V> ? V : never, t0: number): Telemetry {
+export function carTelemetry(driver: string, raw: RawCarChannels, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
     // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0); one array serves both.
@@ -43,7 +43,7 @@ export function carTelemetry(driver: string, raw: RawCarData['drivers'] extends 
 }
 
 /** A driver's position data as Telemetry. */
-export function positionTelemetry(driver: string, raw: RawPositionData['drivers'] extends Map<string, infer V> ? V : never, t0: number): Telemetry {
+export function positionTelemetry(driver: string, raw: RawPositionChannels, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
     driver, t0, date, sessionTime, time: sessionTime, source: new Uint8Array(date.length).fill(SampleSource.pos),
@@ -148,4 +148,3 @@ function driverOf(laps: TelemetryLap | readonly TelemetryLap[]): string {
   return d;
 }
 
-export { NO_DRIVER };
