@@ -31,7 +31,8 @@ export function jobDepsFromConfig(config: Config, db: Db): JobDeps {
  */
 export async function createJobQueue(config: Config, deps: JobDeps): Promise<JobQueue> {
   if (config.REDIS_URL) return new BullJobQueue(jobDefinitions, deps, { url: config.REDIS_URL });
-  await failStaleLoads(deps.db, 'interrupted: the process running the load stopped; start the load again').catch(() => 0);
+  // In the background: a slow or unreachable database must not hold the server's start-up.
+  void failStaleLoads(deps.db, 'interrupted: the process running the load stopped; start the load again').catch(() => 0);
   return new InProcessQueue(jobDefinitions, deps);
 }
 
