@@ -40,8 +40,9 @@ export const apexApp = fp<AppOptions>(
     await app.register(configPlugin, { config: opts.config });
     await app.register(dbPlugin, { database: opts.database });
     await app.register(cachePlugin, { store: opts.cacheStore });
-    await app.register(securityPlugin);
+    // http-cache before security: its onRoute hook must see routes before @fastify/compress does.
     await app.register(httpCachePlugin);
+    await app.register(securityPlugin);
     await app.register(authPlugin);
     await app.register(openapiPlugin);
     await app.register(jobsPlugin);

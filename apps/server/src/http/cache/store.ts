@@ -22,6 +22,8 @@ export type StoreKind = 'memory' | 'redis';
 export interface ResponseStore {
   readonly kind: StoreKind;
   get(key: string): Promise<CachedResponse | undefined>;
+  /** The entry if it is in this process's memory, without waiting for anything. */
+  peek(key: string): CachedResponse | undefined;
   set(key: string, value: CachedResponse): Promise<void>;
   /** Forget every cached response of this installation (after imports and syncs). */
   clear(): Promise<void>;
@@ -50,6 +52,10 @@ export class MemoryStore implements ResponseStore {
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
+    return this.getSync(key);
+  }
+
+  peek(key: string): CachedResponse | undefined {
     return this.getSync(key);
   }
 
@@ -175,6 +181,10 @@ export class RedisStore implements ResponseStore {
 
   private k(key: string): string {
     return this.prefix + key;
+  }
+
+  peek(key: string): CachedResponse | undefined {
+    return this.local.getSync(key);
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {

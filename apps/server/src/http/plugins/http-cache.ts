@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedResponse } from '../cache/store.js';
 
@@ -130,13 +131,45 @@ export default fp(
       return this;
     });
 
-    // preHandler, not onRequest: the key needs the validated params, and invalid requests never hit.
-    app.addHook('preHandler', async (request, reply) => {
-      if (!request.routeOptions.config?.httpCache || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      const entry = await app.responseCache.get(cacheKey(request));
-      if (!entry) return;
+    // Requests are answered from the cache in two places. preHandler is the general one: the key
+    // needs the validated params, and invalid requests never hit. preParsing is a shortcut for a URL
+    // seen before (its key is remembered), which skips validation and the remaining hooks. Both run
+    // after onRequest, so rate limiting and CORS apply to hits too. Callback-style hooks that do not
+    // call done() after sending are Fastify's cheapest way to answer early.
+    const keyOfUrl = new LRUCache<string, string>({ max: 20_000 });
+    const isCacheable = (request: FastifyRequest) =>
+      request.routeOptions.config?.httpCache === true && (request.method === 'GET' || request.method === 'HEAD');
+    const hit = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
       (reply as CacheReply)[kHit] = true;
-      return sendEntry(request, reply, entry, 'HIT');
+      sendEntry(request, reply, entry, 'HIT');
+    };
+
+    app.addHook('preParsing', (request, reply, payload, done) => {
+      if (isCacheable(request)) {
+        const key = keyOfUrl.get(request.url);
+        const entry = key === undefined ? undefined : app.responseCache.peek(key);
+        if (entry) return hit(request, reply, entry);
+      }
+      done(null, payload);
+    });
+
+    app.addHook('preHandler', (request, reply, done) => {
+      if (!isCacheable(request)) return done();
+      const key = cacheKey(request);
+      keyOfUrl.set(request.url, key);
+      const local = app.responseCache.peek(key);
+      if (local) return hit(request, reply, local);
+      app.responseCache.get(key).then(
+        (entry) => (entry ? hit(request, reply, entry) : done()),
+        () => done(),
+      );
+    });
+
+    // Responses of cached routes are compressed once, when stored (see buildEntry), so the
+    // per-request compression hooks of @fastify/compress are left off those routes. This plugin is
+    // registered before @fastify/compress for this onRoute hook to run first.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.httpCache === true && route.compress === undefined) route.compress = false;
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
