@@ -283,3 +283,20 @@ describe.each([
     );
   });
 });
+
+describe('cache hits and the other hooks', () => {
+  it('rate-limits and applies CORS to answers served from the cache', async () => {
+    const calls = { n: 0 };
+    const app = await testApp({ database: tdb.database, env: { APEX_RATE_LIMIT: '3', WEB_PORT: '3000' }, extend: (a) => cachedFixture(a, calls) });
+    const remote = { remoteAddress: '203.0.113.50', headers: { origin: 'http://localhost:3000' } };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await app.inject({ url: '/test/cached/2001', ...remote });
+      statuses.push(r.statusCode);
+      if (r.statusCode === 200) expect(r.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(calls.n).toBe(1);
+    await app.close();
+  });
+});
