@@ -55,6 +55,18 @@ async function sessionLoaded(web: string, p: string): Promise<boolean> {
   }
 }
 
+async function fastestFive(web: string, session: string): Promise<string> {
+  const res = await fetch(`${web}/api/v1/sessions/${session}/laps`);
+  if (!res.ok) return '';
+  const { items } = (await res.json()) as { items: { driver: string | null; driverNumber: string; lapTime: number | null; deleted: boolean | null }[] };
+  const best = new Map<string, number>();
+  for (const l of items) {
+    const d = l.driver ?? l.driverNumber;
+    if (l.lapTime !== null && l.deleted !== true && l.lapTime < (best.get(d) ?? Infinity)) best.set(d, l.lapTime);
+  }
+  return [...best.entries()].sort((a, b) => a[1] - b[1]).slice(0, 5).map(([d]) => `${d}:fastest`).join(',');
+}
+
 let stack: Stack | null = null;
 const existing = process.env.APEX_BENCH_WEB_URL?.replace(/\/+$/, '');
 const web = existing ?? (stack = await startStack()).webUrl;
@@ -62,13 +74,15 @@ const browser = await launchChromium();
 const results: Record<string, { fcp: number[]; lcp: number[]; compare?: number[] }> = {};
 try {
   const telemetrySession = process.env.BENCH_SESSION ?? '2025/20/Q';
-  const telemetryPath = `/sessions/${telemetrySession}?laps=${process.env.BENCH_LAPS ?? ''}`;
+  // Five laps: the fastest lap of each of the five quickest drivers (or BENCH_LAPS=VER:12,…).
+  const fiveLaps = process.env.BENCH_LAPS ?? (await fastestFive(web, telemetrySession));
+  const telemetryPath = `/sessions/${telemetrySession}?laps=${fiveLaps}`;
   const pages: [string, string, boolean][] = [
     ['home', '/', false],
     ['race 2023/1', '/races/2023/1', false],
     ['race 2023/1 lap charts', '/races/2023/1?tab=laps', false],
   ];
-  if (await sessionLoaded(web, telemetrySession)) pages.push(['telemetry (5 laps)', telemetryPath.replace(/\?laps=$/, ''), true]);
+  if (await sessionLoaded(web, telemetrySession)) pages.push(['telemetry (5 laps)', telemetryPath, true]);
   else console.log(`telemetry page: session ${telemetrySession} is not loaded in this installation — skipped`);
 
   for (const [name, p, compare] of pages) {

@@ -74,8 +74,6 @@ export function compareQueryOptions(k: SessionKey, picks: readonly LapPick[]) {
     queryKey: sessionKeys.part(k, 'compare', laps),
     queryFn: async ({ signal }) => {
       const data = await apiGet<Omit<Comparison, 'laps'> & { laps: Wire<Comparison['laps'][number]>[] }>(`${base(k)}/compare`, { laps }, { signal });
-      // bench:web measures from here to the charts' first draw.
-      if (typeof performance !== 'undefined') performance.mark('apex:compare-data');
       return { ...data, laps: named(data.laps) } as Comparison;
     },
     staleTime: LOADED_STALE,

@@ -96,9 +96,10 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
   }, [lapsParam, laps.data]);
   const setPicks = (p: LapPick[]) => setLapsParam(p.length ? formatLapPicks(p) : null);
 
-  if (laps.isPending || drivers.isPending) return <TableSkeleton rows={12} />;
   if (laps.isError) return <ErrorState error={laps.error} retry={() => laps.refetch()} />;
   if (drivers.isError) return <ErrorState error={drivers.error} retry={() => drivers.refetch()} />;
+  // The comparison only waits for the laps when it has to pick the default laps from them.
+  const lapsReady = laps.data !== undefined && drivers.data !== undefined;
 
   return (
     <Tabs value={view} onValueChange={(v) => setView(v === defaultView ? null : v)}>
@@ -111,7 +112,11 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
       </TabsList>
       <TabsContent value="telemetry">
         {hasTelemetry ? (
-          <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data.items} />
+          picks.length === 0 && !laps.data ? (
+            <TableSkeleton rows={12} />
+          ) : (
+            <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data?.items} />
+          )
         ) : (
           <EmptyState title="No car telemetry in the archive for this session">
             The live-timing archive has timing and tyres for it but no CarData/Position streams. Laps, strategy and weather are available.
@@ -124,15 +129,19 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
             <CardTitle>Laps</CardTitle>
           </CardHeader>
           <CardContent>
-            <LapsTable laps={laps.data.items} drivers={drivers.data.items} picks={picks.filter((p) => p.lap !== 'fastest')} onPicks={setPicks} />
+            {lapsReady ? (
+              <LapsTable laps={laps.data!.items} drivers={drivers.data!.items} picks={picks.filter((p) => p.lap !== 'fastest')} onPicks={setPicks} />
+            ) : (
+              <TableSkeleton rows={12} />
+            )}
           </CardContent>
         </Card>
       </TabsContent>
       <TabsContent value="strategy">
-        <StrategyPanel sessionKey={sessionKey} laps={laps.data.items} drivers={drivers.data.items} raceLike={raceLike} />
+        {lapsReady ? <StrategyPanel sessionKey={sessionKey} laps={laps.data!.items} drivers={drivers.data!.items} raceLike={raceLike} /> : <TableSkeleton rows={12} />}
       </TabsContent>
       <TabsContent value="weather">
-        <WeatherPanel sessionKey={sessionKey} laps={laps.data.items} />
+        {lapsReady ? <WeatherPanel sessionKey={sessionKey} laps={laps.data!.items} /> : <TableSkeleton rows={8} />}
       </TabsContent>
     </Tabs>
   );

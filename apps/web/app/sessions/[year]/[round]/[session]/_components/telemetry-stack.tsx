@@ -57,6 +57,7 @@ export function TelemetryStack({
   const onDrawnRef = React.useRef(onDrawn);
   onDrawnRef.current = onDrawn;
   const [readout, setReadout] = React.useState<number | null>(null);
+  if (typeof performance !== 'undefined') performance.mark('apex:stack-render');
 
   const channels = React.useMemo(
     () => CHANNELS.filter((c) => (c.key === 'delta' ? comparison.delta.length > 0 : Boolean(comparison.channels[c.key]?.some((a) => a.some((v) => v !== null))))),

@@ -50,11 +50,15 @@ export function TrackMap({
       const min = Math.min(...speeds), max = Math.max(...speeds);
       for (let i = 0; i < n - 1; i++) {
         const s = track.speed[i];
-        colors.push(s === null || s === undefined ? '#555' : speedColor(s, min, max));
+        // 16 speed bands keep neighbouring segments in one colour run.
+        colors.push(s === null || s === undefined ? '#555' : speedColor(min + Math.round(((s - min) / (max - min || 1)) * 16) / 16 * (max - min), min, max));
       }
     }
     return colors;
   }, [track, comparison, styles, mode]);
+
+  // Consecutive segments of one colour become one polyline: tens of elements instead of hundreds.
+  const runs = React.useMemo(() => colourRuns(segments, geometry.xs, geometry.ys), [segments, geometry]);
 
   const cursor = React.useMemo(() => {
     if (cursorDistance === null || !comparison) return null;
@@ -79,8 +83,8 @@ export function TrackMap({
       data-points={segments.length}
     >
       <polyline points={geometry.xs.map((x, i) => `${x},${geometry.ys[i]}`).join(' ')} fill="none" stroke="#000" strokeWidth={geometry.stroke * 2.2} strokeLinejoin="round" />
-      {segments.map((color, i) => (
-        <line key={i} x1={geometry.xs[i]} y1={geometry.ys[i]} x2={geometry.xs[i + 1]} y2={geometry.ys[i + 1]} stroke={color} strokeWidth={geometry.stroke} strokeLinecap="round" />
+      {runs.map((r) => (
+        <polyline key={r.start} points={r.points} fill="none" stroke={r.color} strokeWidth={geometry.stroke} strokeLinecap="round" strokeLinejoin="round" />
       ))}
       {sectorMarks.map((m, i) => (
         <circle key={i} cx={m.x} cy={m.y} r={geometry.stroke * 1.1} fill="#fff" stroke="#000" strokeWidth={geometry.stroke * 0.3} />
@@ -89,4 +93,19 @@ export function TrackMap({
       {cursor ? <circle cx={cursor.x} cy={cursor.y} r={geometry.stroke * 1.6} fill="#fff" stroke="var(--primary)" strokeWidth={geometry.stroke * 0.5} data-cursor /> : null}
     </svg>
   );
+}
+
+/** Runs of equal colour along the outline, as SVG polyline point lists (each run shares its end point). */
+export function colourRuns(colors: readonly string[], xs: readonly number[], ys: readonly number[]): { start: number; color: string; points: string }[] {
+  const out: { start: number; color: string; points: string }[] = [];
+  let i = 0;
+  while (i < colors.length) {
+    let j = i;
+    while (j + 1 < colors.length && colors[j + 1] === colors[i]) j++;
+    const pts: string[] = [];
+    for (let k = i; k <= j + 1 && k < xs.length; k++) pts.push(`${xs[k]},${ys[k]}`);
+    out.push({ start: i, color: colors[i]!, points: pts.join(' ') });
+    i = j + 1;
+  }
+  return out;
 }
