@@ -1,10 +1,10 @@
-// Fixtures of the session API tests, on top of the shared session fixtures (helpers.ts): the
+// Fixtures of the session API tests, on top of the shared session fixtures (../jobs/session-fixtures.ts): the
 // engine's sessions built from the recorded archive are the reference the API is checked against.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { engineSession as load, f1data, MEXICO_Q, sessionsWithTimingData } from './helpers.js';
+import { archiveDir, engineSession as load, f1data, MEXICO_Q, recordedSources, sessionsWithTimingData } from '../jobs/session-fixtures.js';
 
-export { f1data, sessionsWithTimingData };
+export { archiveDir, f1data, recordedSources, sessionsWithTimingData };
 export const MEXICO_2025_Q = MEXICO_Q;
 export const BAKU_2018_R = '2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/';
 

@@ -17,8 +17,7 @@ import { csv, records } from '../../src/sessions/shape/table.js';
 import { columnarTelemetry, TELEMETRY_COLUMNS } from '../../src/sessions/shape/telemetry.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
-import { archiveDir, f1data, recordedSources } from './helpers.js';
-import { BAKU_2018_R, engineSession, MEXICO_2025_Q, sessionsWithTimingData } from './api-fixtures.js';
+import { archiveDir, BAKU_2018_R, engineSession, f1data, MEXICO_2025_Q, recordedSources, sessionsWithTimingData } from './api-fixtures.js';
 
 const REDIS = process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const paths = sessionsWithTimingData();

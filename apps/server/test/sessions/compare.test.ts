@@ -8,8 +8,7 @@ import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { comparisonBody, fastestIndex, parseLapPicks, type Comparison } from '../../src/sessions/shape/compare.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
-import { archiveDir, f1data, recordedSources } from './helpers.js';
-import { engineSession, MEXICO_2025_Q } from './api-fixtures.js';
+import { archiveDir, engineSession, f1data, MEXICO_2025_Q, recordedSources } from './api-fixtures.js';
 
 const base = '/api/v1/sessions/2025/20/Q';
 let t: TestDatabase;

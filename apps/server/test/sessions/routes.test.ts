@@ -10,8 +10,7 @@ import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { seasonCatalogue, type SessionKey } from '../../src/sessions/catalog.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
-import { archiveDir, f1data, recordedSources } from './helpers.js';
-import { engineSession } from './api-fixtures.js';
+import { archiveDir, engineSession, f1data, recordedSources } from './api-fixtures.js';
 
 const HUNGARY_2020_FP2 = '2020/2020-07-19_Hungarian_Grand_Prix/2020-07-17_Practice_2/';
 const env = { LIVETIMING_BASE_URL: archiveDir, JOLPICA_BASE_URL: `${f1data}/jolpica`, APEX_OFFLINE: 'true' };

@@ -9,8 +9,7 @@ import { columnarTelemetry } from '../../src/sessions/shape/telemetry.js';
 import { deriveRotation, type TrackOutline } from '../../src/sessions/shape/track.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
-import { archiveDir, f1data, recordedSources } from './helpers.js';
-import { engineSession, MEXICO_2025_Q } from './api-fixtures.js';
+import { archiveDir, engineSession, f1data, MEXICO_2025_Q, recordedSources } from './api-fixtures.js';
 
 const base = '/api/v1/sessions/2025/20/Q';
 let t: TestDatabase;

@@ -35,7 +35,7 @@ const versionOf = (row: StoredSession) => `${row.id}.${row.dataVersion}`;
 export class SessionReader {
   readonly store: SessionStore;
   private readonly rowTtlMs: number;
-  private readonly rows = new Map<string, { at: number; row: Promise<StoredSession | null> }>();
+  private readonly rows = new Map<string, { at: number; row: Promise<StoredSession | null>; settled?: StoredSession | null }>();
   private readonly laps: LRUCache<string, Promise<Laps>>;
   private readonly drivers: LRUCache<string, Promise<DriverRow[]>>;
   private readonly telemetry: LRUCache<string, Promise<SessionTelemetry | null>>;
@@ -56,11 +56,25 @@ export class SessionReader {
     const hit = this.rows.get(k);
     if (hit && now - hit.at < this.rowTtlMs) return hit.row;
     const row = this.store.get(key);
-    this.rows.set(k, { at: now, row });
-    // A failed read must not be remembered.
-    row.catch(() => this.rows.delete(k));
+    const entry: { at: number; row: Promise<StoredSession | null>; settled?: StoredSession | null } = { at: now, row };
+    this.rows.set(k, entry);
+    row.then(
+      (r) => (entry.settled = r),
+      // A failed read must not be remembered.
+      () => this.rows.delete(k),
+    );
     if (this.rows.size > 1000) this.rows.delete(this.rows.keys().next().value!);
     return row;
+  }
+
+  /**
+   * The servable session as last read, without waiting: undefined when the remembered row is stale,
+   * still being read, or not servable (callers then take the normal path).
+   */
+  servableNow(key: SessionKey): ServableSession | undefined {
+    const hit = this.rows.get(`${key.year}/${key.round}/${key.session}`);
+    if (!hit || !hit.settled || Date.now() - hit.at >= this.rowTtlMs) return undefined;
+    return this.servable(hit.settled) ?? undefined;
   }
 
   /** Forget the remembered row of a session (after starting a load, so its state shows at once). */

@@ -27,7 +27,7 @@ import {
 import { columnarTelemetry, parseTelemetryColumns } from '../shape/telemetry.js';
 import { trackOutline } from '../shape/track.js';
 import { utcOf } from '../store-write.js';
-import { CSV_TYPE, JSON_TYPE, sendCached, type Rendered } from './cache.js';
+import { CSV_TYPE, JSON_TYPE, SessionResponses, type Rendered } from './cache.js';
 import {
   CompareQuery, CompareResponse, DriversResponse, FormatQuery, GapsResponse, LapsQuery, LapsResponse, PitStopsResponse,
   PositionsResponse, RaceControlResponse, ResultsResponse, SessionParams, SessionResponse, StintsResponse, TelemetryParams,
@@ -49,6 +49,12 @@ const LoadAccepted = Type.Object({
   status: SessionStatusSchema,
 }, { title: 'SessionLoadStarted', description: 'APEX_AUTOLOAD=true: the session was not loaded; its load is queued (poll the job)' });
 
+/**
+ * Data routes send bytes compressed once when cached (see cache.ts); @fastify/compress's per-request
+ * hooks would only cost time on them (errors and 202s are small).
+ */
+const precompressed = { compress: false, decompress: false } as const;
+
 /** 200 plus the 202 an on-demand load answers with. */
 const dataResponses = (ok: TSchema) => ({ 200: ok, 202: LoadAccepted });
 
@@ -66,6 +72,8 @@ function iso(ts: string | null): string | null {
 const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, opts) => {
   const reader = opts.reader ?? new SessionReader(app.db);
   const fastify = app as unknown as FastifyInstance;
+  const responses = new SessionResponses(fastify, reader);
+  app.addHook('preParsing', responses.shortcut);
   const catalogue = new Map<string, { at: number; entry: Promise<CatalogEntry> }>();
 
   /** Why there is nothing to serve, and what to do about it. */
@@ -192,16 +200,19 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   const formatOnly = Type.Object({ ...FormatQuery });
 
   app.get('/:year/:round/:session/drivers', {
+    ...precompressed,
     schema: { tags, summary: 'The session’s drivers (F1 driver list), linked to history drivers by racing number', params: SessionParams, querystring: formatOnly, response: dataResponses(DriversResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, await reader.driversOf(s), driverColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, await reader.driversOf(s), driverColumns))));
 
   app.get('/:year/:round/:session/results', {
+    ...precompressed,
     schema: { tags, summary: 'Classification: official results (Jolpica) joined with the driver list, or classified from the laps', params: SessionParams, querystring: formatOnly, response: dataResponses(ResultsResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, await reader.store.results(s.row.id), resultColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, await reader.store.results(s.row.id), resultColumns))));
 
   app.get('/:year/:round/:session/laps', {
+    ...precompressed,
     schema: {
       tags,
       summary: 'Laps with every column of the engine’s Lap (FastF1’s Laps), filtered',
@@ -231,7 +242,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
         trackStatusMatch: q.trackStatusMatch as LapFilter['trackStatusMatch'],
         part: q.part,
       };
-      return sendCached(fastify, request, reply, s, async () => {
+      return responses.send(request, reply, s, async () => {
         let laps: Laps;
         try {
           laps = filterLaps(await reader.lapsOf(s), filter);
@@ -245,48 +256,55 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   });
 
   app.get('/:year/:round/:session/stints', {
+    ...precompressed,
     schema: { tags, summary: 'Tyre stints per driver: compound, first and last lap, tyre age at the start, laps', params: SessionParams, querystring: formatOnly, response: dataResponses(StintsResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => {
+    responses.send(request, reply, s, async () => {
       const [stints, drivers] = await Promise.all([reader.store.stints(s.row.id), reader.driversOf(s)]);
       return table(reply, request.query.format, withDriver(stints, abbreviationsOf(drivers)), stintColumns);
     })));
 
   app.get('/:year/:round/:session/pitstops', {
+    ...precompressed,
     schema: { tags, summary: 'Pit stops: in-lap, out-lap, pit-lane time (out-lap PitOutTime − in-lap PitInTime) where both are known', params: SessionParams, querystring: formatOnly, response: dataResponses(PitStopsResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => {
+    responses.send(request, reply, s, async () => {
       const [stops, drivers] = await Promise.all([reader.store.pitStops(s.row.id), reader.driversOf(s)]);
       return table(reply, request.query.format, withDriver(stops, abbreviationsOf(drivers)), pitStopColumns);
     })));
 
   app.get('/:year/:round/:session/weather', {
+    ...precompressed,
     schema: { tags, summary: 'Weather as a time series (one array per quantity; CSV: one row per sample)', params: SessionParams, querystring: formatOnly, response: dataResponses(WeatherResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => {
+    responses.send(request, reply, s, async () => {
       const samples = await reader.store.weather(s.row.id);
       return request.query.format === 'csv' ? { body: csv(samples, weatherColumns), contentType: CSV_TYPE } : json(reply, weatherSeries(samples));
     })));
 
   app.get('/:year/:round/:session/race-control', {
+    ...precompressed,
     schema: { tags, summary: 'Race-control messages (flags, penalties, deleted lap times, …)', params: SessionParams, querystring: formatOnly, response: dataResponses(RaceControlResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, await reader.store.raceControl(s.row.id), raceControlColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, await reader.store.raceControl(s.row.id), raceControlColumns))));
 
   app.get('/:year/:round/:session/track-status', {
+    ...precompressed,
     schema: { tags, summary: 'Track status changes (1 green, 2 yellow, 4 safety car, 5 red, 6 VSC, 7 VSC ending)', params: SessionParams, querystring: formatOnly, response: dataResponses(TrackStatusResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, await reader.store.trackStatus(s.row.id), trackStatusColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, await reader.store.trackStatus(s.row.id), trackStatusColumns))));
 
   app.get('/:year/:round/:session/positions', {
+    ...precompressed,
     schema: { tags, summary: 'Position of every driver at the end of every lap (race and sprint; empty for other sessions), for lap charts', params: SessionParams, querystring: formatOnly, response: dataResponses(PositionsResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, positionsPerLap((await reader.lapsOf(s)).laps), positionColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, positionsPerLap((await reader.lapsOf(s)).laps), positionColumns))));
 
   app.get('/:year/:round/:session/gaps', {
+    ...precompressed,
     schema: { tags, summary: 'Gap to the leader and to the car ahead at the end of every lap (race and sprint)', params: SessionParams, querystring: formatOnly, response: dataResponses(GapsResponse) },
   }, async (request, reply) => withSession(request, reply, keyOf(request.params), (s) =>
-    sendCached(fastify, request, reply, s, async () => table(reply, request.query.format, gapsPerLap((await reader.lapsOf(s)).laps), gapColumns))));
+    responses.send(request, reply, s, async () => table(reply, request.query.format, gapsPerLap((await reader.lapsOf(s)).laps), gapColumns))));
 
   // ── telemetry ───────────────────────────────────────────────────────────────────────────────
 
@@ -297,6 +315,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   }
 
   app.get('/:year/:round/:session/laps/:driver/:lap/telemetry', {
+    ...precompressed,
     schema: {
       tags,
       summary: 'Full-resolution telemetry of one lap, columnar (one array per channel)',
@@ -318,7 +337,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
       const pick: LapPick = { driver, lap: lapParam === 'fastest' ? 'fastest' : Number(lapParam) };
       const lap = await lapOr404(s, key, await reader.lapsOf(s), pick);
       await telemetryOr404(s, key);
-      return sendCached(fastify, request, reply, s, async () => {
+      return responses.send(request, reply, s, async () => {
         let tel;
         try {
           tel = await reader.lapTelemetry(s, lap);
@@ -341,6 +360,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   });
 
   app.get('/:year/:round/:session/compare', {
+    ...precompressed,
     schema: {
       tags,
       summary: 'Up to 5 laps on a common distance axis with the time delta to a reference lap and sector deltas',
@@ -367,7 +387,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
       for (const p of picks) laps.push(await lapOr404(s, key, all, p));
       const reference = await referenceIndex(s, key, q.reference, laps);
       const tel = await telemetryOr404(s, key);
-      return sendCached(fastify, request, reply, s, async () => {
+      return responses.send(request, reply, s, async () => {
         let cmp;
         try {
           cmp = compareLaps(tel, laps, { reference, step: q.step ?? DEFAULT_COMPARE_STEP });
@@ -389,6 +409,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   }
 
   app.get('/:year/:round/:session/track', {
+    ...precompressed,
     schema: {
       tags,
       summary: 'Circuit outline from a clean lap’s position data, rotated consistently, with sector lines and speed along it',
@@ -408,7 +429,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
         : [all.pickFastest(), ...all.pickQuickLaps().pickAccurate().laps.slice().sort((a, b) => a.lapTime! - b.lapTime!)].filter((l): l is Lap => l !== null);
       if (candidates.length === 0) throw apexError('APX_ERR_NOT_FOUND', `${describeSession(key)} has no timed lap to draw the track from`);
       await telemetryOr404(s, key);
-      return sendCached(fastify, request, reply, s, async () => {
+      return responses.send(request, reply, s, async () => {
         let lastError: unknown = null;
         for (const lap of candidates.slice(0, 5)) {
           try {
