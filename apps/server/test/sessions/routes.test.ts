@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { RedisStore } from '../../src/http/cache/store.js';
 import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { seasonCatalogue, type SessionKey } from '../../src/sessions/catalog.js';
+import { markQueued, recordFailure } from '../../src/sessions/store-write.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 import { archiveDir, engineSession, f1data, recordedSources } from './api-fixtures.js';
@@ -87,6 +88,25 @@ describe('APEX_AUTOLOAD=true', () => {
       await app.close();
     }
   }, 240_000);
+});
+
+describe('a load that failed', () => {
+  it('is reported with its reason, and not re-queued by every request even with APEX_AUTOLOAD', async () => {
+    const failed: SessionKey = { year: key.year, round: key.round, session: 'FP1' };
+    await markQueued(t.database.db, failed, 'session-test-failed');
+    await recordFailure(t.database.db, failed, 'session-test-failed', 'corrupt stream: TimingData: 3 undecodable line(s) skipped');
+    const app = await testApp({ database: t.database, env: { ...env, APEX_AUTOLOAD: 'true' } });
+    try {
+      const path = `/api/v1/sessions/${failed.year}/${failed.round}/FP1`;
+      const r = await app.inject({ url: `${path}/laps` });
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.code).toBe('APX_ERR_NOT_LOADED');
+      expect(r.json().error.message).toBe(`${failed.year} round ${failed.round} FP1 is not loaded: its last load failed (corrupt stream: TimingData: 3 undecodable line(s) skipped); to retry, run \`apex session load ${failed.year} ${failed.round} FP1\` or POST ${path}/load (admin token)`);
+      expect((await app.inject({ url: path })).json().status).toMatchObject({ state: 'failed', hasData: false, error: 'corrupt stream: TimingData: 3 undecodable line(s) skipped' });
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 describe('reloads and the response cache', () => {

@@ -55,6 +55,9 @@ const LoadAccepted = Type.Object({
  */
 const precompressed = { compress: false, decompress: false } as const;
 
+/** With APEX_AUTOLOAD, how long after a failed load a request may queue the load again. */
+const AUTOLOAD_RETRY_AFTER_MS = 5 * 60_000;
+
 /** 200 plus the 202 an on-demand load answers with. */
 const dataResponses = (ok: TSchema) => ({ 200: ok, 202: LoadAccepted });
 
@@ -62,11 +65,13 @@ const keyOf = (p: { year: number; round: number; session: SessionKey['session'] 
 const pathOf = (k: SessionKey) => `/api/v1/sessions/${k.year}/${k.round}/${k.session}`;
 const loadCommand = (k: SessionKey) => `apex session load ${k.year} ${k.round} ${k.session}`;
 const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-/** A timestamp as the database gives it ('2025-10-25 21:00:00+00') in ISO 8601. */
+/** Epoch ms of a timestamp as the database gives it ('2025-10-25 21:00:00+00'); NaN when unreadable. */
+const timestampMs = (ts: string | null) => (ts ? Date.parse(ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) : NaN);
+
+/** A database timestamp in ISO 8601. */
 function iso(ts: string | null): string | null {
-  if (!ts) return null;
-  const d = new Date(ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-  return Number.isNaN(d.getTime()) ? ts : d.toISOString();
+  const ms = timestampMs(ts);
+  return Number.isNaN(ms) ? ts : new Date(ms).toISOString();
 }
 
 const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, opts) => {
@@ -94,8 +99,13 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
     const row = await reader.row(key);
     const s = reader.servable(row);
     if (s) return answer(s);
-    const message = notLoadedMessage(key, reader.status(row));
+    const status = reader.status(row);
+    const message = notLoadedMessage(key, status);
     if (!app.config.APEX_AUTOLOAD) throw apexError('APX_ERR_NOT_LOADED', message);
+    // A load that just failed is not retried by every request that comes along (the job already
+    // retried transient failures); after a while, a request may try again.
+    const failedAt = status.state === 'failed' ? timestampMs(status.updatedAt) : NaN;
+    if (Date.now() - failedAt < AUTOLOAD_RETRY_AFTER_MS) throw apexError('APX_ERR_NOT_LOADED', message);
     const queued = await queueSessionLoad(fastify, key, request.log);
     reader.forget(key);
     return reply
