@@ -69,6 +69,15 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await expect.poll(() => page.locator('[data-telemetry-stack]').innerText()).toMatch(/\d+ m/);
     await shot(page, 'session-2025-20-Q-telemetry');
 
+    // Zoom: the window shrinks on every chart at once, and "Whole lap" restores it.
+    const range = page.locator('[data-x-range]');
+    const whole = await range.innerText();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => range.innerText()).not.toBe(whole);
+    await page.getByRole('button', { name: 'Pan towards the finish line' }).click();
+    await page.getByRole('button', { name: 'Whole lap' }).click();
+    await expect.poll(() => range.innerText()).toBe(whole);
+
     // Fastest-by-mini-sector colouring, kept in the URL.
     await page.getByRole('radio', { name: 'Fastest' }).click();
     await expect.poll(() => page.url()).toContain('map=fastest');
@@ -98,6 +107,14 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await page.getByRole('checkbox', { name: `Compare ${d} lap ${timed.lapNumber}` }).click();
     await expect.poll(() => decodeURIComponent(page.url())).toContain(`${d}:${timed.lapNumber}`);
     await shot(page, 'session-2025-20-Q-laps');
+    await page.close();
+  });
+
+  it('the session picker moves to another session of the weekend (not loaded: offered for loading)', async () => {
+    const page = await open(S);
+    await page.getByLabel('Choose a session of this weekend').selectOption('R');
+    await page.waitForURL(/\/sessions\/2025\/20\/R$/);
+    await page.getByText('Session not loaded').waitFor();
     await page.close();
   });
 

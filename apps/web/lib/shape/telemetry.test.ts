@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '@apexdata/livetiming';
 import type { SessionLap } from '../api/session-types';
 import { readJolpica, sharedDir } from '../test/ergast-fixtures';
-import { fastestPerDriver, filterLaps, formatLapPicks, miniSectorFastest, nearestIndex, NO_FILTER, parseLapPicks, speedColor } from './telemetry';
+import { colourRuns, fastestPerDriver, filterLaps, formatLapPicks, miniSectorFastest, nearestIndex, NO_FILTER, panBy, parseLapPicks, speedColor, zoomAround } from './telemetry';
 
 const f1data = path.join(sharedDir, 'f1data');
 // 2019 Italian GP qualifying, laps built by our engine from the recorded archive.
@@ -81,5 +81,27 @@ describe('nearestIndex / miniSectorFastest / speedColor', () => {
   it('should ramp colours from slow to fast', () => {
     expect(speedColor(80, 80, 320)).toBe('rgb(68,1,84)');
     expect(speedColor(320, 80, 320)).toBe('rgb(253,231,37)');
+  });
+});
+
+describe('zoom, pan and colour runs', () => {
+  it('should zoom around a point and stay inside the lap', () => {
+    expect(zoomAround(0, 1000, 500, 0.5, 0, 1000)).toEqual([250, 750]);
+    expect(zoomAround(0, 1000, 0, 0.5, 0, 1000)).toEqual([0, 500]);
+    expect(zoomAround(900, 1000, 1000, 4, 0, 1000)).toEqual([600, 1000]);
+    expect(zoomAround(0, 1000, 500, 3, 0, 1000)).toEqual([0, 1000]);
+  });
+  it('should pan by a fraction of the window and stop at the ends', () => {
+    expect(panBy(200, 400, 0.5, 0, 1000)).toEqual([300, 500]);
+    expect(panBy(100, 300, -1, 0, 1000)).toEqual([0, 200]);
+    expect(panBy(800, 1000, 0.25, 0, 1000)).toEqual([800, 1000]);
+  });
+  it('should merge equal neighbouring colours into one run sharing end points', () => {
+    const runs = colourRuns(['a', 'a', 'b', 'a'], [0, 1, 2, 3, 4], [0, 0, 0, 0, 0]);
+    expect(runs.map((r) => [r.start, r.color, r.points])).toEqual([
+      [0, 'a', '0,0 1,0 2,0'],
+      [2, 'b', '2,0 3,0'],
+      [3, 'a', '3,0 4,0'],
+    ]);
   });
 });

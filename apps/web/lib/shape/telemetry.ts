@@ -122,3 +122,37 @@ export function filterLaps(laps: readonly SessionLap[], f: LapFilter): SessionLa
       (!f.personalBestOnly || l.isPersonalBest),
   );
 }
+
+/** Zoom a [min, max] window by `factor` (<1 zooms in) keeping `at` fixed, clamped to [lo, hi]. */
+export function zoomAround(min: number, max: number, at: number, factor: number, lo: number, hi: number): [number, number] {
+  const span = Math.min(hi - lo, Math.max(10, (max - min) * factor));
+  const f = max > min ? (at - min) / (max - min) : 0.5;
+  let a = at - span * f;
+  let b = a + span;
+  if (a < lo) [a, b] = [lo, lo + span];
+  if (b > hi) [a, b] = [hi - span, hi];
+  return [a, b];
+}
+
+/** Shift a window by a fraction of its width, clamped to [lo, hi]. */
+export function panBy(min: number, max: number, fraction: number, lo: number, hi: number): [number, number] {
+  const span = max - min;
+  let a = min + span * fraction;
+  a = Math.max(lo, Math.min(hi - span, a));
+  return [a, a + span];
+}
+
+/** Runs of equal colour along a polyline, as SVG point lists (each run shares its end point). */
+export function colourRuns(colors: readonly string[], xs: readonly number[], ys: readonly number[]): { start: number; color: string; points: string }[] {
+  const out: { start: number; color: string; points: string }[] = [];
+  let i = 0;
+  while (i < colors.length) {
+    let j = i;
+    while (j + 1 < colors.length && colors[j + 1] === colors[i]) j++;
+    const pts: string[] = [];
+    for (let k = i; k <= j + 1 && k < xs.length; k++) pts.push(`${xs[k]},${ys[k]}`);
+    out.push({ start: i, color: colors[i]!, points: pts.join(' ') });
+    i = j + 1;
+  }
+  return out;
+}

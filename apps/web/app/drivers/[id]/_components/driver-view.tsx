@@ -74,6 +74,14 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
         ) : null}
       </PageHeader>
       <StatTiles career={career} />
+      {teams.length > 0 ? (
+        <nav aria-label="Teams" className="mb-5 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-xs font-semibold uppercase tracking-widest text-muted-foreground">Teams</span>
+          {teams.map((t) => (
+            <ConstructorLink key={t.id} constructor={t} className="rounded border px-2 py-1 hover:bg-accent" />
+          ))}
+        </nav>
+      ) : null}
       <div className="grid gap-5 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <Card>
           <CardHeader>

@@ -3,7 +3,10 @@
 import * as React from 'react';
 import uPlot from 'uplot';
 import type { Comparison, TelemetryChannel } from '@/lib/api/session-types';
+import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/uplot-chart';
+import { Button } from '@/components/ui/button';
+import { panBy, zoomAround } from '@/lib/shape/telemetry';
 
 interface ChannelSpec {
   key: TelemetryChannel | 'delta';
@@ -57,6 +60,7 @@ export function TelemetryStack({
   const onDrawnRef = React.useRef(onDrawn);
   onDrawnRef.current = onDrawn;
   const [readout, setReadout] = React.useState<number | null>(null);
+  const [range, setRange] = React.useState<[number, number] | null>(null);
   if (typeof performance !== 'undefined') performance.mark('apex:stack-render');
 
   const channels = React.useMemo(
@@ -90,11 +94,29 @@ export function TelemetryStack({
             })),
           ],
           hooks: {
+            ready: [
+              (u) => {
+                // Wheel zooms the distance axis around the pointer (the other charts follow via setScale).
+                u.over.addEventListener(
+                  'wheel',
+                  (e) => {
+                    e.preventDefault();
+                    const total = comparison.distance[comparison.distance.length - 1] ?? 0;
+                    const { min, max } = u.scales.x;
+                    const at = u.posToVal(e.offsetX, 'x');
+                    const [lo, hi] = zoomAround(min!, max!, at, e.deltaY < 0 ? 0.8 : 1.25, 0, total);
+                    u.setScale('x', { min: lo, max: hi });
+                  },
+                  { passive: false },
+                );
+              },
+            ],
             setScale: [
               (u, key) => {
                 if (key !== 'x' || syncing.current) return;
                 syncing.current = true;
                 const { min, max } = u.scales.x;
+                if (i === 0) setRange([min!, max!]);
                 for (const p of plots.current) if (p && p !== u && (p.scales.x.min !== min || p.scales.x.max !== max)) p.setScale('x', { min: min!, max: max! });
                 syncing.current = false;
               },
@@ -130,8 +152,37 @@ export function TelemetryStack({
     });
   }, [channels, comparison]);
 
+  const total = comparison.distance[comparison.distance.length - 1] ?? 0;
+  const move = (fn: (min: number, max: number) => [number, number]) => {
+    const u = plots.current.find(Boolean);
+    if (!u) return;
+    const [lo, hi] = fn(u.scales.x.min!, u.scales.x.max!);
+    u.setScale('x', { min: lo, max: hi });
+  };
+
   return (
     <div className="flex flex-col" data-telemetry-stack data-laps={styles.length}>
+      <div className="mb-2 flex flex-wrap items-center gap-1 text-xs" role="toolbar" aria-label="Zoom and pan the telemetry">
+        <Button variant="outline" size="sm" onClick={() => move((a, b) => zoomAround(a, b, (a + b) / 2, 0.5, 0, total))} aria-label="Zoom in">
+          <ZoomIn aria-hidden />
+        </Button>
+        <Button variant="outline" size="sm" onClick={() => move((a, b) => zoomAround(a, b, (a + b) / 2, 2, 0, total))} aria-label="Zoom out">
+          <ZoomOut aria-hidden />
+        </Button>
+        <Button variant="outline" size="sm" onClick={() => move((a, b) => panBy(a, b, -0.25, 0, total))} aria-label="Pan towards the start line">
+          <ChevronLeft aria-hidden />
+        </Button>
+        <Button variant="outline" size="sm" onClick={() => move((a, b) => panBy(a, b, 0.25, 0, total))} aria-label="Pan towards the finish line">
+          <ChevronRight aria-hidden />
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => move(() => [0, total])}>
+          Whole lap
+        </Button>
+        <span className="ml-1 font-mono text-muted-foreground" data-x-range aria-live="polite">
+          {range ? `${(Math.max(0, range[0]) / 1000).toFixed(2)}–${(Math.min(total, range[1]) / 1000).toFixed(2)} km` : ''}
+        </span>
+        <span className="hidden text-muted-foreground md:inline">· or drag across a chart / mouse wheel</span>
+      </div>
       <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-live="off">
         <span className="font-mono text-muted-foreground">{readout !== null ? `${Math.round(comparison.distance[readout] ?? 0)} m` : 'Hover a chart'}</span>
         {styles.map((s, lap) => (

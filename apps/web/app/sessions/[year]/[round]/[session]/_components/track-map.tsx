@@ -2,7 +2,7 @@
 
 import * as React from 'react';
 import type { Comparison, TrackOutline } from '@/lib/api/session-types';
-import { miniSectorFastest, nearestIndex, speedColor } from '@/lib/shape/telemetry';
+import { colourRuns, miniSectorFastest, nearestIndex, speedColor } from '@/lib/shape/telemetry';
 import type { LapStyle } from './telemetry-stack';
 
 export type MapMode = 'speed' | 'fastest';
@@ -95,17 +95,3 @@ export function TrackMap({
   );
 }
 
-/** Runs of equal colour along the outline, as SVG polyline point lists (each run shares its end point). */
-export function colourRuns(colors: readonly string[], xs: readonly number[], ys: readonly number[]): { start: number; color: string; points: string }[] {
-  const out: { start: number; color: string; points: string }[] = [];
-  let i = 0;
-  while (i < colors.length) {
-    let j = i;
-    while (j + 1 < colors.length && colors[j + 1] === colors[i]) j++;
-    const pts: string[] = [];
-    for (let k = i; k <= j + 1 && k < xs.length; k++) pts.push(`${xs[k]},${ys[k]}`);
-    out.push({ start: i, color: colors[i]!, points: pts.join(' ') });
-    i = j + 1;
-  }
-  return out;
-}
