@@ -3,14 +3,21 @@
 // follows it to `done` with the load summary, and the session's data is then served from the store.
 // In-process queue on PGlite and PostgreSQL; BullMQ on a private redis-server with a worker in this
 // process on PostgreSQL.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { jobDefinitions, jobDepsFromConfig, startBullWorkers, type BullWorkers, type JobView } from '../../src/jobs/index.js';
+import { repoRoot } from '../../src/config.js';
 import { sessionStore } from '../../src/sessions/store.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp, testConfig } from '../http/app-helper.js';
 import { PrivateRedis, waitFor } from '../jobs/processes.js';
 
+const run = promisify(execFile);
 const TOKEN = 'test-admin-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const variants = [
@@ -93,4 +100,35 @@ describe.each(variants)('load and job endpoints: $name', ({ db, redis: useRedis 
     const reloaded = await finished('session-2023-4-SQ');
     expect((reloaded.result as { dataVersion: number }).dataVersion).toBe(2);
   });
+});
+
+describe('apex session load / status (CLI, embedded PGlite)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'apex-session-cli-'));
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  const apex = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', APEX_HOME: home, APEX_OFFLINE: 'true', LOG_LEVEL: 'silent' },
+  }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+
+  it('loads a session with progress and a summary, reports its status, and fails in one line for a session the archive lacks', async () => {
+    const ok = await apex('session', 'load', '2023', '4', 'SS');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/✓ 2023 round 4 SQ loaded \(2023\/2023-04-30_Azerbaijan_Grand_Prix\/2023-04-29_Sprint_Shootout\/\) in [\d.]+ s/);
+    expect(ok.stdout).toMatch(/20 drivers, 2\d\d laps/);
+    // Not a terminal: progress comes as one line per stage on stderr.
+    expect(ok.stderr).toMatch(/fetch \(\d+%\)[\s\S]*laps \(\d+%\)[\s\S]*store \(\d+%\)/);
+
+    const status = await apex('session', 'status', '2023', '4', 'SQ');
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'loaded', hasData: true, dataVersion: 1 });
+
+    const missing = await apex('session', 'load', '2023', '4', 'FP3');
+    expect(missing.code).toBe(1);
+    // After the first progress line, the error: one line, no stack.
+    const errors = missing.stderr.trim().split('\n').filter((l) => !/^\s*resolve \(0%\)$/.test(l));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^apex: 2023 round 4 \(Azerbaijan Grand Prix\) has no FP3 session in the archive \(it has: FP1, SQ, S, Q, R\)$/);
+    const bad = await apex('session', 'load', '2023', '4', 'XX');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/must be one of FP1, FP2, FP3, SQ/);
+  }, 180_000);
 });
