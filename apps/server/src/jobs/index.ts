@@ -4,7 +4,6 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { sourcesFromConfig } from '../sessions/catalog.js';
 import type { LoadDeps } from '../sessions/load.js';
-import { failStaleLoads } from '../sessions/store-write.js';
 import { BullJobQueue, startBullWorkers, type BullWorkerOptions, type BullWorkers } from './bullmq.js';
 import { InProcessQueue } from './in-process.js';
 import { sessionLoadJob } from './session-load.js';
@@ -26,13 +25,12 @@ export function jobDepsFromConfig(config: Config, db: Db): JobDeps {
 }
 
 /**
- * The queue for this configuration. The in-process queue first marks loads left `loading` by a
- * previous process (no heartbeat for a minute) as failed, so they can be started again.
+ * The queue for this configuration. Neither touches Redis or the database until used. Loads left
+ * `loading` by a process that died need no clean-up here: without heartbeats they read as
+ * interrupted after a minute and a new load takes their claim over (see store.ts, store-write.ts).
  */
 export async function createJobQueue(config: Config, deps: JobDeps): Promise<JobQueue> {
   if (config.REDIS_URL) return new BullJobQueue(jobDefinitions, deps, { url: config.REDIS_URL });
-  // In the background: a slow or unreachable database must not hold the server's start-up.
-  void failStaleLoads(deps.db, 'interrupted: the process running the load stopped; start the load again').catch(() => 0);
   return new InProcessQueue(jobDefinitions, deps);
 }
 
