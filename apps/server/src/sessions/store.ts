@@ -103,20 +103,25 @@ export interface SessionStore {
 export const STALE_AFTER_MS = 60_000;
 /** How often a running load proves it is alive. */
 export const HEARTBEAT_MS = 10_000;
+/** A job queued this long without any worker taking it was lost (Redis emptied) or has no worker. */
+export const QUEUED_STALE_AFTER_MS = 30 * 60_000;
 
 /**
  * The status clients see. `ageMs` is the time since the row's last state change or heartbeat: a
- * load that stopped sending heartbeats (its process died) is reported as failed — a queued job
- * waiting for a worker is not, it has no heartbeat yet.
+ * load that stopped sending heartbeats (its process died) is reported as failed after a minute; a
+ * queued job, which has no heartbeat yet, only after QUEUED_STALE_AFTER_MS without a worker.
  */
 export function statusView(row: StoredSession | null, ageMs = 0): SessionStatusView {
   if (!row) {
     return { state: 'not_loaded', jobId: null, stage: null, percent: null, error: null, hasData: false, loadedAt: null, dataVersion: 0, updatedAt: null };
   }
-  if (row.state === 'loading' && row.stage !== 'queued' && ageMs > STALE_AFTER_MS) {
+  const queued = row.stage === 'queued';
+  if (row.state === 'loading' && ageMs > (queued ? QUEUED_STALE_AFTER_MS : STALE_AFTER_MS)) {
     return {
       state: 'failed', jobId: row.jobId, stage: null, percent: null,
-      error: `interrupted: no progress from job ${row.jobId ?? '?'} for ${Math.round(ageMs / 1000)} s (its process stopped); it resumes when a worker picks it up again, or start the load again`,
+      error: queued
+        ? `job ${row.jobId ?? '?'} was queued ${Math.round(ageMs / 60_000)} min ago and no worker took it (is \`apex worker\` running?); start the load again`
+        : `interrupted: no progress from job ${row.jobId ?? '?'} for ${Math.round(ageMs / 1000)} s (its process stopped); it resumes when a worker picks it up again, or start the load again`,
       hasData: row.loadedAt !== null, loadedAt: row.loadedAt, dataVersion: row.dataVersion, updatedAt: row.stateUpdatedAt,
     };
   }

@@ -3,7 +3,7 @@
 // replaces a session (a failure inside it leaves the previous data), links to history by season,
 // round and racing number, and the reasons given for sessions that do not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/db/client.js';
 import * as t from '../../src/db/schema/index.js';
 import { AttemptFailedError, runToCompletion, sessionJobId, sessionLoadJob } from '../../src/jobs/index.js';
@@ -168,8 +168,13 @@ describe.each(backends)('session storage on %s', (kind) => {
     expect(await store.status(key)).toMatchObject({ state: 'failed', error: 'interrupted (test)' });
     // A queued job waiting for a worker is not stale, however long it waits.
     await markQueued(db, key, 'job-waiting');
-    await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '5 minutes'` }).where(and(eq(t.sessions.archivePath, entry.archive.path)));
+    await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '5 minutes'` }).where(eq(t.sessions.archivePath, entry.archive.path));
     expect(await store.status(key)).toMatchObject({ state: 'loading', stage: 'queued' });
+    // … unless no worker took it for half an hour (Redis lost it, or no `apex worker` runs).
+    await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '31 minutes'` }).where(eq(t.sessions.archivePath, entry.archive.path));
+    const lost = await store.status(key);
+    expect(lost.state).toBe('failed');
+    expect(lost.error).toMatch(/job job-waiting was queued 31 min ago and no worker took it/);
   });
 
   it('refuses sessions the archive does not have, with the reason, after one attempt', async () => {
