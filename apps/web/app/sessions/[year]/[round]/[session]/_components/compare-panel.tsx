@@ -47,6 +47,9 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
   const mode = pickEnum(modeParam, ['speed', 'fastest'] as const, 'speed');
   const [cursor, setCursor] = React.useState<number | null>(null);
   const ready = compare.data !== undefined && drivers !== undefined;
+  // The telemetry charts come first; the track map and sector table follow in a later render.
+  const lateComparison = React.useDeferredValue(ready ? compare.data! : null);
+  const lateTrack = React.useDeferredValue(track.data);
   const styles = React.useMemo(() => (compare.data && drivers ? lapStyles(compare.data, drivers) : []), [compare.data, drivers]);
   // bench:web measures from the moment everything the charts need is here to their first draw.
   const marked = React.useRef<unknown>(null);
@@ -87,8 +90,8 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
           <CardContent className="flex justify-center">
             {track.isError ? (
               <ErrorState error={track.error} retry={() => track.refetch()} title="No track map" />
-            ) : track.data ? (
-              <TrackMap track={track.data} comparison={ready ? compare.data! : null} styles={styles} mode={mode} cursorDistance={cursor} />
+            ) : lateTrack ? (
+              <TrackMap track={lateTrack} comparison={lateComparison} styles={styles} mode={mode} cursorDistance={cursor} />
             ) : (
               <ChartSkeleton height={300} />
             )}
@@ -104,7 +107,7 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
             </CardContent>
           ) : null}
         </Card>
-        {ready ? <SectorDeltas comparison={compare.data!} styles={styles} /> : null}
+        {lateComparison ? <SectorDeltas comparison={lateComparison} styles={styles} /> : null}
       </div>
     </div>
   );
