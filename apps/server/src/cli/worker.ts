@@ -3,7 +3,7 @@
 // worker that dies mid-job loses its lock and the job runs again on the next worker.
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { migrate, openDatabase } from '../db/client.js';
+import { migrate, openDatabase, type Database } from '../db/client.js';
 import { jobDepsFromConfig, startWorkers, type WorkerEvent } from '../jobs/index.js';
 
 function parsePositive(value: string): number {
@@ -29,6 +29,22 @@ function line(event: WorkerEvent): string | null {
   }
 }
 
+/**
+ * Workers usually start together with the API and other workers (docker compose): when two
+ * processes apply the same migration at once one of them fails; by then the other has applied it.
+ */
+async function migrateOnce(database: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(database);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
+    }
+  }
+}
+
 export function registerWorkerCommands(program: Command): void {
   program
     .command('worker')
@@ -40,7 +56,7 @@ export function registerWorkerCommands(program: Command): void {
       const config = loadConfig();
       if (!config.REDIS_URL) throw new Error('REDIS_URL is not set: without Redis, jobs run inside `apex serve` and no worker is needed');
       const database = await openDatabase(config);
-      await migrate(database);
+      await migrateOnce(database);
       const workers = startWorkers(config, jobDepsFromConfig(config, database.db), {
         concurrency: opts.concurrency,
         lockDurationMs: opts.lockDuration,
