@@ -53,6 +53,15 @@ export async function ensureWebBuild(): Promise<void> {
   buildWeb();
 }
 
+/** Run an apex command; its output is shown only when it fails. */
+function quiet(args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(process.execPath, args, { env, cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    throw new Error(`apex ${args.slice(1).join(' ')} failed (exit ${r.status ?? r.signal})`);
+  }
+}
+
 function apexEnv(apexHome: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, APEX_HOME: apexHome, APEX_OFFLINE: 'true', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' };
   // An isolated installation: embedded PGlite and the in-process cache, whatever the shell says.
@@ -98,12 +107,10 @@ export async function startStack(opts: { build?: boolean; sessions?: readonly [n
   const apexHome = mkdtempSync(path.join(tmpdir(), 'apex-e2e-'));
   const env = apexEnv(apexHome);
   log(`importing ${dump} into ${apexHome}…`);
-  const imp = spawnSync(process.execPath, [apexBin, 'import', 'jolpica-dump', dump], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
-  if (imp.status !== 0) throw new Error(`apex import jolpica-dump failed (exit ${imp.status})`);
+  quiet([apexBin, 'import', 'jolpica-dump', dump], env);
   for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
     log(`loading session ${year} ${round} ${session}…`);
-    const load = spawnSync(process.execPath, [apexBin, 'session', 'load', String(year), String(round), session], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
-    if (load.status !== 0) throw new Error(`apex session load ${year} ${round} ${session} failed (exit ${load.status})`);
+    quiet([apexBin, 'session', 'load', String(year), String(round), session], env);
   }
   const adminToken = randomBytes(16).toString('hex');
 
