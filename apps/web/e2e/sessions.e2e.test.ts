@@ -132,13 +132,16 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
 describe('strategy: Baku 2018 race', () => {
   const S = '/sessions/2018/4/R';
 
-  it('draws every stint, the degradation fits and the pit stops', async () => {
+  it('draws every stint, the gaps to the leader, the degradation fits and the pit stops', async () => {
     const stints = (await api<{ items: unknown[] }>(`/api/v1${S}/stints`)).items;
     const pits = (await api<{ items: unknown[] }>(`/api/v1${S}/pitstops`)).items;
     const page = await open(`${S}?view=strategy`);
     const [drawn] = await chartPoints(page, '[data-chart="stints"]');
     expect(drawn).toBe(stints.length);
-    const [deg] = await chartPoints(page, '[data-chart="uplot"]');
+    const gaps = (await api<{ items: { gapToLeader: number | null }[] }>(`/api/v1${S}/gaps`)).items;
+    const [gapPoints, deg] = await chartPoints(page, '[data-chart="uplot"]');
+    expect(gapPoints).toBeGreaterThan(8 * 30); // eight drivers by default, most of the 51 laps
+    expect(gapPoints).toBeLessThanOrEqual(gaps.filter((g) => g.gapToLeader !== null).length);
     expect(deg).toBeGreaterThan(20);
     await expect.poll(() => page.getByRole('table', { name: 'Pit stops' }).locator('tbody tr').count()).toBe(pits.length);
     await shot(page, 'session-2018-4-R-strategy');

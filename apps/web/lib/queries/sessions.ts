@@ -64,6 +64,7 @@ export function sessionDriversQueryOptions(k: SessionKey) {
 }
 export const sessionLapsQueryOptions = (k: SessionKey) => loadedItems<SessionLap>(k, 'laps', '/laps');
 export const stintsQueryOptions = (k: SessionKey) => loadedItems<Stint>(k, 'stints', '/stints');
+export const gapsQueryOptions = (k: SessionKey) => loadedItems<{ driver: string; lapNumber: number; position: number; gapToLeader: number | null; interval: number | null; time: number | null }>(k, 'gaps', '/gaps');
 export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedItems<SessionPitStop>(k, 'pitstops', '/pitstops');
 export const weatherQueryOptions = (k: SessionKey) => loadedPart<WeatherSeries>(k, 'weather', '/weather');
 export const trackQueryOptions = (k: SessionKey) => loadedPart<TrackOutline>(k, 'track', '/track');

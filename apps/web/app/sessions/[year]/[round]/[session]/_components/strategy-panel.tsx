@@ -3,7 +3,8 @@
 import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionDriver, SessionLap, SessionPitStop, Stint } from '@/lib/api/session-types';
-import { sessionPitStopsQueryOptions, stintsQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import { gapsQueryOptions, sessionPitStopsQueryOptions, stintsQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import { gapsByLap } from '@/lib/shape/gaps';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ChartSkeleton, EmptyState } from '@/components/data/states';
@@ -31,6 +32,7 @@ export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { session
         </CardHeader>
         <CardContent>{stints ? <StintTimeline stints={stints} order={order} pitStops={pitsQ.data?.items ?? []} /> : <ChartSkeleton height={360} />}</CardContent>
       </Card>
+      {raceLike ? <Gaps sessionKey={sessionKey} drivers={drivers} /> : null}
       <Degradation laps={laps} drivers={drivers} order={order} />
       {/* In qualifying and practice every garage visit is a "stop": the table only helps in races. */}
       {raceLike && pitsQ.data && pitsQ.data.items.length > 0 ? (
@@ -179,6 +181,45 @@ function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: Se
               </li>
             ))}
         </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Gap to the leader lap by lap (races): undercuts, safety cars and fading pace in one picture. */
+function Gaps({ sessionKey, drivers }: { sessionKey: SessionKey; drivers: SessionDriver[] }) {
+  const q = useQuery(gapsQueryOptions(sessionKey));
+  const [param, setParam] = useSearchParam('gaps');
+  const info = new Map(drivers.map((d) => [d.abbreviation, d]));
+  const shaped = React.useMemo(() => (q.data ? gapsByLap(q.data.items) : null), [q.data]);
+  if (q.isError) return null;
+  if (!shaped) return <ChartSkeleton height={300} />;
+  const all = shaped.series.map((s) => s.driver);
+  const chosen = pickList(param, 20).filter((d) => all.includes(d));
+  const shown = new Set(chosen.length ? chosen : all.slice(0, 8));
+  const seen = new Map<string, number>();
+  const series: ChartSeries[] = shaped.series
+    .filter((s) => shown.has(s.driver))
+    .map((s) => {
+      const color = info.get(s.driver)?.teamColor ?? '#9a9aa8';
+      const n = seen.get(color) ?? 0;
+      seen.set(color, n + 1);
+      return { key: s.driver, label: s.driver, color, dashed: n > 0, values: s.values };
+    });
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Gap to leader</CardTitle>
+        <CardDescription>seconds behind the leader at the line, lap by lap</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <DriverPicker
+          drivers={all.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null, color: info.get(d)?.teamColor ?? null }))}
+          selected={chosen}
+          onChange={(ids) => setParam(ids.length ? ids.join(',') : null)}
+          label="Drivers in the gaps chart"
+        />
+        <SeriesChart x={shaped.laps} series={series} height={300} label={`Gap to the leader of ${series.length} drivers`} xLabel="Lap" invertY formatY={(v) => `${v.toFixed(0)} s`} xIncrs={[1, 2, 5, 10]} />
       </CardContent>
     </Card>
   );
