@@ -51,18 +51,31 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
-/** The precompressed variant to send, preferring brotli; undefined = identity. */
-export function pickEncoding(acceptEncoding: string | undefined, entry: Pick<CachedResponse, 'gzip' | 'br'>): 'br' | 'gzip' | undefined {
-  if (!acceptEncoding) return undefined;
+function parseAcceptEncoding(header: string): { br: boolean; gzip: boolean } {
   const accepted = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(',')) {
+  for (const part of header.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     accepted.set(name!.trim(), q ? Number(q.slice(2)) || 0 : 1);
   }
   const ok = (enc: string) => (accepted.get(enc) ?? accepted.get('*') ?? 0) > 0;
-  if (entry.br && ok('br')) return 'br';
-  if (entry.gzip && ok('gzip')) return 'gzip';
+  return { br: ok('br'), gzip: ok('gzip') };
+}
+
+// Clients send a handful of distinct Accept-Encoding values; parse each once.
+const acceptEncodingCache = new Map<string, { br: boolean; gzip: boolean }>();
+
+/** The precompressed variant to send, preferring brotli; undefined = identity. */
+export function pickEncoding(acceptEncoding: string | undefined, entry: Pick<CachedResponse, 'gzip' | 'br'>): 'br' | 'gzip' | undefined {
+  if (!acceptEncoding || (!entry.br && !entry.gzip)) return undefined;
+  let accepted = acceptEncodingCache.get(acceptEncoding);
+  if (!accepted) {
+    accepted = parseAcceptEncoding(acceptEncoding);
+    if (acceptEncodingCache.size >= 256) acceptEncodingCache.clear();
+    acceptEncodingCache.set(acceptEncoding, accepted);
+  }
+  if (entry.br && accepted.br) return 'br';
+  if (entry.gzip && accepted.gzip) return 'gzip';
   return undefined;
 }
 
