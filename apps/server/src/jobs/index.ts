@@ -6,22 +6,28 @@ import { sourcesFromConfig } from '../sessions/catalog.js';
 import type { LoadDeps } from '../sessions/load.js';
 import { BullJobQueue, startBullWorkers, type BullWorkerOptions, type BullWorkers } from './bullmq.js';
 import { InProcessQueue } from './in-process.js';
+import { historyImportJob } from './history-import.js';
+import { historySyncJob, type HistoryJobDeps } from './history-sync.js';
 import { sessionLoadJob } from './session-load.js';
-import type { JobQueue } from './types.js';
+import type { JobDefinition, JobQueue } from './types.js';
 
 export * from './types.js';
 export { runToCompletion, runAttempt, AttemptFailedError } from './run.js';
 export { InProcessQueue } from './in-process.js';
 export { BullJobQueue, startBullWorkers, type BullWorkers, type WorkerEvent } from './bullmq.js';
 export { sessionLoadJob, sessionJobId, sessionKeyOfJobId, SESSION_LOAD, InvalidJobDataError } from './session-load.js';
+export { historySyncJob, historySyncJobId, HISTORY_SYNC, type HistoryJobDeps, type HistorySyncData } from './history-sync.js';
+export { historyImportJob, HISTORY_IMPORT, type HistoryImportData } from './history-import.js';
 
 /** Every job the platform knows. */
-export const jobDefinitions = [sessionLoadJob] as const;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const jobDefinitions: readonly JobDefinition<any, any, JobDeps>[] = [sessionLoadJob, historySyncJob, historyImportJob];
 
-export type JobDeps = LoadDeps;
+export type JobDeps = LoadDeps & HistoryJobDeps;
 
-export function jobDepsFromConfig(config: Config, db: Db): JobDeps {
-  return { db, sources: sourcesFromConfig(config) };
+/** `onHistoryChanged`: what to do after a history job changed the database (the API clears its response cache). */
+export function jobDepsFromConfig(config: Config, db: Db, onHistoryChanged?: () => Promise<void>): JobDeps {
+  return { db, sources: sourcesFromConfig(config), history: { config, onChanged: onHistoryChanged } };
 }
 
 /**

@@ -10,6 +10,7 @@ import { apexError } from '../http/errors.js';
 import { adminSchema } from '../http/plugins/auth.js';
 import { CatalogError, describeSession, parseSessionCode, resolveSession, type SessionKey } from '../sessions/catalog.js';
 import { sessionStore, type SessionStatusView } from '../sessions/store.js';
+import historyJobRoutes from './history-routes.js';
 import { createJobQueue, jobDepsFromConfig, type JobDeps } from './index.js';
 import { InvalidJobDataError, SESSION_LOAD, sessionKeyOfJobId } from './session-load.js';
 import { JobQueueUnavailableError, type JobQueue, type JobView } from './types.js';
@@ -25,7 +26,11 @@ declare module 'fastify' {
 /** `app.jobs` and `app.jobDeps`; the queue is closed with the app. */
 export const jobsPlugin = fp(
   async (app) => {
-    const deps = jobDepsFromConfig(app.config, app.db);
+    // History jobs run in this process only with the in-process queue; their change invalidates
+    // every cached history answer. (BullMQ workers have no response cache: answers age out by TTL.)
+    const deps = jobDepsFromConfig(app.config, app.db, async () => {
+      if (app.hasDecorator('responseCache')) await app.responseCache.clear();
+    });
     const queue = await createJobQueue(app.config, deps);
     app.decorate('jobs', queue);
     app.decorate('jobDeps', deps);
@@ -129,6 +134,7 @@ export async function queueSessionLoad(app: FastifyInstance, key: SessionKey, lo
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   if (!app.hasDecorator('jobs')) await app.register(jobsPlugin);
+  await app.register(historyJobRoutes);
 
   app.post(
     '/sessions/:year/:round/:session/load',
