@@ -83,6 +83,9 @@ describe('history jobs over HTTP (in-process queue, PGlite)', () => {
     const before = await app.inject({ method: 'GET', url: '/ergast/f1/2023/1/results.json' });
     const resultsBefore = before.statusCode === 200 ? (before.json().MRData.RaceTable.Races[0]?.Results ?? []) : [];
     expect(resultsBefore).toHaveLength(0);
+    const scheduleBefore = await app.inject({ method: 'GET', url: '/ergast/f1/2023.json' });
+    const racesBefore = scheduleBefore.statusCode === 200 ? scheduleBefore.json().MRData.RaceTable.Races : [];
+    expect(racesBefore).toHaveLength(0);
 
     const res = await app.inject({ method: 'POST', url: '/api/v1/history/sync?season=2023&round=1', headers: auth });
     expect(res.statusCode).toBe(202);
@@ -120,6 +123,11 @@ describe('history jobs over HTTP (in-process queue, PGlite)', () => {
     expect(after.statusCode).toBe(200);
     const served = after.json().MRData.RaceTable.Races[0].Results as typeof recorded;
     expect(served.map((r) => [r.position, r.points, r.Driver.driverId])).toEqual(recorded.map((r) => [r.position, r.points, r.Driver.driverId]));
+    // The schedule asked for before the sync is answered anew, not from the response cache.
+    const scheduleAfter = await app.inject({ method: 'GET', url: '/ergast/f1/2023.json?limit=100' });
+    expect(scheduleAfter.json().MRData.RaceTable.Races).toHaveLength(22);
+    const scheduleSameUrl = await app.inject({ method: 'GET', url: '/ergast/f1/2023.json' });
+    expect(scheduleSameUrl.json().MRData.total).toBe('22');
   });
 
   it('fails an import of a directory that does not exist at once, without retrying', async () => {
