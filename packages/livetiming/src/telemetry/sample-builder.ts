@@ -1,4 +1,5 @@
 // Collects per-driver samples of a `.z` topic (CarData, Position) while its stream is read.
+import { parseIsoMicrosBytes } from './iso-date.js';
 
 /** One driver's columns while reading: the sample UTC (epoch µs) plus `width` numeric channels. */
 export class DriverSamples {
@@ -122,6 +123,34 @@ export function lit(b: Uint8Array, p: number, text: Uint8Array): number {
   const n = text.length;
   for (let i = 0; i < n; i++) if (b[p + i] !== text[i]) throw SCAN_MISMATCH;
   return p + n;
+}
+
+/**
+ * Reads an entry's quoted ISO timestamp at `p` (just after its opening quote) into `out.v` as epoch
+ * microseconds and raises the builder's pending line offset (UTC − line time), from which t0 comes.
+ * Returns the position after the closing quote.
+ */
+export function scanEntryUtc(b: Uint8Array, p: number, lineTime: number, builder: SampleBuilder, out: { v: number }): number {
+  const start = p;
+  while (p < b.length && b[p] !== 34) p++;
+  const utc = parseIsoMicrosBytes(b, start, p);
+  if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
+  const off = utc - lineTime * 1000;
+  if (off > builder.pendingOffset) builder.pendingOffset = off;
+  out.v = utc;
+  return p + 1;
+}
+
+/** Reads a quoted racing-number key (`"44"`, no leading zero, at most 4 digits) into `out.v`; returns the position after it. */
+export function scanDriverKey(b: Uint8Array, p: number, out: { v: number }): number {
+  if (b[p] !== 34) throw SCAN_MISMATCH;
+  p++;
+  let n = 0;
+  const start = p;
+  while (b[p]! >= 48 && b[p]! <= 57) { n = n * 10 + b[p]! - 48; p++; }
+  if (b[p] !== 34 || p === start || p - start > 4 || (p - start > 1 && b[start] === 48)) throw SCAN_MISMATCH;
+  out.v = n;
+  return p + 1;
 }
 
 export const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -3,8 +3,8 @@
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
 import { inflateRawSync } from 'node:zlib';
 import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
-import { parseIsoMicros, parseIsoMicrosBytes } from '../telemetry/iso-date.js';
-import { SCAN_MISMATCH, SampleBuilder, ScanMismatch, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
+import { parseIsoMicros } from '../telemetry/iso-date.js';
+import { SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
 
 /** One driver's car samples in stream order. Values are the raw integers of the feed. */
 export interface RawCarChannels {
@@ -65,31 +65,20 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
   if (b[p] === 93) p++;
   else {
     for (;;) {
-      p = lit(b, p, L_UTC);
-      const us = p;
-      while (p < b.length && b[p] !== 34) p++;
-      const utc = parseIsoMicrosBytes(b, us, p);
-      if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
-      const off = utc - lineTime * 1000;
-      if (off > out.pendingOffset) out.pendingOffset = off;
-      p = lit(b, p + 1, L_CARS);
+      p = scanEntryUtc(b, lit(b, p, L_UTC), lineTime, out, num);
+      const utc = num.v;
+      p = lit(b, p, L_CARS);
       if (b[p] === 125) p++;
       else {
         for (;;) {
-          // "<racing number>"
-          if (b[p] !== 34) throw SCAN_MISMATCH;
-          p++;
-          let n = 0;
-          const ks = p;
-          while (b[p]! >= 48 && b[p]! <= 57) { n = n * 10 + b[p]! - 48; p++; }
-          if (b[p] !== 34 || p === ks || p - ks > 4 || (p - ks > 1 && b[ks] === 48)) throw SCAN_MISMATCH;
-          const d = out.driverByNumber(n);
+          p = scanDriverKey(b, p, num);
+          const d = out.driverByNumber(num.v);
           out.touch(d);
           const row = d.next();
           d.utc[row] = utc;
           const cols = d.cols;
           cols[0]![row] = 0; cols[1]![row] = 0; cols[2]![row] = 0; cols[3]![row] = 0; cols[4]![row] = 0; cols[5]![row] = 0;
-          p = lit(b, p + 1, L_CHANNELS);
+          p = lit(b, p, L_CHANNELS);
           if (b[p] === 125) p++;
           else {
             for (;;) {

@@ -2,8 +2,8 @@
 // {"Position":[{"Timestamp":ISO,"Entries":{"<nr>":{"Status":"OnTrack","X":…,"Y":…,"Z":…}}}]}.
 // X/Y/Z are in 1/10 m from 2020 on. A numeric (legacy) status maps non-zero to OffTrack.
 import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
-import { parseIsoMicros, parseIsoMicrosBytes } from '../telemetry/iso-date.js';
-import { SCAN_MISMATCH, SampleBuilder, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
+import { parseIsoMicros } from '../telemetry/iso-date.js';
+import { SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
 import { readZLine, type TelemetryParseReport } from './car-data.js';
 
 const OFF_TRACK_CODE = 2;
@@ -51,24 +51,15 @@ function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder
   if (b[p] === 93) p++;
   else {
     for (;;) {
-      p = lit(b, p, L_TIMESTAMP);
-      const us = p;
-      while (p < b.length && b[p] !== 34) p++;
-      const utc = parseIsoMicrosBytes(b, us, p);
-      if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
-      const off = utc - lineTime * 1000;
-      if (off > out.pendingOffset) out.pendingOffset = off;
-      p = lit(b, p + 1, L_ENTRIES);
+      p = scanEntryUtc(b, lit(b, p, L_TIMESTAMP), lineTime, out, num);
+      const utc = num.v;
+      p = lit(b, p, L_ENTRIES);
       if (b[p] === 125) p++;
       else {
         for (;;) {
-          if (b[p] !== 34) throw SCAN_MISMATCH;
-          p++;
-          let n = 0;
-          const ks = p;
-          while (b[p]! >= 48 && b[p]! <= 57) { n = n * 10 + b[p]! - 48; p++; }
-          if (b[p] !== 34 || p === ks || p - ks > 4 || (p - ks > 1 && b[ks] === 48)) throw SCAN_MISMATCH;
-          p = lit(b, p + 1, L_STATUS);
+          p = scanDriverKey(b, p, num);
+          const n = num.v;
+          p = lit(b, p, L_STATUS);
           let status: number;
           if (b[p] === 79 && b[p + 1] === 110) { p = lit(b, p, ON_TRACK); status = 1; }
           else { p = lit(b, p, OFF_TRACK); status = 2; }
