@@ -50,3 +50,22 @@ export async function inkedCanvases(page: Page, scope = '[data-chart="uplot"] ca
     }),
   );
 }
+
+/**
+ * Trace-coloured pixels (saturated, unlike the grey grid, frames and labels) in each band of the
+ * stacked telemetry chart, from the band boxes the chart publishes: a band with no trace fails.
+ */
+export async function colouredPixelsPerBand(page: Page, stack = '[data-telemetry-stack]'): Promise<number[]> {
+  return page.locator(stack).evaluate((el) => {
+    const canvas = el.querySelector('canvas')!;
+    const scale = canvas.width / canvas.clientWidth;
+    const ctx = canvas.getContext('2d')!;
+    return (el.getAttribute('data-band-boxes') ?? '').split(',').map((box) => {
+      const [top, height] = box.split(':').map(Number) as [number, number];
+      const d = ctx.getImageData(0, Math.round(top * scale), canvas.width, Math.round(height * scale)).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!) > 60) n++;
+      return n;
+    });
+  });
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './browser';
-import { chartPoints, inkedCanvases, pageHelpers, shot } from './helpers';
+import { chartPoints, colouredPixelsPerBand, pageHelpers, shot } from './helpers';
 
 const web = inject('webUrl');
 const adminToken = inject('adminToken');
@@ -49,11 +49,18 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
 
     const page = await open(S);
     await page.waitForSelector('[data-telemetry-stack][data-laps="3"]');
-    const points = await chartPoints(page, '[data-telemetry-stack] [data-chart="uplot"]');
-    const expected = [...['speed', 'throttle', 'brake', 'nGear', 'rpm', 'drs'].filter((c) => compare.channels[c]).map((c) => nonNull(compare.channels[c]!)), nonNull(compare.delta)];
+    // One chart, a band per channel: every channel's samples are in it, at full resolution.
+    const [total] = await chartPoints(page, '[data-telemetry-stack] [data-chart="uplot"]');
+    const stack = page.locator('[data-telemetry-stack]');
+    const present = ['speed', 'throttle', 'brake', 'nGear', 'rpm', 'drs'].filter((c) => compare.channels[c]);
+    expect(await stack.getAttribute('data-channels')).toBe([...present, 'delta'].join(','));
+    const points = (await stack.getAttribute('data-band-points'))!.split(',').map(Number);
+    const expected = [...present.map((c) => nonNull(compare.channels[c]!)), nonNull(compare.delta)];
     expect(points).toEqual(expected);
+    expect(total).toBe(expected.reduce((a, b) => a + b, 0));
     expect(points[0]).toBeGreaterThan(3 * 500); // full resolution: hundreds of samples per lap
-    for (const inked of await inkedCanvases(page, '[data-telemetry-stack] canvas')) expect(inked).toBeGreaterThan(500);
+    // Each band is painted with the laps' colours.
+    for (const inked of await colouredPixelsPerBand(page)) expect(inked).toBeGreaterThan(300);
 
     const [track] = await chartPoints(page, '[data-chart="track-map"]');
     expect(track).toBeGreaterThan(200);

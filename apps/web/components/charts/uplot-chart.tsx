@@ -39,7 +39,8 @@ export function UplotChart({ options, data, height, label, className, onReady }:
   const onReadyRef = React.useRef(onReady);
   onReadyRef.current = onReady;
 
-  React.useEffect(() => {
+  // A layout effect: the chart is created and drawn in the same commit, before the browser paints.
+  React.useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const width = Math.max(200, el.clientWidth);
@@ -63,13 +64,15 @@ export function UplotChart({ options, data, height, label, className, onReady }:
     if (u && u.data !== data) u.setData(data);
   }, [data]);
 
+  const points = React.useMemo(() => countPoints(data), [data]);
+
   return (
     <div
       ref={ref}
       role="img"
       aria-label={label}
       data-chart="uplot"
-      data-points={countPoints(data)}
+      data-points={points}
       className={cn('w-full min-w-0 overflow-hidden', className)}
       style={{ minHeight: height }}
     />

@@ -7,29 +7,22 @@ import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/uplot-chart';
 import { Button } from '@/components/ui/button';
 import { panBy, zoomAround } from '@/lib/shape/telemetry';
+import { bandTicks, plotHeight, toBand, traceBands, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
 
-interface ChannelSpec {
-  key: TelemetryChannel | 'delta';
-  label: string;
-  unit: string;
-  height: number;
-  range?: [number, number];
-  step?: boolean;
-  format?: (v: number) => string;
-  /** Turns raw values into what is plotted. */
-  map?: (v: number) => number;
-}
-
-const CHANNELS: ChannelSpec[] = [
-  { key: 'speed', label: 'Speed', unit: 'km/h', height: 200 },
-  { key: 'throttle', label: 'Throttle', unit: '%', height: 90, range: [-5, 105] },
-  { key: 'brake', label: 'Brake', unit: '', height: 60, range: [-0.1, 1.1], step: true, format: (v) => (v >= 0.5 ? 'on' : 'off') },
-  { key: 'nGear', label: 'Gear', unit: '', height: 90, range: [0, 9], step: true },
-  { key: 'rpm', label: 'RPM', unit: '', height: 100, format: (v) => `${Math.round(v / 1000)}k` },
+const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
+  { key: 'speed', label: 'Speed', unit: 'km/h', height: 190 },
+  { key: 'throttle', label: 'Throttle', unit: '%', height: 80, range: [-5, 105], ticks: [0, 50, 100] },
+  { key: 'brake', label: 'Brake', unit: '', height: 46, range: [-0.15, 1.15], ticks: [0, 1], step: true, format: (v) => (v >= 0.5 ? 'on' : 'off') },
+  { key: 'nGear', label: 'Gear', unit: '', height: 80, range: [0.5, 8.5], ticks: [2, 4, 6, 8], step: true },
+  { key: 'rpm', label: 'RPM', unit: '', height: 90, format: (v) => `${Math.round(v / 1000)}k` },
   // The feed's DRS codes: 10, 12 and 14 mean the flap is open.
-  { key: 'drs', label: 'DRS', unit: '', height: 50, range: [-0.1, 1.1], step: true, format: (v) => (v >= 0.5 ? 'open' : 'shut'), map: (v) => (v >= 10 ? 1 : 0) },
-  { key: 'delta', label: 'Delta', unit: 's', height: 140, format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(2)}` },
+  { key: 'drs', label: 'DRS', unit: '', height: 40, range: [-0.15, 1.15], ticks: [0, 1], step: true, format: (v) => (v >= 0.5 ? 'open' : 'shut'), map: (v) => (v >= 10 ? 1 : 0) },
+  { key: 'delta', label: 'Delta', unit: 's', height: 130, map: (ms) => ms / 1000, format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(Math.abs(v) < 1 && v !== 0 ? 1 : 0)}` },
 ];
+
+const GAP = 16;
+const X_AXIS = 34;
+const PAD_TOP = 6;
 
 export interface LapStyle {
   label: string;
@@ -39,7 +32,8 @@ export interface LapStyle {
 
 /**
  * Speed, throttle, brake, gear, RPM, DRS and the delta to the reference lap, stacked against
- * distance: one cursor and one zoom across every chart (drag to zoom, double-click to reset).
+ * distance in one chart: one cursor and one zoom across every band (drag to zoom, double-click to
+ * reset, mouse wheel around the pointer).
  */
 export function TelemetryStack({
   comparison,
@@ -52,116 +46,104 @@ export function TelemetryStack({
   onCursor?: (distance: number | null) => void;
   onDrawn?: () => void;
 }) {
-  const plots = React.useRef<(uPlot | null)[]>([]);
-  const syncing = React.useRef(false);
-  const drawn = React.useRef(new Set<number>());
+  const plot = React.useRef<uPlot | null>(null);
   const onCursorRef = React.useRef(onCursor);
   onCursorRef.current = onCursor;
   const onDrawnRef = React.useRef(onDrawn);
   onDrawnRef.current = onDrawn;
   const [readout, setReadout] = React.useState<number | null>(null);
   const [range, setRange] = React.useState<[number, number] | null>(null);
-  if (typeof performance !== 'undefined') performance.mark('apex:stack-render');
 
-  const channels = React.useMemo(
-    () => CHANNELS.filter((c) => (c.key === 'delta' ? comparison.delta.length > 0 : Boolean(comparison.channels[c.key]?.some((a) => a.some((v) => v !== null))))),
+  const bands = React.useMemo(
+    () => traceBands(CHANNELS, (key) => (key === 'delta' ? comparison.delta : comparison.channels[key] ?? []), GAP),
     [comparison],
   );
-  const syncKey = React.useId();
+  const height = plotHeight(bands, GAP);
+  const total = comparison.distance[comparison.distance.length - 1] ?? 0;
   const styleKey = styles.map((s) => `${s.color}${s.dashed}`).join();
 
-  const options = React.useMemo(
-    () =>
-      channels.map<ChartOptions>((c, i) => {
-        const last = i === channels.length - 1;
-        return {
-          legend: { show: false },
-          padding: [6, 8, last ? 0 : 2, 0],
-          cursor: { sync: { key: syncKey, setSeries: false }, drag: { x: true, y: false }, points: { size: 5 } },
-          scales: { x: { time: false }, y: c.range ? { range: () => c.range! } : {} },
-          axes: [
-            darkAxis({ show: true, size: last ? 34 : 4, values: last ? (_u, vals) => vals.map((v) => `${(v / 1000).toFixed(1)} km`) : () => [], ticks: { show: last } }),
-            darkAxis({ size: 52, label: c.label, labelSize: 14, values: c.format ? (_u, vals) => vals.map((v) => c.format!(v)) : undefined }),
-          ],
-          series: [
-            {},
-            ...styles.map<uPlot.Series>((s) => ({
-              stroke: s.color,
-              width: 1.5,
-              dash: s.dashed ? [5, 3] : undefined,
-              paths: c.step ? uPlot.paths.stepped!({ align: 1 }) : undefined,
-              points: { show: false },
-            })),
-          ],
-          hooks: {
-            ready: [
-              (u) => {
-                // Wheel zooms the distance axis around the pointer (the other charts follow via setScale).
-                u.over.addEventListener(
-                  'wheel',
-                  (e) => {
-                    e.preventDefault();
-                    const total = comparison.distance[comparison.distance.length - 1] ?? 0;
-                    const { min, max } = u.scales.x;
-                    const at = u.posToVal(e.offsetX, 'x');
-                    const [lo, hi] = zoomAround(min!, max!, at, e.deltaY < 0 ? 0.8 : 1.25, 0, total);
-                    u.setScale('x', { min: lo, max: hi });
-                  },
-                  { passive: false },
-                );
-              },
-            ],
-            setScale: [
-              (u, key) => {
-                if (key !== 'x' || syncing.current) return;
-                syncing.current = true;
+  const options = React.useMemo<ChartOptions>(() => {
+    const ticks = bandTicks(bands, 28, height, 7);
+    const sectorLines = comparison.sectorDistances ?? [];
+    let drawn = false;
+    return {
+      legend: { show: false },
+      padding: [PAD_TOP, 8, 0, 0],
+      cursor: { y: false, drag: { x: true, y: false }, points: { size: 5 } },
+      scales: { x: { time: false }, y: { range: [0, 1] } },
+      axes: [
+        darkAxis({ size: X_AXIS, values: (_u, vals) => vals.map((v) => `${(v / 1000).toFixed(1)} km`) }),
+        darkAxis({ size: 46, splits: () => ticks.map((t) => t.pos), values: () => ticks.map((t) => t.label) }),
+      ],
+      series: [
+        {},
+        ...bands.flatMap((b) =>
+          styles.map<uPlot.Series>((s) => ({
+            stroke: s.color,
+            width: 1.5,
+            dash: s.dashed ? [5, 3] : undefined,
+            paths: b.step ? uPlot.paths.stepped!({ align: 1 }) : undefined,
+            points: { show: false },
+          })),
+        ),
+      ],
+      hooks: {
+        ready: [
+          (u) => {
+            // Wheel zooms the distance axis around the pointer.
+            u.over.addEventListener(
+              'wheel',
+              (e) => {
+                e.preventDefault();
                 const { min, max } = u.scales.x;
-                if (i === 0) setRange([min!, max!]);
-                for (const p of plots.current) if (p && p !== u && (p.scales.x.min !== min || p.scales.x.max !== max)) p.setScale('x', { min: min!, max: max! });
-                syncing.current = false;
+                const at = u.posToVal(e.offsetX, 'x');
+                const [lo, hi] = zoomAround(min!, max!, at, e.deltaY < 0 ? 0.8 : 1.25, 0, total);
+                u.setScale('x', { min: lo, max: hi });
               },
-            ],
-            setCursor: [
-              (u) => {
-                if (i !== 0) return;
-                const idx = u.cursor.idx;
-                const d = idx === null || idx === undefined ? null : comparison.distance[idx] ?? null;
-                setReadout(idx ?? null);
-                onCursorRef.current?.(d);
-              },
-            ],
-            draw: [
-              () => {
-                if (drawn.current.has(i)) return;
-                drawn.current.add(i);
-                if (drawn.current.size === channels.length) onDrawnRef.current?.();
-              },
-            ],
+              { passive: false },
+            );
           },
-        };
-      }),
-    [channels, styleKey, syncKey, comparison.distance], // eslint-disable-line react-hooks/exhaustive-deps
+        ],
+        drawAxes: [(u) => drawBandFrames(u, bands, sectorLines)],
+        setScale: [
+          (u, key) => {
+            if (key === 'x') setRange([u.scales.x.min!, u.scales.x.max!]);
+          },
+        ],
+        setCursor: [
+          (u) => {
+            const idx = u.cursor.idx ?? null;
+            setReadout(idx);
+            onCursorRef.current?.(idx === null ? null : comparison.distance[idx] ?? null);
+          },
+        ],
+        draw: [
+          () => {
+            if (drawn) return;
+            drawn = true;
+            onDrawnRef.current?.();
+          },
+        ],
+      },
+    };
+  }, [bands, styleKey, height, total, comparison.distance, comparison.sectorDistances]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const data = React.useMemo(
+    () => [comparison.distance, ...bands.flatMap((b) => b.series.map((s) => toBand(s, b, b.map)))] as uPlot.AlignedData,
+    [bands, comparison.distance],
   );
+  const bandPoints = bands.map((b) => b.count).join(',');
+  const bandBoxes = React.useMemo(() => bands.map((b) => `${Math.round(PAD_TOP + (1 - b.top) * height)}:${Math.round((b.top - b.bottom) * height)}`).join(','), [bands, height]);
 
-  const data = React.useMemo(() => {
-    drawn.current = new Set();
-    return channels.map<uPlot.AlignedData>((c) => {
-      const raw = c.key === 'delta' ? comparison.delta.map((d) => d.map((v) => (v === null ? null : v / 1000))) : comparison.channels[c.key]!;
-      const ys = c.map ? raw.map((a) => a.map((v) => (v === null ? null : c.map!(v)))) : raw;
-      return [comparison.distance, ...ys] as uPlot.AlignedData;
-    });
-  }, [channels, comparison]);
-
-  const total = comparison.distance[comparison.distance.length - 1] ?? 0;
   const move = (fn: (min: number, max: number) => [number, number]) => {
-    const u = plots.current.find(Boolean);
+    const u = plot.current;
     if (!u) return;
     const [lo, hi] = fn(u.scales.x.min!, u.scales.x.max!);
     u.setScale('x', { min: lo, max: hi });
   };
 
   return (
-    <div className="flex flex-col" data-telemetry-stack data-laps={styles.length}>
+    <div className="flex flex-col" data-telemetry-stack data-laps={styles.length} data-channels={bands.map((b) => b.key).join(',')} data-band-points={bandPoints} data-band-boxes={bandBoxes}>
       <div className="mb-2 flex flex-wrap items-center gap-1 text-xs" role="toolbar" aria-label="Zoom and pan the telemetry">
         <Button variant="outline" size="sm" onClick={() => move((a, b) => zoomAround(a, b, (a + b) / 2, 0.5, 0, total))} aria-label="Zoom in">
           <ZoomIn aria-hidden />
@@ -181,10 +163,10 @@ export function TelemetryStack({
         <span className="ml-1 font-mono text-muted-foreground" data-x-range aria-live="polite">
           {range ? `${(Math.max(0, range[0]) / 1000).toFixed(2)}–${(Math.min(total, range[1]) / 1000).toFixed(2)} km` : ''}
         </span>
-        <span className="hidden text-muted-foreground md:inline">· or drag across a chart / mouse wheel</span>
+        <span className="hidden text-muted-foreground md:inline">· or drag across the chart / mouse wheel</span>
       </div>
       <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-live="off">
-        <span className="font-mono text-muted-foreground">{readout !== null ? `${Math.round(comparison.distance[readout] ?? 0)} m` : 'Hover a chart'}</span>
+        <span className="font-mono text-muted-foreground">{readout !== null ? `${Math.round(comparison.distance[readout] ?? 0)} m` : 'Hover the chart'}</span>
         {styles.map((s, lap) => (
           <span key={s.label} className="inline-flex items-center gap-1.5">
             <svg width="14" height="6" aria-hidden>
@@ -199,20 +181,65 @@ export function TelemetryStack({
           </span>
         ))}
       </div>
-      {channels.map((c, i) => (
-        <UplotChart
-          key={`${c.key}-${syncKey}`}
-          options={options[i]!}
-          data={data[i]!}
-          height={c.height}
-          label={`${c.label} against distance for ${styles.map((s) => s.label).join(', ')}`}
-          onReady={(u) => {
-            plots.current[i] = u;
-          }}
-        />
-      ))}
+      <UplotChart
+        options={options}
+        data={data}
+        height={height + PAD_TOP + X_AXIS}
+        label={`${bands.map((b) => b.label).join(', ')} against distance for ${styles.map((s) => s.label).join(', ')}`}
+        onReady={(u) => {
+          plot.current = u;
+        }}
+      />
     </div>
   );
+}
+
+const LABEL = '#d4d4de';
+const FRAME = '#3a3a4c';
+const PLATE = 'rgba(20,20,28,0.85)';
+const SECTOR = 'rgba(255,255,255,0.28)';
+
+/** Band names, frames and sector lines, drawn under the traces. */
+function drawBandFrames(u: uPlot, bands: readonly TraceBand[], sectorLines: readonly number[]): void {
+  const { ctx } = u;
+  const { left, top, width, height } = u.bbox;
+  const dpr = uPlot.pxRatio;
+  ctx.save();
+  ctx.font = `600 ${10 * dpr}px ui-sans-serif, system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  ctx.lineWidth = dpr;
+  for (const b of bands) {
+    const y0 = top + (1 - b.top) * height;
+    const y1 = top + (1 - b.bottom) * height;
+    ctx.strokeStyle = FRAME;
+    ctx.strokeRect(left, y0, width, y1 - y0);
+    // The name sits on a backing plate so a trace running along the band's top stays legible under it.
+    const name = `${b.label.toUpperCase()}${b.unit ? ` ${b.unit}` : ''}`;
+    ctx.fillStyle = PLATE;
+    ctx.fillRect(left + dpr, y0 + dpr, ctx.measureText(name).width + 10 * dpr, 15 * dpr);
+    ctx.fillStyle = LABEL;
+    ctx.fillText(name, left + 6 * dpr, y0 + 4 * dpr);
+    if (b.key === 'delta' && b.lo < 0 && b.hi > 0) {
+      const y = u.valToPos(b.bottom + ((0 - b.lo) * (b.top - b.bottom)) / (b.hi - b.lo), 'y', true);
+      ctx.strokeStyle = SECTOR;
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + width, y);
+      ctx.stroke();
+    }
+  }
+  ctx.strokeStyle = SECTOR;
+  ctx.setLineDash([4 * dpr, 4 * dpr]);
+  for (const d of sectorLines) {
+    const x = u.valToPos(d, 'x', true);
+    if (x < left || x > left + width) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 function fmt(v: number | null | undefined, digits: number): string {
