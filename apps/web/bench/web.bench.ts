@@ -14,6 +14,48 @@ interface Sample {
   fcp: number;
   lcp: number;
   compare?: number;
+  /** The same comparison's every sample stroked as plain canvas polylines, in the same page. */
+  floor?: number;
+}
+
+/**
+ * The baseline for the comparison figure, measured in the same page right after it: the least a
+ * browser can do with this data — every sample of the page's comparison (laps × channels) stroked
+ * as one polyline per series on one canvas of the chart's size, no scales, axes or decimation.
+ */
+async function rawCanvasFloor(): Promise<number> {
+  const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/compare?'));
+  if (!entry) return NaN;
+  const body = (await (await fetch(entry.name)).json()) as { distance: number[]; channels: Record<string, (number | null)[][]>; delta: (number | null)[][] };
+  const chart = document.querySelector('[data-telemetry-stack] canvas') as HTMLCanvasElement;
+  const t0 = performance.now();
+  const canvas = document.createElement('canvas');
+  canvas.width = chart.width;
+  canvas.height = chart.height;
+  document.body.appendChild(canvas);
+  const ctx = canvas.getContext('2d')!;
+  const series = [...Object.values(body.channels).flat(), ...body.delta];
+  const total = body.distance[body.distance.length - 1]!;
+  const rowH = canvas.height / (series.length / body.delta.length);
+  series.forEach((ys, k) => {
+    const row = Math.floor(k / body.delta.length);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of ys) if (v !== null) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    ctx.beginPath();
+    ctx.strokeStyle = `hsl(${k * 37} 80% 60%)`;
+    ys.forEach((v, i) => {
+      if (v === null) return;
+      const x = (body.distance[i]! / total) * canvas.width;
+      const y = row * rowH + rowH - ((v - lo) / (hi - lo || 1)) * rowH;
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    });
+    ctx.stroke();
+  });
+  const t = performance.now() - t0;
+  canvas.remove();
+  return t;
 }
 
 async function measure(browser: Browser, url: string, waitForCompare: boolean): Promise<Sample> {
@@ -34,6 +76,7 @@ async function measure(browser: Browser, url: string, waitForCompare: boolean): 
     const drawn = performance.getEntriesByName('apex:compare-drawn')[0]?.startTime;
     return { fcp, lcp: (window as any).__lcp as number, compare: data !== undefined && drawn !== undefined ? drawn - data : undefined };
   });
+  if (waitForCompare) sample.floor = await page.evaluate(rawCanvasFloor);
   await context.close();
   return sample;
 }
@@ -71,7 +114,7 @@ let stack: Stack | null = null;
 const existing = process.env.APEX_BENCH_WEB_URL?.replace(/\/+$/, '');
 const web = existing ?? (stack = await startStack()).webUrl;
 const browser = await launchChromium();
-const results: Record<string, { fcp: number[]; lcp: number[]; compare?: number[] }> = {};
+const results: Record<string, { fcp: number[]; lcp: number[]; compare?: number[]; floor?: number[] }> = {};
 try {
   const telemetrySession = process.env.BENCH_SESSION ?? '2025/20/Q';
   // Five laps: the fastest lap of each of the five quickest drivers (or BENCH_LAPS=VER:12,…).
@@ -92,7 +135,7 @@ try {
     results[name] = {
       fcp: samples.map((s) => s.fcp),
       lcp: samples.map((s) => s.lcp),
-      ...(compare ? { compare: samples.map((s) => s.compare ?? NaN) } : {}),
+      ...(compare ? { compare: samples.map((s) => s.compare ?? NaN), floor: samples.map((s) => s.floor ?? NaN) } : {}),
     };
   }
 } finally {
@@ -105,6 +148,10 @@ console.log(`${'page'.padEnd(26)} ${'FCP'.padStart(19)} ${'LCP'.padStart(19)}   
 for (const [name, r] of Object.entries(results)) {
   const cmp = r.compare ? `${fmt(median(r.compare))} / ${fmt(Math.max(...r.compare))}` : '';
   console.log(`${name.padEnd(26)} ${fmt(median(r.fcp))} / ${fmt(Math.max(...r.fcp))} ${fmt(median(r.lcp))} / ${fmt(Math.max(...r.lcp))}   ${cmp}`);
+  if (r.compare && r.floor) {
+    const ratio = median(r.compare.map((c, i) => c / r.floor![i]!));
+    console.log(`${''.padEnd(26)} baseline, same pages: the comparison's samples as raw canvas polylines ${fmt(median(r.floor))} / ${fmt(Math.max(...r.floor))} · ratio ${ratio.toFixed(1)}× (median of per-load ratios)`);
+  }
 }
 const out = path.join(repoRoot, 'bench-output');
 mkdirSync(out, { recursive: true });

@@ -85,6 +85,19 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await page.getByRole('button', { name: 'Whole lap' }).click();
     await expect.poll(() => range.innerText()).toBe(whole);
 
+    // The same from the keyboard: arrows walk the cursor along the lap, + zooms, 0 restores.
+    const chart = page.getByLabel(/Telemetry chart: arrow keys/);
+    await chart.focus();
+    const readAt = async () => Number(/(\d+) m/.exec(await stack.innerText())?.[1]);
+    const before = await readAt();
+    await chart.press('Shift+ArrowRight');
+    await chart.press('ArrowRight');
+    await expect.poll(readAt).toBeGreaterThan(before);
+    await chart.press('+');
+    await expect.poll(() => range.innerText()).not.toBe(whole);
+    await chart.press('0');
+    await expect.poll(() => range.innerText()).toBe(whole);
+
     // Fastest-by-mini-sector colouring, kept in the URL.
     await page.getByRole('radio', { name: 'Fastest' }).click();
     await expect.poll(() => page.url()).toContain('map=fastest');

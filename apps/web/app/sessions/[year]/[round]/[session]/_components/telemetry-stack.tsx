@@ -6,7 +6,7 @@ import type { Comparison, TelemetryChannel } from '@/lib/api/session-types';
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/uplot-chart';
 import { Button } from '@/components/ui/button';
-import { panBy, zoomAround } from '@/lib/shape/telemetry';
+import { nearestIndex, panBy, zoomAround } from '@/lib/shape/telemetry';
 import { bandTicks, plotHeight, toBand, traceBands, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
 
 const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
@@ -52,6 +52,8 @@ export function TelemetryStack({
   const onDrawnRef = React.useRef(onDrawn);
   onDrawnRef.current = onDrawn;
   const [readout, setReadout] = React.useState<number | null>(null);
+  const readoutRef = React.useRef(readout);
+  readoutRef.current = readout;
   const [range, setRange] = React.useState<[number, number] | null>(null);
 
   const bands = React.useMemo(
@@ -142,6 +144,24 @@ export function TelemetryStack({
     u.setScale('x', { min: lo, max: hi });
   };
 
+  const onKey = (e: React.KeyboardEvent) => {
+    const u = plot.current;
+    if (!u) return;
+    const { min, max } = u.scales.x as { min: number; max: number };
+    const idx = readoutRef.current;
+    const at = idx !== null ? comparison.distance[idx]! : (min + max) / 2;
+    const stepBy = ((max - min) / 100) * (e.shiftKey ? 10 : 1);
+    let to: number;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') to = at + (e.key === 'ArrowRight' ? stepBy : -stepBy);
+    else if (e.key === '+' || e.key === '=') return (e.preventDefault(), move((a, b) => zoomAround(a, b, at, 0.5, 0, total)));
+    else if (e.key === '-') return (e.preventDefault(), move((a, b) => zoomAround(a, b, at, 2, 0, total)));
+    else if (e.key === '0' || e.key === 'Home') return (e.preventDefault(), move(() => [0, total]));
+    else return;
+    e.preventDefault();
+    const next = comparison.distance[nearestIndex(comparison.distance, Math.min(max, Math.max(min, to)))]!;
+    u.setCursor({ left: u.valToPos(next, 'x'), top: u.over.clientHeight / 2 });
+  };
+
   return (
     <div className="flex flex-col" data-telemetry-stack data-laps={styles.length} data-channels={bands.map((b) => b.key).join(',')} data-band-points={bandPoints} data-band-boxes={bandBoxes}>
       <div className="mb-2 flex flex-wrap items-center gap-1 text-xs" role="toolbar" aria-label="Zoom and pan the telemetry">
@@ -181,15 +201,23 @@ export function TelemetryStack({
           </span>
         ))}
       </div>
-      <UplotChart
-        options={options}
-        data={data}
-        height={height + PAD_TOP + X_AXIS}
-        label={`${bands.map((b) => b.label).join(', ')} against distance for ${styles.map((s) => s.label).join(', ')}`}
-        onReady={(u) => {
-          plot.current = u;
-        }}
-      />
+      {/* Keyboard: arrows move the cursor (shift: further), + and − zoom around it, 0 shows the whole lap. */}
+      <div
+        tabIndex={0}
+        onKeyDown={onKey}
+        aria-label="Telemetry chart: arrow keys move the cursor, plus and minus zoom, 0 shows the whole lap"
+        className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        <UplotChart
+          options={options}
+          data={data}
+          height={height + PAD_TOP + X_AXIS}
+          label={`${bands.map((b) => b.label).join(', ')} against distance for ${styles.map((s) => s.label).join(', ')}`}
+          onReady={(u) => {
+            plot.current = u;
+          }}
+        />
+      </div>
     </div>
   );
 }
