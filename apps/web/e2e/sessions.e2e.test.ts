@@ -89,9 +89,10 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     const chart = page.getByLabel(/Telemetry chart: arrow keys/);
     await chart.focus();
     const readAt = async () => Number(/(\d+) m/.exec(await stack.innerText())?.[1]);
+    await chart.press('ArrowRight');
+    await expect.poll(readAt).toBeGreaterThan(0);
     const before = await readAt();
     await chart.press('Shift+ArrowRight');
-    await chart.press('ArrowRight');
     await expect.poll(readAt).toBeGreaterThan(before);
     await chart.press('+');
     await expect.poll(() => range.innerText()).not.toBe(whole);
