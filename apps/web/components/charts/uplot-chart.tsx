@@ -59,7 +59,7 @@ export function UplotChart({ options, data, height, label, className, onReady }:
     };
   }, [options, height]);
 
-  React.useEffect(() => {
+  React.useLayoutEffect(() => {
     const u = plot.current;
     if (u && u.data !== data) u.setData(data);
   }, [data]);

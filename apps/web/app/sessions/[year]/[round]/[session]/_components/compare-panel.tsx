@@ -16,18 +16,22 @@ import { cn } from '@/lib/utils';
 import { TelemetryStack, type LapStyle } from './telemetry-stack';
 import { TrackMap } from './track-map';
 
-/** Chart styles: the team colour, dashed for a second lap from the same team. */
-export function lapStyles(c: Comparison, drivers: SessionDriver[]): LapStyle[] {
+/**
+ * Chart styles: the team colour, dashed for a second lap from the same team. From the picks until
+ * the comparison names the laps (`fastest` becomes a lap number), so the chart can exist before.
+ */
+export function lapStyles(laps: readonly { driver: string | null; lapNumber: number | 'fastest' }[], drivers: SessionDriver[]): LapStyle[] {
   const info = new Map(drivers.map((d) => [d.abbreviation, d]));
   const seen = new Map<string, number>();
   const fallback = ['#e10600', '#27f4d2', '#ffd400', '#b86cff', '#64c4ff'];
-  return c.laps.map((l, i) => {
-    const d = info.get(l.driver);
+  return laps.map((l, i) => {
+    const d = l.driver === null ? undefined : info.get(l.driver);
     const color = d?.teamColor ?? fallback[i % fallback.length]!;
     const n = seen.get(color) ?? 0;
     seen.set(color, n + 1);
     // A second lap in the same colour (teammate, or the same driver twice): dashed and lighter.
-    return { label: `${l.driver} L${l.lapNumber}`, color: n > 0 ? lighten(color, 0.45 * Math.min(n, 2) / 1.5) : color, dashed: n > 0 };
+    const label = l.lapNumber === 'fastest' ? `${l.driver} fastest` : `${l.driver} L${l.lapNumber}`;
+    return { label, color: n > 0 ? lighten(color, 0.45 * Math.min(n, 2) / 1.5) : color, dashed: n > 0 };
   });
 }
 
@@ -50,7 +54,10 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
   // The telemetry charts come first; the track map and sector table follow in a later render.
   const lateComparison = React.useDeferredValue(ready ? compare.data! : null);
   const lateTrack = React.useDeferredValue(track.data);
-  const styles = React.useMemo(() => (compare.data && drivers ? lapStyles(compare.data, drivers) : []), [compare.data, drivers]);
+  const styles = React.useMemo(
+    () => (drivers ? lapStyles(compare.data?.laps ?? picks.map((p) => ({ driver: p.driver, lapNumber: p.lap })), drivers) : []),
+    [compare.data, picks, drivers],
+  );
   // bench:web measures from the moment everything the charts need is here to their first draw.
   const marked = React.useRef<unknown>(null);
   if (ready && marked.current !== compare.data) {
@@ -69,8 +76,8 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
           <CardDescription>against distance · drag to zoom, double-click to reset</CardDescription>
         </CardHeader>
         <CardContent>
-          {ready ? (
-            <TelemetryStack comparison={compare.data!} styles={styles} onCursor={setCursor} onDrawn={() => performance.mark('apex:compare-drawn')} />
+          {drivers !== undefined ? (
+            <TelemetryStack comparison={ready ? compare.data! : null} styles={styles} onCursor={setCursor} onDrawn={() => performance.mark('apex:compare-drawn')} />
           ) : (
             <ChartSkeleton height={700} />
           )}

@@ -7,7 +7,7 @@ import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/uplot-chart';
 import { Button } from '@/components/ui/button';
 import { nearestIndex, panBy, zoomAround } from '@/lib/shape/telemetry';
-import { bandTicks, plotHeight, toBand, traceBands, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
+import { bandTicks, plotHeight, stackBands, toBand, traceBands, type BandTick, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
 
 const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
   { key: 'speed', label: 'Speed', unit: 'km/h', height: 190 },
@@ -23,6 +23,12 @@ const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
 const GAP = 16;
 const X_AXIS = 34;
 const PAD_TOP = 6;
+const NO_DATA: number[] = [];
+/** Before any comparison: every channel's band, no data yet (ranges are placeholders). */
+const EMPTY_BANDS: TraceBand[] = stackBands(
+  CHANNELS.map((c) => ({ key: c.key, height: c.height, lo: 0, hi: 1 })),
+  GAP,
+).map((b, i) => ({ ...b, label: CHANNELS[i]!.label, unit: CHANNELS[i]!.unit, step: CHANNELS[i]!.step, series: [], count: 0 }));
 
 export interface LapStyle {
   label: string;
@@ -34,6 +40,10 @@ export interface LapStyle {
  * Speed, throttle, brake, gear, RPM, DRS and the delta to the reference lap, stacked against
  * distance in one chart: one cursor and one zoom across every band (drag to zoom, double-click to
  * reset, mouse wheel around the pointer).
+ *
+ * The chart is created as soon as the laps' styles are known, before the comparison arrives, with
+ * the bands every comparison has; the data then only fills it (setData), so the traces appear one
+ * draw after the data does. A comparison lacking a channel gets a chart built for its own bands.
  */
 export function TelemetryStack({
   comparison,
@@ -41,7 +51,7 @@ export function TelemetryStack({
   onCursor,
   onDrawn,
 }: {
-  comparison: Comparison;
+  comparison: Comparison | null;
   styles: LapStyle[];
   onCursor?: (distance: number | null) => void;
   onDrawn?: () => void;
@@ -57,16 +67,32 @@ export function TelemetryStack({
   const [range, setRange] = React.useState<[number, number] | null>(null);
 
   const bands = React.useMemo(
-    () => traceBands(CHANNELS, (key) => (key === 'delta' ? comparison.delta : comparison.channels[key] ?? []), GAP),
+    () => (comparison ? traceBands(CHANNELS, (key) => (key === 'delta' ? comparison.delta : comparison.channels[key] ?? []), GAP) : EMPTY_BANDS),
     [comparison],
   );
-  const height = plotHeight(bands, GAP);
-  const total = comparison.distance[comparison.distance.length - 1] ?? 0;
+  // The chart's own shape: which bands, how tall. Values (ranges, ticks, sector lines) are read at
+  // draw time from `current`, so new data never rebuilds the chart.
+  const layoutKey = bands.map((b) => b.key).join();
+  const layout = React.useMemo(() => bands, [layoutKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const current = React.useRef({ bands, comparison });
+  current.current = { bands, comparison };
+  const height = plotHeight(layout, GAP);
+  const distance = comparison?.distance ?? NO_DATA;
+  const total = distance[distance.length - 1] ?? 0;
   const styleKey = styles.map((s) => `${s.color}${s.dashed}`).join();
 
   const options = React.useMemo<ChartOptions>(() => {
-    const ticks = bandTicks(bands, 28, height, 7);
-    const sectorLines = comparison.sectorDistances ?? [];
+    let ticks: BandTick[] = [];
+    let ticksFor: unknown = null;
+    const ticksNow = () => {
+      const { bands: bs } = current.current;
+      if (ticksFor !== bs) [ticks, ticksFor] = [bs === EMPTY_BANDS ? [] : bandTicks(bs, 28, height, 7), bs];
+      return ticks;
+    };
+    const lapEnd = () => {
+      const d = current.current.comparison?.distance ?? NO_DATA;
+      return d[d.length - 1] ?? 0;
+    };
     let drawn = false;
     return {
       legend: { show: false },
@@ -75,11 +101,11 @@ export function TelemetryStack({
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
         darkAxis({ size: X_AXIS, values: (_u, vals) => vals.map((v) => `${(v / 1000).toFixed(1)} km`) }),
-        darkAxis({ size: 46, splits: () => ticks.map((t) => t.pos), values: () => ticks.map((t) => t.label) }),
+        darkAxis({ size: 46, splits: () => ticksNow().map((t) => t.pos), values: () => ticksNow().map((t) => t.label) }),
       ],
       series: [
         {},
-        ...bands.flatMap((b) =>
+        ...layout.flatMap((b) =>
           styles.map<uPlot.Series>((s) => ({
             stroke: s.color,
             width: 1.5,
@@ -96,60 +122,64 @@ export function TelemetryStack({
             u.over.addEventListener(
               'wheel',
               (e) => {
+                if (u.data[0].length === 0) return;
                 e.preventDefault();
                 const { min, max } = u.scales.x;
                 const at = u.posToVal(e.offsetX, 'x');
-                const [lo, hi] = zoomAround(min!, max!, at, e.deltaY < 0 ? 0.8 : 1.25, 0, total);
+                const [lo, hi] = zoomAround(min!, max!, at, e.deltaY < 0 ? 0.8 : 1.25, 0, lapEnd());
                 u.setScale('x', { min: lo, max: hi });
               },
               { passive: false },
             );
           },
         ],
-        drawAxes: [(u) => drawBandFrames(u, bands, sectorLines)],
+        drawAxes: [(u) => drawBandFrames(u, current.current.bands === EMPTY_BANDS ? layout : current.current.bands, current.current.comparison?.sectorDistances ?? [])],
         setScale: [
           (u, key) => {
-            if (key === 'x') setRange([u.scales.x.min!, u.scales.x.max!]);
+            if (key === 'x' && u.data[0].length > 0) setRange([u.scales.x.min!, u.scales.x.max!]);
           },
         ],
         setCursor: [
           (u) => {
-            const idx = u.cursor.idx ?? null;
+            const idx = u.data[0].length > 0 ? u.cursor.idx ?? null : null;
             setReadout(idx);
-            onCursorRef.current?.(idx === null ? null : comparison.distance[idx] ?? null);
+            onCursorRef.current?.(idx === null ? null : (u.data[0][idx] ?? null));
           },
         ],
         draw: [
-          () => {
-            if (drawn) return;
+          (u) => {
+            if (drawn || u.data[0].length === 0) return;
             drawn = true;
             onDrawnRef.current?.();
           },
         ],
       },
     };
-  }, [bands, styleKey, height, total, comparison.distance, comparison.sectorDistances]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [layout, styleKey, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const data = React.useMemo(
-    () => [comparison.distance, ...bands.flatMap((b) => b.series.map((s) => toBand(s, b, b.map)))] as uPlot.AlignedData,
-    [bands, comparison.distance],
+    () => [distance, ...layout.flatMap((lb) => {
+      const b = bands.find((x) => x.key === lb.key);
+      return styles.map((_, lap) => (b?.series[lap] ? toBand(b.series[lap]!, b, b.map) : NO_DATA));
+    })] as uPlot.AlignedData,
+    [bands, layout, distance, styles.length], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const bandPoints = bands.map((b) => b.count).join(',');
-  const bandBoxes = React.useMemo(() => bands.map((b) => `${Math.round(PAD_TOP + (1 - b.top) * height)}:${Math.round((b.top - b.bottom) * height)}`).join(','), [bands, height]);
+  const bandBoxes = React.useMemo(() => layout.map((b) => `${Math.round(PAD_TOP + (1 - b.top) * height)}:${Math.round((b.top - b.bottom) * height)}`).join(','), [layout, height]);
 
   const move = (fn: (min: number, max: number) => [number, number]) => {
     const u = plot.current;
-    if (!u) return;
+    if (!u || distance.length === 0) return;
     const [lo, hi] = fn(u.scales.x.min!, u.scales.x.max!);
     u.setScale('x', { min: lo, max: hi });
   };
 
   const onKey = (e: React.KeyboardEvent) => {
     const u = plot.current;
-    if (!u) return;
+    if (!u || distance.length === 0) return;
     const { min, max } = u.scales.x as { min: number; max: number };
     const idx = readoutRef.current;
-    const at = idx !== null ? comparison.distance[idx]! : (min + max) / 2;
+    const at = idx !== null ? distance[idx]! : (min + max) / 2;
     const stepBy = ((max - min) / 100) * (e.shiftKey ? 10 : 1);
     let to: number;
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') to = at + (e.key === 'ArrowRight' ? stepBy : -stepBy);
@@ -158,12 +188,21 @@ export function TelemetryStack({
     else if (e.key === '0' || e.key === 'Home') return (e.preventDefault(), move(() => [0, total]));
     else return;
     e.preventDefault();
-    const next = comparison.distance[nearestIndex(comparison.distance, Math.min(max, Math.max(min, to)))]!;
+    const next = distance[nearestIndex(distance, Math.min(max, Math.max(min, to)))]!;
     u.setCursor({ left: u.valToPos(next, 'x'), top: u.over.clientHeight / 2 });
   };
 
   return (
-    <div className="flex flex-col" data-telemetry-stack data-laps={styles.length} data-channels={bands.map((b) => b.key).join(',')} data-band-points={bandPoints} data-band-boxes={bandBoxes}>
+    <div
+      className="flex flex-col"
+      data-telemetry-stack
+      data-state={comparison ? 'drawn' : 'waiting'}
+      data-laps={styles.length}
+      data-channels={comparison ? bands.map((b) => b.key).join(',') : undefined}
+      data-band-points={comparison ? bandPoints : undefined}
+      data-band-boxes={bandBoxes}
+      aria-busy={!comparison}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-1 text-xs" role="toolbar" aria-label="Zoom and pan the telemetry">
         <Button variant="outline" size="sm" onClick={() => move((a, b) => zoomAround(a, b, (a + b) / 2, 0.5, 0, total))} aria-label="Zoom in">
           <ZoomIn aria-hidden />
@@ -186,14 +225,14 @@ export function TelemetryStack({
         <span className="hidden text-muted-foreground md:inline">· or drag across the chart / mouse wheel</span>
       </div>
       <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-live="off">
-        <span className="font-mono text-muted-foreground">{readout !== null ? `${Math.round(comparison.distance[readout] ?? 0)} m` : 'Hover the chart'}</span>
+        <span className="font-mono text-muted-foreground">{!comparison ? 'Loading telemetry…' : readout !== null ? `${Math.round(distance[readout] ?? 0)} m` : 'Hover the chart'}</span>
         {styles.map((s, lap) => (
           <span key={s.label} className="inline-flex items-center gap-1.5">
             <svg width="14" height="6" aria-hidden>
               <line x1="0" y1="3" x2="14" y2="3" stroke={s.color} strokeWidth="2" strokeDasharray={s.dashed ? '4 2' : undefined} />
             </svg>
             <span className="font-semibold">{s.label}</span>
-            {readout !== null ? (
+            {comparison && readout !== null ? (
               <span className="font-mono text-muted-foreground">
                 {fmt(comparison.channels.speed?.[lap]?.[readout], 0)} km/h · G{fmt(comparison.channels.nGear?.[lap]?.[readout], 0)} · {fmt(comparison.channels.throttle?.[lap]?.[readout], 0)}% · Δ{fmtDelta(comparison.delta[lap]?.[readout])}
               </span>
