@@ -144,10 +144,21 @@ describe('history pages', () => {
     await page.close();
   });
 
-  it('drivers: search and profile with results over time', async () => {
+  it('drivers: search typed into the URL, and a profile with results over time', async () => {
+    // The first HTML already holds the rows: the server prefetches with the browser's own query.
+    expect(await (await fetch(`${web}/drivers?q=hamil`)).text()).toContain('href="/drivers/hamilton"');
     const page = await open('/drivers?q=hamil');
     await page.getByRole('table', { name: 'Drivers' }).getByRole('link', { name: /Hamilton/ }).first().waitFor();
     await shot(page, 'drivers-search');
+    // Typing a search: the URL follows (shareable) and the header counts the matches.
+    await page.goto(`${web}/drivers`, { waitUntil: 'networkidle' });
+    const found = await api<{ total: number }>('/api/v1/drivers?search=verstappen&limit=1');
+    expect(found.total).toBeGreaterThan(0);
+    await page.getByLabel('Search drivers').fill('verstappen');
+    await page.waitForURL(/\/drivers\?q=verstappen$/);
+    await page.getByText(`${found.total} drivers matching “verstappen”`).waitFor();
+    await expect.poll(() => page.getByRole('table', { name: 'Drivers' }).locator('tbody tr').count()).toBe(found.total);
+
     const profile = await api<{ results: unknown[]; seasons: unknown[] }>('/api/v1/drivers/hamilton');
     await page.goto(`${web}/drivers/hamilton`, { waitUntil: 'networkidle' });
     const [points] = await chartPoints(page, '[data-chart="uplot"]');
@@ -157,23 +168,40 @@ describe('history pages', () => {
     await page.close();
   });
 
-  it('constructors: list and profile', async () => {
+  it('constructors: paged list with totals, the page in the URL, and a profile', async () => {
     const page = await open('/constructors');
     const list = await api<{ total: number }>('/api/v1/constructors?limit=1');
-    await expect.poll(() => page.getByRole('table', { name: 'Constructors' }).locator('tbody tr').count()).toBe(Math.min(50, list.total));
+    const table = page.getByRole('table', { name: 'Constructors' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(50, list.total));
     await shot(page, 'constructors');
+    // Paging by keyboard: the URL carries the page, and opening that URL shows the same page.
+    expect(list.total).toBeGreaterThan(50);
+    const pages = Math.ceil(list.total / 50);
+    const pager = page.getByRole('navigation', { name: 'Pages' });
+    await pager.getByText(`Page 1 of ${pages} · ${list.total} total`).waitFor();
+    await pager.getByRole('button', { name: 'Next page' }).press('Enter');
+    await page.waitForURL(/\/constructors\?page=2$/);
+    await pager.getByText(`Page 2 of ${pages} · ${list.total} total`).waitFor();
+    const second = await api<{ items: { id: string; name: string }[] }>('/api/v1/constructors?limit=50&offset=50');
+    await expect.poll(() => table.locator('tbody tr').first().innerText()).toContain(second.items[0]!.name);
+    expect(await (await fetch(`${web}/constructors?page=2`)).text()).toContain(`href="/constructors/${second.items[0]!.id}"`);
+
     const ferrari = await api<{ seasons: { position: number | null }[] }>('/api/v1/constructors/ferrari');
     await page.goto(`${web}/constructors/ferrari`, { waitUntil: 'networkidle' });
     const [points] = await chartPoints(page, '[data-chart="uplot"]');
     expect(points).toBe(ferrari.seasons.filter((s) => s.position !== null).length);
+    await expect.poll(() => page.getByRole('table', { name: 'Seasons' }).locator('tbody tr').count()).toBe(ferrari.seasons.length);
     await shot(page, 'constructor-ferrari');
     await page.close();
   });
 
-  it('circuits: list and a circuit with its races', async () => {
+  it('circuits: list, a search that finds nothing, and a circuit with its races', async () => {
     const page = await open('/circuits?q=monaco');
     await page.getByRole('table', { name: 'Circuits' }).getByRole('link', { name: /Monaco/ }).first().waitFor();
     await shot(page, 'circuits');
+    await page.goto(`${web}/circuits?q=no_such_track_anywhere`, { waitUntil: 'networkidle' });
+    await page.locator('[data-state="empty"]').getByText('No circuits found').waitFor();
+    expect(await page.getByRole('table', { name: 'Circuits' }).count()).toBe(0);
     const monaco = await api<{ races: unknown[] }>('/api/v1/circuits/monaco');
     await page.goto(`${web}/circuits/monaco`, { waitUntil: 'networkidle' });
     await expect.poll(() => page.getByRole('table', { name: 'Races' }).locator('tbody tr').count()).toBe(monaco.races.length);
@@ -211,6 +239,27 @@ describe('phone layout and accessibility basics', () => {
     await chartPoints(page, '[data-chart="uplot"]');
     await shot(page, 'phone-race-2023-1-laps');
     await phone.close();
+  });
+
+  it('drivers, constructors and circuits: lists and profiles fit a phone', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`phone ${page.url()}: ${e.message}`));
+    for (const p of ['/drivers', '/drivers/hamilton', '/constructors', '/constructors/ferrari', '/circuits', '/circuits/monaco']) {
+      await page.goto(web + p, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, p).toBeLessThanOrEqual(1);
+      if (/^\/(drivers|constructors)\//.test(p)) await chartPoints(page, '[data-chart="uplot"]');
+      await shot(page, `phone${p.replace(/\//g, '-')}`);
+    }
+    // Narrow screens drop the secondary columns of a list; wide ones show them.
+    await page.goto(`${web}/drivers`, { waitUntil: 'networkidle' });
+    expect(await page.getByRole('columnheader', { name: 'Born' }).isVisible()).toBe(false);
+    expect(await page.getByRole('columnheader', { name: 'Code' }).isVisible()).toBe(true);
+    await phone.close();
+    const wide = await open('/drivers');
+    expect(await wide.getByRole('columnheader', { name: 'Born' }).isVisible()).toBe(true);
+    await wide.close();
   });
 
   it('every form control has an accessible name and focus is visible', async () => {

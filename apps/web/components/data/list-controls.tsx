@@ -6,11 +6,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { useDebounced } from '@/hooks/use-debounced';
 import { useSearchParam } from '@/hooks/use-search-param';
+import { PAGE_SIZE, listQuery } from '@/components/entity/list-query';
 import { pickInt } from '@/lib/params';
 
-export const PAGE_SIZE = 50;
-
-/** Search text and page number of a list, both kept in the URL (`?q=…&page=…`). */
+/** Search text and page number of a list, both kept in the URL (`?q=…&page=…`), and the API query they make. */
 export function useListState() {
   const [qParam, setQ] = useSearchParam('q');
   const [pageParam, setPage] = useSearchParam('page');
@@ -29,8 +28,7 @@ export function useListState() {
     search,
     page,
     setPage: (p: number) => setPage(p <= 1 ? null : String(p)),
-    offset: (page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
+    query: listQuery(search, page),
   };
 }
 
