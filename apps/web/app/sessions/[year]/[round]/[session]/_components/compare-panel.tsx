@@ -13,36 +13,9 @@ import { formatDuration, formatGap } from '@/lib/format/time';
 import { pickEnum } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { cn } from '@/lib/utils';
-import { TelemetryStack, type LapStyle } from './telemetry-stack';
+import { TelemetryStack } from './telemetry-stack';
+import { lapStyles, type LapStyle } from '@/lib/shape/lap-styles';
 import { TrackMap } from './track-map';
-
-/**
- * Chart styles: the team colour, dashed for a second lap from the same team. From the picks until
- * the comparison names the laps (`fastest` becomes a lap number), so the chart can exist before.
- */
-export function lapStyles(laps: readonly { driver: string | null; lapNumber: number | 'fastest' }[], drivers: SessionDriver[]): LapStyle[] {
-  const info = new Map(drivers.map((d) => [d.abbreviation, d]));
-  const seen = new Map<string, number>();
-  const fallback = ['#e10600', '#27f4d2', '#ffd400', '#b86cff', '#64c4ff'];
-  return laps.map((l, i) => {
-    const d = l.driver === null ? undefined : info.get(l.driver);
-    const color = d?.teamColor ?? fallback[i % fallback.length]!;
-    const n = seen.get(color) ?? 0;
-    seen.set(color, n + 1);
-    // A second lap in the same colour (teammate, or the same driver twice): dashed and lighter.
-    const label = l.lapNumber === 'fastest' ? `${l.driver} fastest` : `${l.driver} L${l.lapNumber}`;
-    return { label, color: n > 0 ? lighten(color, 0.45 * Math.min(n, 2) / 1.5) : color, dashed: n > 0 };
-  });
-}
-
-/** Mix a `#rrggbb` colour with white. */
-export function lighten(hex: string, amount: number): string {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex);
-  if (!m) return hex;
-  const n = parseInt(m[1]!, 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * amount);
-  return `rgb(${mix(n >> 16)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
-}
 
 export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: SessionKey; picks: LapPick[]; drivers: SessionDriver[] | undefined }) {
   const compare = useQuery(compareQueryOptions(sessionKey, picks));

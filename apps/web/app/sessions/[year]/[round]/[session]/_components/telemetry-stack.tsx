@@ -6,6 +6,7 @@ import type { Comparison, TelemetryChannel } from '@/lib/api/session-types';
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/uplot-chart';
 import { Button } from '@/components/ui/button';
+import type { LapStyle } from '@/lib/shape/lap-styles';
 import { nearestIndex, panBy, zoomAround } from '@/lib/shape/telemetry';
 import { bandTicks, plotHeight, stackBands, toBand, traceBands, type BandTick, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
 
@@ -30,11 +31,6 @@ const EMPTY_BANDS: TraceBand[] = stackBands(
   GAP,
 ).map((b, i) => ({ ...b, label: CHANNELS[i]!.label, unit: CHANNELS[i]!.unit, step: CHANNELS[i]!.step, series: [], count: 0 }));
 
-export interface LapStyle {
-  label: string;
-  color: string;
-  dashed: boolean;
-}
 
 /**
  * Speed, throttle, brake, gear, RPM, DRS and the delta to the reference lap, stacked against

@@ -3,7 +3,7 @@
 import * as React from 'react';
 import type { Comparison, TrackOutline } from '@/lib/api/session-types';
 import { colourRuns, miniSectorFastest, nearestIndex, speedColor } from '@/lib/shape/telemetry';
-import type { LapStyle } from './telemetry-stack';
+import type { LapStyle } from '@/lib/shape/lap-styles';
 
 export type MapMode = 'speed' | 'fastest';
 
