@@ -23,7 +23,16 @@ export interface SessionInfo {
   startUtc: string | null;
   status: SessionStatus;
   /** Null until loaded. */
-  data?: { laps: number; drivers: number; hasTelemetry: boolean; totalLaps: number | null } | null;
+  data?: {
+    laps: number;
+    drivers: number;
+    hasTelemetry: boolean;
+    totalLaps: number | null;
+    /** UTC (ISO) of session time zero, when the archive has car data to fix it. */
+    t0?: string | null;
+    /** Session time (ms) of the start (the race start, or the session going green). */
+    sessionStartTime?: number | null;
+  } | null;
 }
 
 export interface SessionDriver {
@@ -47,6 +56,8 @@ export interface SessionLap {
   sector3Time: number | null;
   /** Session time (ms) at the lap's start. */
   lapStartTime: number | null;
+  /** Session time (ms) at which the lap was completed. */
+  time?: number | null;
   stint: number | null;
   compound: string | null;
   tyreLife: number | null;
@@ -139,4 +150,29 @@ export interface Job {
   stage: string | null;
   percent: number | null;
   error: string | null;
+}
+
+/** A race-control message as the feed sends it; `date` is its UTC (ISO, whole seconds). */
+export interface RaceControlMessage {
+  date: string | null;
+  /** Flag, SafetyCar, Drs, CarEvent or Other. */
+  category: string | null;
+  message: string | null;
+  status: string | null;
+  /** GREEN, YELLOW, DOUBLE YELLOW, CLEAR, BLUE, RED, CHEQUERED, BLACK AND WHITE… */
+  flag: string | null;
+  /** Track, Sector or Driver. */
+  scope: string | null;
+  sector: number | null;
+  racingNumber: string | null;
+  /** The leader's lap when the message was sent (races). */
+  lap: number | null;
+}
+
+/** A change of track status: 1 green, 2 yellow, 4 safety car, 5 red, 6 VSC, 7 VSC ending. */
+export interface TrackStatusChange {
+  /** Session time (ms). */
+  time: number | null;
+  status: string | null;
+  message: string | null;
 }

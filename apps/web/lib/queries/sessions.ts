@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGet } from '../api/client';
-import type { Comparison, Job, SessionDriver, SessionInfo, SessionLap, SessionPitStop, Stint, TrackOutline, WeatherSeries } from '../api/session-types';
+import type { Comparison, Job, RaceControlMessage, SessionDriver, SessionInfo, SessionLap, SessionPitStop, Stint, TrackOutline, TrackStatusChange, WeatherSeries } from '../api/session-types';
 import { formatLapPicks, type LapPick } from '../shape/telemetry';
 
 export interface SessionKey {
@@ -68,6 +68,8 @@ export const gapsQueryOptions = (k: SessionKey) => loadedItems<{ driver: string;
 export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedItems<SessionPitStop>(k, 'pitstops', '/pitstops');
 export const weatherQueryOptions = (k: SessionKey) => loadedPart<WeatherSeries>(k, 'weather', '/weather');
 export const trackQueryOptions = (k: SessionKey) => loadedPart<TrackOutline>(k, 'track', '/track');
+export const raceControlQueryOptions = (k: SessionKey) => loadedPart<{ items: RaceControlMessage[] }>(k, 'race-control', '/race-control');
+export const trackStatusQueryOptions = (k: SessionKey) => loadedPart<{ items: TrackStatusChange[] }>(k, 'track-status', '/track-status');
 
 export function compareQueryOptions(k: SessionKey, picks: readonly LapPick[]) {
   const laps = formatLapPicks(picks);
