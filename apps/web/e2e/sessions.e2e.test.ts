@@ -2,7 +2,7 @@
 // qualifying (full telemetry) and Baku 2018 (a race) were loaded by the harness; Shanghai 2024 sprint
 // qualifying is loaded from the page itself with the admin token, watching the job's progress.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { chartPoints, colouredPixelsPerBand, pageHelpers, shot } from './helpers';
 
@@ -169,6 +169,114 @@ describe('strategy: Baku 2018 race', () => {
     // No car telemetry for this race in the archive: said so, not an error.
     await page.goto(`${web}${S}?view=telemetry`, { waitUntil: 'networkidle' });
     await page.getByText('No car telemetry in the archive for this session').waitFor();
+    await page.close();
+  });
+});
+
+describe('race control: Baku 2018 race', () => {
+  const S = '/sessions/2018/4/R';
+  interface Message {
+    category: string | null;
+    flag: string | null;
+    message: string | null;
+    racingNumber: string | null;
+  }
+  const messages = () => api<{ items: Message[] }>(`/api/v1${S}/race-control`).then((r) => r.items);
+  const rows = (page: Page) => page.getByRole('list', { name: 'Race control messages' }).getByRole('listitem');
+
+  it('shows the safety-car periods on the track-status timeline and every race-control message', async () => {
+    const changes = (await api<{ items: { time: number; status: string }[] }>(`/api/v1${S}/track-status`)).items;
+    // Safety-car periods, counted independently from the API's changes.
+    const deployments = changes.filter((c, i) => c.status === '4' && changes[i - 1]?.status !== '4').length;
+    expect(deployments).toBeGreaterThan(0);
+    const all = await messages();
+
+    const page = await open(`${S}?view=race-control`);
+    await chartPoints(page, '[data-chart="track-status"]');
+    const timeline = page.locator('[data-chart="track-status"]');
+    expect(await timeline.locator('[data-status="4"]').count()).toBe(deployments);
+    expect(await timeline.locator('[data-status="1"]').count()).toBeGreaterThan(deployments);
+    const sc = page.getByRole('list', { name: 'Track status incidents' }).locator('[data-status="4"]');
+    await expect.poll(() => sc.count()).toBe(deployments);
+    expect(await sc.first().innerText()).toMatch(/Safety car[\s\S]*laps? \d+/);
+    // The leader's laps run along the top (51 laps in Baku).
+    expect(await timeline.innerText()).toMatch(/Lap 1[\s\S]*50/);
+
+    await expect.poll(() => rows(page).count()).toBe(all.length);
+    await page.getByRole('list', { name: 'Race control messages' }).getByText('SAFETY CAR DEPLOYED').first().waitFor();
+    expect(await page.locator('[data-count]').innerText()).toBe(`${all.length} messages`);
+    await shot(page, 'session-2018-4-R-race-control');
+
+    // One category: the safety-car calls only, counted and kept in the URL.
+    const safetyCar = all.filter((m) => m.category === 'SafetyCar');
+    await page.getByRole('group', { name: 'Filter messages by category' }).getByRole('button', { name: `Safety car (${safetyCar.length})` }).click();
+    await expect.poll(() => page.url()).toContain('rck=safety-car');
+    await expect.poll(() => rows(page).count()).toBe(safetyCar.length);
+    for (const text of await rows(page).allInnerTexts()) expect(text).toContain('SAFETY CAR');
+    expect(await page.locator('[data-count]').innerText()).toBe(`${safetyCar.length} of ${all.length} messages`);
+    await page.close();
+  });
+
+  it('filters by flag and driver from the URL, names drivers by abbreviation, and says when nothing matches', async () => {
+    const all = await messages();
+    const drivers = (await api<{ items: { driverNumber: string; abbreviation: string }[] }>(`/api/v1${S}/drivers`)).items;
+    const eri = drivers.find((d) => d.abbreviation === 'ERI')!;
+    const blueEri = all.filter((m) => m.flag === 'BLUE' && (m.racingNumber === eri.driverNumber || (m.message ?? '').includes(`${eri.driverNumber} (ERI)`)));
+    expect(blueEri.length).toBeGreaterThan(1);
+
+    const page = await open(`${S}?view=race-control&rcf=blue`);
+    await expect.poll(() => rows(page).count()).toBe(all.filter((m) => m.flag === 'BLUE').length);
+    await page.getByRole('group', { name: 'Filter messages by driver' }).getByRole('button', { name: 'ERI', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('rcd=ERI');
+    await expect.poll(() => rows(page).count()).toBe(blueEri.length);
+    for (const text of await rows(page).allInnerTexts()) expect(text).toMatch(/ERI[\s\S]*WAVED BLUE FLAG FOR CAR 9 \(ERI\)/);
+    await shot(page, 'session-2018-4-R-race-control-filtered');
+
+    // The filters survive a reload (they live in the URL).
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect.poll(() => rows(page).count()).toBe(blueEri.length);
+
+    // Penalties name the car only in the text: the driver filter still finds them.
+    await page.goto(`${web}${S}?view=race-control&rck=stewards&rcd=ERI`, { waitUntil: 'networkidle' });
+    await page.getByRole('list', { name: 'Race control messages' }).getByText('10 SECOND TIME PENALTY FOR CAR 9 (ERI)', { exact: false }).waitFor();
+
+    await page.goto(`${web}${S}?view=race-control&rck=drs&rcd=ERI`, { waitUntil: 'networkidle' });
+    await page.getByText('No message matches these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => rows(page).count()).toBe(all.length);
+    expect(page.url()).not.toMatch(/rc[kfd]=/);
+    await page.close();
+  });
+
+  it('fits a phone', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`phone race control: ${e.message}`));
+    await page.goto(`${web}${S}?view=race-control&rck=safety-car,stewards`, { waitUntil: 'networkidle' });
+    await chartPoints(page, '[data-chart="track-status"]');
+    await expect.poll(() => rows(page).count()).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await shot(page, 'phone-session-2018-4-R-race-control');
+    await phone.close();
+  });
+});
+
+describe('race control: Mexico City 2025 qualifying', () => {
+  it('shows the yellow before the session and the deleted lap times with their drivers', async () => {
+    const S = '/sessions/2025/20/Q';
+    const all = (await api<{ items: { message: string | null }[] }>(`/api/v1${S}/race-control`)).items;
+    const deleted = all.filter((m) => /DELETED/.test(m.message ?? ''));
+    expect(deleted.length).toBeGreaterThan(0);
+    const page = await open(`${S}?view=race-control&rck=lap-deleted`);
+    await chartPoints(page, '[data-chart="track-status"]');
+    expect(await page.locator('[data-chart="track-status"] [data-status="2"]').count()).toBeGreaterThan(0);
+    const list = page.getByRole('list', { name: 'Race control messages' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(deleted.length);
+    for (const m of deleted) {
+      const tla = /CAR \d+ \((\w{3})\)/.exec(m.message!)![1]!;
+      expect(await list.getByRole('listitem').filter({ hasText: m.message!.trim() }).innerText()).toContain(tla);
+    }
+    await shot(page, 'session-2025-20-Q-race-control');
     await page.close();
   });
 });

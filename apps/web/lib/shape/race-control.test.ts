@@ -224,5 +224,8 @@ describe('formatSessionClock', () => {
     expect(formatSessionClock(3_909_000)).toBe('1:05:09');
     expect(formatSessionClock(-392_000)).toBe('−6:32');
     expect(formatSessionClock(0)).toBe('0:00');
+    // The green light a fraction of a second before the start is at the start.
+    expect(formatSessionClock(-131)).toBe('0:00');
+    expect(formatSessionClock(59_600)).toBe('1:00');
   });
 });

@@ -270,6 +270,41 @@ export function messageKind(m: RaceControlMessage): MessageKind {
 /** The feed's flag names, in the order the filter lists them. */
 export const FLAGS = ['GREEN', 'YELLOW', 'DOUBLE YELLOW', 'RED', 'BLUE', 'CLEAR', 'CHEQUERED', 'BLACK AND WHITE', 'BLACK AND ORANGE', 'BLACK'] as const;
 
+const FLAG_COLORS: Record<string, string> = {
+  GREEN: '#2bd576',
+  YELLOW: '#ffd400',
+  'DOUBLE YELLOW': '#ffd400',
+  RED: '#e8002d',
+  BLUE: '#3b82f6',
+  CLEAR: '#e5e5e5',
+  CHEQUERED: '#f5f5f5',
+  'BLACK AND WHITE': '#f5f5f5',
+  'BLACK AND ORANGE': '#ff8a00',
+  BLACK: '#111111',
+};
+
+// The patterned flags drawn as such (CSS backgrounds) where there is room for a swatch.
+const FLAG_PATTERNS: Record<string, string> = {
+  'DOUBLE YELLOW': 'linear-gradient(90deg, #ffd400 0 40%, transparent 40% 60%, #ffd400 60%)',
+  CHEQUERED: 'repeating-conic-gradient(#f5f5f5 0 25%, #111 0 50%) 0 0 / 50% 50%',
+  'BLACK AND WHITE': 'linear-gradient(135deg, #f5f5f5 0 50%, #111 50%)',
+  'BLACK AND ORANGE': 'radial-gradient(circle, #ff8a00 0 35%, #111 36%)',
+};
+
+export const flagColor = (flag: string): string => FLAG_COLORS[flag] ?? '#9a9aa8';
+export const flagSwatch = (flag: string): string => FLAG_PATTERNS[flag] ?? flagColor(flag);
+
+/** A kind's colour where a message has no flag (the timeline's message ticks). */
+export const KIND_COLORS: Record<MessageKind, string> = {
+  flag: '#e5e5e5',
+  'safety-car': '#ff8a00',
+  stewards: '#b86cff',
+  'lap-deleted': '#ff5c8a',
+  'car-event': '#64c4ff',
+  drs: '#2bd5c4',
+  other: '#9a9aa8',
+};
+
 /** `DOUBLE YELLOW` → `Double yellow`. */
 export function flagLabel(flag: string): string {
   const lower = flag.toLowerCase();
@@ -367,10 +402,10 @@ export function messageFacets(rows: readonly MessageRow[]): { kinds: [MessageKin
   };
 }
 
-/** Session time relative to the start as a clock: `1:05:09`, `8:31`, `−6:32` before the start. */
+/** Session time relative to the start as a clock, to the nearest second: `1:05:09`, `8:31`, `−6:32` before the start. */
 export function formatSessionClock(ms: number): string {
-  const sign = ms < 0 ? '−' : '';
-  const s = Math.floor(Math.abs(ms) / 1000);
+  const s = Math.round(Math.abs(ms) / 1000);
+  const sign = ms < 0 && s > 0 ? '−' : '';
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');

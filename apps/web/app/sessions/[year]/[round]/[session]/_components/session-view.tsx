@@ -22,8 +22,9 @@ import { LapsTable } from './laps-table';
 import { ComparePanel } from './compare-panel';
 import { StrategyPanel } from './strategy-panel';
 import { WeatherPanel } from './weather-panel';
+import { RaceControlPanel } from './race-control-panel';
 
-const VIEWS = ['telemetry', 'laps', 'strategy', 'weather'] as const;
+const VIEWS = ['telemetry', 'laps', 'strategy', 'weather', 'race-control'] as const;
 
 export function SessionView({ sessionKey }: { sessionKey: SessionKey }) {
   const info = useQuery(sessionQueryOptions(sessionKey));
@@ -106,7 +107,7 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
       <TabsList aria-label="Session data">
         {VIEWS.map((v) => (
           <TabsTrigger key={v} value={v}>
-            {v}
+            {v.replace('-', ' ')}
           </TabsTrigger>
         ))}
       </TabsList>
@@ -142,6 +143,9 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
       </TabsContent>
       <TabsContent value="weather">
         {lapsReady ? <WeatherPanel sessionKey={sessionKey} laps={laps.data!.items} /> : <TableSkeleton rows={8} />}
+      </TabsContent>
+      <TabsContent value="race-control">
+        {lapsReady ? <RaceControlPanel sessionKey={sessionKey} laps={laps.data!.items} drivers={drivers.data!.items} raceLike={raceLike} /> : <TableSkeleton rows={12} />}
       </TabsContent>
     </Tabs>
   );
