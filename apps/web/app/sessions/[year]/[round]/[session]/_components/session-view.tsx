@@ -104,7 +104,7 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
 
   return (
     <Tabs value={view} onValueChange={(v) => setView(v === defaultView ? null : v)}>
-      <TabsList aria-label="Session data">
+      <TabsList aria-label="Session data" className="flex-wrap">
         {VIEWS.map((v) => (
           <TabsTrigger key={v} value={v}>
             {v.replace('-', ' ')}
