@@ -6,7 +6,6 @@
 // session fail fast instead of running twice; a loader that died stops sending heartbeats and its
 // claim can be taken over after STALE_AFTER_MS.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Session } from '@apexdata/livetiming';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { drivers, teamDrivers } from '../db/schema/people.js';
 import { qualifying, results, sprintQualifying, sprintResults } from '../db/schema/results.js';
@@ -15,7 +14,7 @@ import {
   sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather,
 } from '../db/schema/sessions.js';
 import type { CatalogEntry, SessionKey } from './catalog.js';
-import type { EncodedColumns } from './codec.js';
+import type { ParsedSession, TelemetryBlob } from './parse.js';
 import { HEARTBEAT_MS, keyWhere, STALE_AFTER_MS, type StoredSession } from './store.js';
 import {
   driverToRow, lapToRow, pitStopsOf, pitStopToRow, raceControlToRow, resultToRow, statusChangeToRow, stintsOf, stintToRow,
@@ -136,14 +135,10 @@ export async function failStaleLoads(db: Db, reason: string, staleAfterMs = STAL
 
 // ── The data ─────────────────────────────────────────────────────────────────────────────────────
 
-/** A driver's encoded telemetry, ready to write. */
-export interface TelemetryBlob extends EncodedColumns {
-  readonly driverNumber: string;
-  readonly kind: 'car' | 'pos';
-}
+export type { TelemetryBlob };
 
 export interface SessionData {
-  readonly session: Session;
+  readonly session: ParsedSession;
   readonly telemetry: readonly TelemetryBlob[];
   readonly loadMs: number;
 }
@@ -199,7 +194,7 @@ export async function driverLinks(db: DbOrTx, raceId: number | null, year: numbe
  */
 export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: string, data: SessionData): Promise<WriteSummary> {
   const s = data.session;
-  const laps = s.laps?.toArray() ?? [];
+  const laps = s.laps;
   const telemetryBytes = data.telemetry.reduce((n, b) => n + b.data.length, 0);
   return db.transaction(async (tx) => {
     const locked = await tx.select().from(sessions).where(keyWhere(entry.key)).for('update');
@@ -277,11 +272,11 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
         dataVersion: sql`${sessions.dataVersion} + 1`,
         t0: s.t0,
         sessionStartTime: s.sessionStartTime,
-        totalLaps: s.lapsBuild?.totalLaps ?? null,
-        splitTimes: s.lapsBuild ? [...s.lapsBuild.splitTimes] : null,
+        totalLaps: s.totalLaps,
+        splitTimes: s.splitTimes ? [...s.splitTimes] : null,
         infoStatus: info?.sessionStatus ?? null,
-        jolpicaRound: s.jolpica?.round ?? null,
-        driverOrder: s.telemetry ? [...s.telemetry.drivers] : null,
+        jolpicaRound: s.jolpicaRound,
+        driverOrder: s.driverOrder ? [...s.driverOrder] : null,
         hasTelemetry: data.telemetry.length > 0,
         issues: s.issues.map((i) => ({ code: i.code, message: i.message, ...(i.topic ? { topic: i.topic } : {}), ...(i.count !== undefined ? { count: i.count } : {}) })),
         topicLoads: s.topicLoads.map((t) => ({ ...t })),
