@@ -84,7 +84,7 @@ export function errorFromWire(e: WireError): Error {
 
 /** A view that alone owns its memory, so its buffer can be transferred (bytes sharing a buffer are copied first). */
 export function exclusive(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
 }
 
 /** The load as posted: every telemetry blob's bytes in the transfer list. */

@@ -153,12 +153,31 @@ export interface WriteSummary {
   readonly rowBytes: number;
 }
 
-/** Insert in batches below PostgreSQL's 65 535 bind parameters per statement. */
+/**
+ * Lets the event loop run between the statements of the write. PGlite executes in this thread and
+ * answers without I/O, so without a pause a transaction would hold the thread — and every request
+ * the API is serving — from BEGIN to COMMIT. (Other queries still wait for the COMMIT: PGlite runs
+ * one transaction at a time.)
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Bind parameters per insert statement (PostgreSQL allows 65 535). Kept small because one PGlite
+ * statement runs without a pause in between: ~2000 parameters is some tens of milliseconds (the
+ * laps of a session in one statement took up to a second), and on PostgreSQL the extra round trips
+ * cost next to nothing.
+ */
+const PARAMS_PER_STATEMENT = 2000;
+
+/** Insert in batches of at most PARAMS_PER_STATEMENT parameters, pausing between them. */
 async function insertAll<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: readonly T[]): Promise<void> {
   if (rows.length === 0) return;
   const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(30_000 / perRow));
-  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
+  const size = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    await tx.insert(table).values(rows.slice(i, i + size) as never);
+    await breathe();
+  }
 }
 
 /** Racing number → history driver id for the event: its entries first, the season's permanent numbers next. */
@@ -206,6 +225,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
     for (const table of [sessionDrivers, sessionResults, sessionLaps, sessionStints, sessionPitStops, sessionWeather,
       sessionRaceControl, sessionTrackStatus, sessionStatusChanges, sessionTelemetry]) {
       await tx.delete(table).where(eq(table.sessionId, id));
+      await breathe();
     }
 
     const links = await driverLinks(tx, entry.raceId, entry.key.year, s.drivers.map((d) => d.driverNumber));
@@ -236,6 +256,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
         sessionId: id, driverNumber: b.driverNumber, kind: b.kind, codec: b.codec, samples: b.samples, rawBytes: b.rawBytes,
         data: sql`decode(${b.data.toString('base64')}, 'base64')`,
       });
+      await breathe();
     }
 
     const info = s.info;
