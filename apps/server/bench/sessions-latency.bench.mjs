@@ -5,9 +5,9 @@
 // City 2025 qualifying (telemetry: ~1–4 s of engine CPU) is reloaded through the in-process job
 // queue on the same database, with the engine's parse either on the API's thread (`main`, how loads
 // ran before) or in a worker thread (`thread`, the default now); the write is the same in both.
-// Meanwhile a probe in a thread of its
-// own requests GET /health and a cached session endpoint on a fixed schedule (open loop: a request's
-// latency counts from when it was due, so a stalled server cannot hide by delaying the probe).
+// Meanwhile a probe in a thread of its own requests GET /health and a cached session endpoint on a
+// fixed schedule (open loop: a request's latency counts from when it was due, so a stalled server
+// cannot hide by delaying the probe).
 // Reported per mode: latency p50 / p99 / max over every request due while the load ran, the load's
 // own time, and the ratio main ÷ thread.
 //
