@@ -170,15 +170,19 @@ export async function seasonCatalogue(db: DbOrTx, sources: SessionSources, year:
   return out.sort((a, b) => a.key.round - b.key.round || SESSION_CODES.indexOf(a.key.session) - SESSION_CODES.indexOf(b.key.session));
 }
 
-/** The archive session and history race of a platform session; throws CatalogError('not-found') with a reason. */
-export async function resolveSession(db: DbOrTx, sources: SessionSources, key: SessionKey): Promise<CatalogEntry> {
-  const catalogue = await seasonCatalogue(db, sources, key.year);
+/** The entry of `key` in its season's catalogue; throws CatalogError('not-found') saying what the round has. */
+export function findInCatalogue(catalogue: readonly CatalogEntry[], key: SessionKey, archiveLabel: string): CatalogEntry {
   const hit = catalogue.find((e) => e.key.round === key.round && e.key.session === key.session);
   if (hit) return hit;
   const round = catalogue.filter((e) => e.key.round === key.round);
   if (round.length === 0) {
-    throw new CatalogError('not-found', `no event of round ${key.round} in ${key.year} in the archive (${sources.archive.source.label})`);
+    throw new CatalogError('not-found', `no event of round ${key.round} in ${key.year} in the archive (${archiveLabel})`);
   }
   const have = round.map((e) => e.key.session).join(', ');
   throw new CatalogError('not-found', `${key.year} round ${key.round} (${round[0]!.archive.meetingName}) has no ${key.session} session in the archive (it has: ${have})`);
+}
+
+/** The archive session and history race of a platform session; throws CatalogError('not-found') with a reason. */
+export async function resolveSession(db: DbOrTx, sources: SessionSources, key: SessionKey): Promise<CatalogEntry> {
+  return findInCatalogue(await seasonCatalogue(db, sources, key.year), key, sources.archive.source.label);
 }

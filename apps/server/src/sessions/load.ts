@@ -4,18 +4,20 @@
 //
 // `loadSession` is the processor behind the `session-load` job (BullMQ worker, in-process queue and
 // `apex session load` alike): pure apart from its dependencies (database, sources) and the progress
-// callback.
-import {
-  EngineCriticalError, Session, SourceError, type LoadIssue, type Telemetry,
-} from '@apexdata/livetiming';
+// callback. The engine's work runs in a worker thread (parse-thread.ts); the database work — claim,
+// progress and heartbeat, the write — stays on this thread, which owns the connection (PGlite allows
+// no other).
+import { EngineCriticalError, SourceError } from '@apexdata/livetiming';
 import type { Db } from '../db/client.js';
 import { isDatabaseUnavailable } from '../http/errors.js';
 import { PermanentJobError, type JobContext, type ReportProgress } from '../jobs/types.js';
 import { CatalogError, describeSession, resolveSession, type SessionKey, type SessionSources } from './catalog.js';
-import { encodeColumns, type Column, type Compression } from './codec.js';
-import {
-  claimSession, HEARTBEAT_MS, recordProgress, SessionBusyError, writeSessionData, type TelemetryBlob,
-} from './store-write.js';
+import type { Compression } from './codec.js';
+import { LoadRejectedError, parseSession, STORE_PERCENT, TopicUnavailableError } from './parse.js';
+import { parseInThread } from './parse-thread.js';
+import { claimSession, HEARTBEAT_MS, recordProgress, SessionBusyError, writeSessionData } from './store-write.js';
+
+export { encodeTelemetry, LoadRejectedError, rejectionOf, TopicUnavailableError } from './parse.js';
 
 export interface LoadDeps {
   readonly db: Db;
@@ -24,6 +26,14 @@ export interface LoadDeps {
   readonly compression?: Compression;
   /** Store sessions whose streams have undecodable lines (default false: such a load fails). */
   readonly allowCorruptLines?: boolean;
+  /**
+   * Where the engine parses and the telemetry is encoded: 'thread' (default) in a worker thread of
+   * its own, so this process keeps answering meanwhile; 'main' on this thread (the baseline of
+   * `npm run bench:sessions-latency`).
+   */
+  readonly parseIn?: 'thread' | 'main';
+  /** Heap limit of the parser thread in MB (default: Node's). */
+  readonly parserMemoryMb?: number;
 }
 
 export interface LoadSummary {
@@ -42,16 +52,6 @@ export interface LoadSummary {
   readonly timings: { readonly engineMs: number; readonly encodeMs: number; readonly storeMs: number; readonly totalMs: number };
 }
 
-/** The engine read the session, but what it got must not be stored (corrupt stream, failed step). */
-export class LoadRejectedError extends PermanentJobError {
-  override readonly name = 'LoadRejectedError';
-}
-
-/** A topic could not be fetched now; storing the session without it would lose data silently. */
-export class TopicUnavailableError extends Error {
-  override readonly name = 'TopicUnavailableError';
-}
-
 /** Retrying may help: the archive or the database was unreachable, or another loader holds the session. */
 export function isTransientLoadError(err: unknown): boolean {
   if (err instanceof PermanentJobError) return false;
@@ -61,21 +61,6 @@ export function isTransientLoadError(err: unknown): boolean {
   if (err instanceof CatalogError) return err.cause instanceof SourceError && err.cause.code === 'unavailable';
   return isDatabaseUnavailable(err);
 }
-
-/** Issues that make the engine's result unfit to store, as one message; null when it is fine. */
-export function rejectionOf(issues: readonly LoadIssue[], allowCorruptLines = false): { transient: boolean; message: string } | null {
-  const unavailable = issues.filter((i) => i.code === 'topic-unavailable');
-  if (unavailable.length) return { transient: true, message: `could not fetch ${unavailable.map((i) => i.topic).join(', ')}: ${unavailable[0]!.message}` };
-  const failed = issues.filter((i) => i.code === 'step-failed');
-  if (failed.length) return { transient: false, message: `processing failed: ${failed.map((i) => i.message).join('; ')}` };
-  const corrupt = allowCorruptLines ? [] : issues.filter((i) => i.code === 'corrupt-lines');
-  if (corrupt.length) return { transient: false, message: `corrupt stream: ${corrupt.map((i) => i.message).join('; ')}` };
-  return null;
-}
-
-// Overall percent: resolve 0–2, engine 2–80, encode 80–88, store 88–100.
-const ENGINE_FROM = 2;
-const ENGINE_TO = 80;
 
 export async function loadSession(key: SessionKey, deps: LoadDeps, report: ReportProgress, context: Pick<JobContext, 'jobId'>): Promise<LoadSummary> {
   const started = performance.now();
@@ -109,33 +94,15 @@ export async function loadSession(key: SessionKey, deps: LoadDeps, report: Repor
   heartbeat.unref();
 
   try {
-    progress({ stage: 'fetch', percent: ENGINE_FROM, detail: entry.archive.path });
-    const session = await Session.load(entry.archive.path, {
-      archive: sources.archive,
-      jolpica: sources.jolpica,
-      schedule: sources.schedule,
-      round: key.round,
-      telemetry: true,
-      onProgress: (p) => progress({
-        stage: p.stage === 'done' ? 'telemetry' : p.stage,
-        percent: Math.round(ENGINE_FROM + ((ENGINE_TO - ENGINE_FROM) * p.percent) / 100),
-        ...(p.detail ? { detail: p.detail } : {}),
-      }),
-    });
-    const engineMs = performance.now() - started;
-    const rejected = rejectionOf(session.issues, deps.allowCorruptLines);
-    if (rejected) {
-      const message = `${describeSession(key)} (${entry.archive.path}): ${rejected.message}`;
-      throw rejected.transient ? new TopicUnavailableError(message) : new LoadRejectedError(message);
-    }
+    const request = {
+      path: entry.archive.path, round: key.round, label: describeSession(key),
+      compression: deps.compression, allowCorruptLines: deps.allowCorruptLines,
+    };
+    const { session, telemetry, engineMs, encodeMs } = deps.parseIn === 'main'
+      ? await parseSession(sources, request, progress)
+      : await parseInThread(sources, request, progress, { maxMemoryMb: deps.parserMemoryMb });
 
-    progress({ stage: 'encode', percent: ENGINE_TO, detail: 'compressing telemetry' });
-    const encodeStart = performance.now();
-    const telemetry = encodeTelemetry(session, deps.compression, (done, total) =>
-      progress({ stage: 'encode', percent: Math.round(ENGINE_TO + (8 * done) / Math.max(1, total)), detail: `${done}/${total} telemetry blobs` }));
-    const encodeMs = performance.now() - encodeStart;
-
-    progress({ stage: 'store', percent: 88, detail: 'writing the session' });
+    progress({ stage: 'store', percent: STORE_PERCENT, detail: 'writing the session' });
     const storeStart = performance.now();
     await writes;
     const written = await writeSessionData(db, entry, context.jobId, { session, telemetry, loadMs: performance.now() - started });
@@ -154,37 +121,8 @@ export async function loadSession(key: SessionKey, deps: LoadDeps, report: Repor
       issues: session.issues.map((i) => i.message),
       timings: { engineMs: Math.round(engineMs), encodeMs: Math.round(encodeMs), storeMs: Math.round(storeMs), totalMs: Math.round(performance.now() - started) },
     };
-  } catch (err) {
-    if (err instanceof EngineCriticalError && err.code !== 'source-unavailable') {
-      throw new LoadRejectedError(`${describeSession(key)}: ${err.message}`, { cause: err });
-    }
-    throw err;
   } finally {
     clearInterval(heartbeat);
     await writes;
   }
-}
-
-/**
- * Every driver's car and position samples as blobs. The engine keeps sample dates in whole
- * milliseconds; they are stored as such and come back through the engine's own constructors, so the
- * rebuilt telemetry is the same (see store.ts).
- */
-export function encodeTelemetry(session: Session, compression?: Compression, onBlob?: (done: number, total: number) => void): TelemetryBlob[] {
-  const tel = session.telemetry;
-  if (!tel) return [];
-  const jobs: [string, 'car' | 'pos', Telemetry][] = [
-    ...[...tel.car].map(([d, t]) => [d, 'car', t] as [string, 'car', Telemetry]),
-    ...[...tel.pos].map(([d, t]) => [d, 'pos', t] as [string, 'pos', Telemetry]),
-  ];
-  const out: TelemetryBlob[] = [];
-  for (const [driverNumber, kind, t] of jobs) {
-    const c = t.channels;
-    const columns: Record<string, Column> = kind === 'car'
-      ? { date: t.date, rpm: c.rpm!, speed: c.speed!, nGear: c.nGear!, throttle: c.throttle!, brake: c.brake!, drs: c.drs! }
-      : { date: t.date, x: c.x!, y: c.y!, z: c.z!, status: c.status! };
-    out.push({ driverNumber, kind, ...encodeColumns(columns, compression) });
-    onBlob?.(out.length, jobs.length);
-  }
-  return out;
 }

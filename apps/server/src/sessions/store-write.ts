@@ -6,7 +6,6 @@
 // session fail fast instead of running twice; a loader that died stops sending heartbeats and its
 // claim can be taken over after STALE_AFTER_MS.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Session } from '@apexdata/livetiming';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { drivers, teamDrivers } from '../db/schema/people.js';
 import { qualifying, results, sprintQualifying, sprintResults } from '../db/schema/results.js';
@@ -15,7 +14,7 @@ import {
   sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather,
 } from '../db/schema/sessions.js';
 import type { CatalogEntry, SessionKey } from './catalog.js';
-import type { EncodedColumns } from './codec.js';
+import type { ParsedSession, TelemetryBlob } from './parse.js';
 import { HEARTBEAT_MS, keyWhere, STALE_AFTER_MS, type StoredSession } from './store.js';
 import {
   driverToRow, lapToRow, pitStopsOf, pitStopToRow, raceControlToRow, resultToRow, statusChangeToRow, stintsOf, stintToRow,
@@ -136,14 +135,10 @@ export async function failStaleLoads(db: Db, reason: string, staleAfterMs = STAL
 
 // ── The data ─────────────────────────────────────────────────────────────────────────────────────
 
-/** A driver's encoded telemetry, ready to write. */
-export interface TelemetryBlob extends EncodedColumns {
-  readonly driverNumber: string;
-  readonly kind: 'car' | 'pos';
-}
+export type { TelemetryBlob };
 
 export interface SessionData {
-  readonly session: Session;
+  readonly session: ParsedSession;
   readonly telemetry: readonly TelemetryBlob[];
   readonly loadMs: number;
 }
@@ -158,12 +153,31 @@ export interface WriteSummary {
   readonly rowBytes: number;
 }
 
-/** Insert in batches below PostgreSQL's 65 535 bind parameters per statement. */
+/**
+ * Lets the event loop run between the statements of the write. PGlite executes in this thread and
+ * answers without I/O, so without a pause a transaction would hold the thread — and every request
+ * the API is serving — from BEGIN to COMMIT. (Other queries still wait for the COMMIT: PGlite runs
+ * one transaction at a time.)
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Bind parameters per insert statement (PostgreSQL allows 65 535). Kept small because one PGlite
+ * statement runs without a pause in between: ~2000 parameters is some tens of milliseconds (the
+ * laps of a session in one statement took up to a second), and on PostgreSQL the extra round trips
+ * cost next to nothing.
+ */
+const PARAMS_PER_STATEMENT = 2000;
+
+/** Insert in batches of at most PARAMS_PER_STATEMENT parameters, pausing between them. */
 async function insertAll<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: readonly T[]): Promise<void> {
   if (rows.length === 0) return;
   const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(30_000 / perRow));
-  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
+  const size = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    await tx.insert(table).values(rows.slice(i, i + size) as never);
+    await breathe();
+  }
 }
 
 /** Racing number → history driver id for the event: its entries first, the season's permanent numbers next. */
@@ -199,7 +213,7 @@ export async function driverLinks(db: DbOrTx, raceId: number | null, year: numbe
  */
 export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: string, data: SessionData): Promise<WriteSummary> {
   const s = data.session;
-  const laps = s.laps?.toArray() ?? [];
+  const laps = s.laps;
   const telemetryBytes = data.telemetry.reduce((n, b) => n + b.data.length, 0);
   return db.transaction(async (tx) => {
     const locked = await tx.select().from(sessions).where(keyWhere(entry.key)).for('update');
@@ -211,6 +225,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
     for (const table of [sessionDrivers, sessionResults, sessionLaps, sessionStints, sessionPitStops, sessionWeather,
       sessionRaceControl, sessionTrackStatus, sessionStatusChanges, sessionTelemetry]) {
       await tx.delete(table).where(eq(table.sessionId, id));
+      await breathe();
     }
 
     const links = await driverLinks(tx, entry.raceId, entry.key.year, s.drivers.map((d) => d.driverNumber));
@@ -241,6 +256,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
         sessionId: id, driverNumber: b.driverNumber, kind: b.kind, codec: b.codec, samples: b.samples, rawBytes: b.rawBytes,
         data: sql`decode(${b.data.toString('base64')}, 'base64')`,
       });
+      await breathe();
     }
 
     const info = s.info;
@@ -277,11 +293,11 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
         dataVersion: sql`${sessions.dataVersion} + 1`,
         t0: s.t0,
         sessionStartTime: s.sessionStartTime,
-        totalLaps: s.lapsBuild?.totalLaps ?? null,
-        splitTimes: s.lapsBuild ? [...s.lapsBuild.splitTimes] : null,
+        totalLaps: s.totalLaps,
+        splitTimes: s.splitTimes ? [...s.splitTimes] : null,
         infoStatus: info?.sessionStatus ?? null,
-        jolpicaRound: s.jolpica?.round ?? null,
-        driverOrder: s.telemetry ? [...s.telemetry.drivers] : null,
+        jolpicaRound: s.jolpicaRound,
+        driverOrder: s.driverOrder ? [...s.driverOrder] : null,
         hasTelemetry: data.telemetry.length > 0,
         issues: s.issues.map((i) => ({ code: i.code, message: i.message, ...(i.topic ? { topic: i.topic } : {}), ...(i.count !== undefined ? { count: i.count } : {}) })),
         topicLoads: s.topicLoads.map((t) => ({ ...t })),

@@ -46,6 +46,11 @@ export interface SessionStatusView {
   readonly updatedAt: string | null;
 }
 
+export interface StoredStatus {
+  readonly row: StoredSession;
+  readonly status: SessionStatusView;
+}
+
 export interface LapFilter {
   /** Racing numbers. */
   readonly drivers?: readonly string[];
@@ -77,6 +82,8 @@ export interface SessionStore {
   list(filter?: { year?: number; round?: number }): Promise<StoredSession[]>;
   /** State of the session's data; `not_loaded` when never requested. */
   status(key: SessionKey): Promise<SessionStatusView>;
+  /** Every session of a season the platform knows, with the state of its data, by `statusKey`. */
+  statuses(year: number): Promise<Map<string, StoredStatus>>;
   drivers(sessionId: number): Promise<SessionDriver[]>;
   /** Classification in the engine's order (by position). */
   results(sessionId: number): Promise<SessionResult[]>;
@@ -138,6 +145,9 @@ export function statusView(row: StoredSession | null, ageMs = 0): SessionStatusV
   };
 }
 
+/** Key of `statuses`: `round/session`. */
+export const statusKey = (k: Pick<SessionKey, 'round' | 'session'>) => `${k.round}/${k.session}`;
+
 export function keyWhere(key: SessionKey): SQL {
   return and(eq(sessions.year, key.year), eq(sessions.round, key.round), eq(sessions.session, key.session))!;
 }
@@ -164,10 +174,20 @@ class DbSessionStore implements SessionStore {
   }
 
   async status(key: SessionKey): Promise<SessionStatusView> {
-    const rows = await this.db
-      .select({ row: sessions, ageMs: sql<number>`(extract(epoch from now() - ${sessions.stateUpdatedAt}) * 1000)::float8` })
-      .from(sessions).where(keyWhere(key)).limit(1);
+    const rows = await this.withAge(keyWhere(key)).limit(1);
     return rows[0] ? statusView(rows[0].row, Number(rows[0].ageMs)) : statusView(null);
+  }
+
+  async statuses(year: number): Promise<Map<string, StoredStatus>> {
+    const rows = await this.withAge(eq(sessions.year, year));
+    return new Map(rows.map(({ row, ageMs }) => [statusKey({ round: row.round, session: row.session as SessionKey['session'] }), { row, status: statusView(row, Number(ageMs)) }]));
+  }
+
+  /** Rows with the time since their last state change or heartbeat, by the database's clock (the one that stamped them). */
+  private withAge(where: SQL) {
+    return this.db
+      .select({ row: sessions, ageMs: sql<number>`(extract(epoch from now() - ${sessions.stateUpdatedAt}) * 1000)::float8` })
+      .from(sessions).where(where);
   }
 
   async drivers(sessionId: number): Promise<SessionDriver[]> {

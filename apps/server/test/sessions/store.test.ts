@@ -9,6 +9,7 @@ import * as t from '../../src/db/schema/index.js';
 import { AttemptFailedError, runToCompletion, sessionJobId, sessionLoadJob } from '../../src/jobs/index.js';
 import { CatalogError, resolveSession, seasonCatalogue, type SessionKey } from '../../src/sessions/catalog.js';
 import type { LoadDeps } from '../../src/sessions/load.js';
+import { parsedSession } from '../../src/sessions/parse.js';
 import { sessionStore } from '../../src/sessions/store.js';
 import { claimSession, failStaleLoads, markQueued, SessionBusyError, writeSessionData } from '../../src/sessions/store-write.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
@@ -114,7 +115,7 @@ describe.each(backends)('session storage on %s', (kind) => {
     // job-a stops sending heartbeats: after a minute its claim is up for grabs.
     await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '2 minutes'` }).where(eq(t.sessions.archivePath, entry.archive.path));
     await claimSession(db, entry, 'job-b');
-    const session = await engineSession(entry.archive.path, key.round);
+    const session = parsedSession(await engineSession(entry.archive.path, key.round));
     await expect(writeSessionData(db, entry, 'job-a', { session, telemetry: [], loadMs: 0 })).rejects.toThrow(SessionBusyError);
     const row = (await sessionStore(db).get(key))!;
     expect(row).toMatchObject({ state: 'loading', jobId: 'job-b', loadedAt: null });

@@ -1,3 +1,4 @@
+// /api/v1/sessions/{year} — a season's sessions and the state of their data;
 // /api/v1/sessions/{year}/{round}/{session}/… — a stored session's data. Mount with
 // `app.register(sessionRoutes, { prefix: '/api/v1/sessions' })` (after the jobs routes, which own
 // POST …/load and GET /api/v1/jobs/{id}).
@@ -9,16 +10,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { compareLaps, sessionKind, type Lap, type Laps } from '@apexdata/livetiming';
+import { compareLaps, sessionKind, SourceError, type Lap, type Laps } from '@apexdata/livetiming';
 import { apexError, notFound } from '../../http/errors.js';
 import { JobViewSchema, queueSessionLoad, SessionStatusSchema } from '../../jobs/routes.js';
-import { CatalogError, describeSession, resolveSession, type CatalogEntry, type SessionKey } from '../catalog.js';
+import { CatalogError, describeSession, findInCatalogue, seasonCatalogue, type CatalogEntry, type SessionKey } from '../catalog.js';
 import { SessionReader, type ServableSession } from '../queries/reader.js';
 import {
   comparisonBody, CompareRequestError, fastestIndex, parseCompareChannels, parseLapPicks, DEFAULT_COMPARE_STEP, type LapPick,
 } from '../shape/compare.js';
 import { filterLaps, lapColumns, LapFilterError, type LapFilter } from '../shape/laps.js';
 import { gapsPerLap, positionsPerLap } from '../shape/race-order.js';
+import { seasonSessionColumns, seasonSessions } from '../shape/season.js';
 import { columnsCsv, csv, records, type Column, type TableFormat } from '../shape/table.js';
 import {
   abbreviationsOf, driverColumns, gapColumns, pitStopColumns, positionColumns, raceControlColumns, resultColumns, stintColumns,
@@ -30,7 +32,8 @@ import { utcOf } from '../store-write.js';
 import { CSV_TYPE, JSON_TYPE, SessionResponses, type Rendered } from './cache.js';
 import {
   CompareQuery, CompareResponse, DriversResponse, FormatQuery, GapsResponse, LapsQuery, LapsResponse, PitStopsResponse,
-  PositionsResponse, RaceControlResponse, ResultsResponse, SessionParams, SessionResponse, StintsResponse, TelemetryParams,
+  PositionsResponse, RaceControlResponse, ResultsResponse, SeasonParams, SeasonSessionsResponse, SessionParams, SessionResponse,
+  StintsResponse, TelemetryParams,
   TelemetryQuery, TelemetryResponse, TrackQuery, TrackResponse, TrackStatusResponse, WeatherResponse,
 } from './schemas.js';
 
@@ -54,6 +57,11 @@ const LoadAccepted = Type.Object({
  * hooks would only cost time on them (errors and 202s are small).
  */
 const precompressed = { compress: false, decompress: false } as const;
+
+const formatOnly = Type.Object({ ...FormatQuery });
+
+/** How long a season's catalogue (archive index or listing + rounds) is reused: sessions are added, not changed. */
+const CATALOGUE_TTL_MS = 600_000;
 
 /** With APEX_AUTOLOAD, how long after a failed load a request may queue the load again. */
 const AUTOLOAD_RETRY_AFTER_MS = 5 * 60_000;
@@ -79,7 +87,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   const fastify = app as unknown as FastifyInstance;
   const responses = new SessionResponses(fastify, reader);
   app.addHook('preParsing', responses.shortcut);
-  const catalogue = new Map<string, { at: number; entry: Promise<CatalogEntry> }>();
+  const seasons = new Map<number, { at: number; catalogue: Promise<CatalogEntry[]> }>();
+  const archiveLabel = app.jobDeps.sources.archive.source.label;
 
   /** Why there is nothing to serve, and what to do about it. */
   function notLoadedMessage(key: SessionKey, status: ReturnType<SessionReader['status']>): string {
@@ -141,15 +150,48 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
     return lap;
   }
 
-  function entryOf(key: SessionKey): Promise<CatalogEntry> {
-    const k = `${key.year}/${key.round}/${key.session}`;
-    const hit = catalogue.get(k);
-    if (hit && Date.now() - hit.at < 600_000) return hit.entry;
-    const entry = resolveSession(app.db, app.jobDeps.sources, key);
-    catalogue.set(k, { at: Date.now(), entry });
-    entry.catch(() => catalogue.delete(k));
-    return entry;
+  /** A season's catalogue, reused for CATALOGUE_TTL_MS (a failed lookup is not kept). */
+  function seasonOf(year: number): Promise<CatalogEntry[]> {
+    const hit = seasons.get(year);
+    if (hit && Date.now() - hit.at < CATALOGUE_TTL_MS) return hit.catalogue;
+    const catalogue = seasonCatalogue(app.db, app.jobDeps.sources, year);
+    seasons.set(year, { at: Date.now(), catalogue });
+    catalogue.catch(() => seasons.delete(year));
+    return catalogue;
   }
+
+  const entryOf = async (key: SessionKey): Promise<CatalogEntry> => findInCatalogue(await seasonOf(key.year), key, archiveLabel);
+
+  // ── the season ──────────────────────────────────────────────────────────────────────────────
+
+  app.get('/:year', {
+    schema: {
+      tags,
+      summary: 'The sessions of a season in the live-timing archive, with the state of their data (not loaded, loading with progress, loaded, failed with the reason)',
+      description: 'In round order, then FP1, FP2, FP3, SQ, S, Q, R. Rounds come from history (the race on the event\'s race day), else from Jolpica\'s or FastF1\'s schedule; testing is left out. 404 when the archive has no session of the season.',
+      params: SeasonParams,
+      querystring: formatOnly,
+      response: { 200: SeasonSessionsResponse },
+    },
+  }, async (request, reply) => {
+    const { year } = request.params;
+    let catalogue: CatalogEntry[];
+    try {
+      catalogue = await seasonOf(year);
+    } catch (err) {
+      if (err instanceof CatalogError && err.code === 'no-index') throw apexError('APX_ERR_NOT_FOUND', `no season ${year} in the live-timing archive: ${err.message}`);
+      if (err instanceof SourceError || (err instanceof CatalogError && err.cause instanceof SourceError)) {
+        throw apexError('APX_ERR_UPSTREAM', `cannot read the ${year} season of the live-timing archive (${archiveLabel}): ${err.message}`);
+      }
+      throw err;
+    }
+    if (catalogue.length === 0) throw apexError('APX_ERR_NOT_FOUND', `no season ${year} in the live-timing archive (${archiveLabel}): it has no race-weekend session of ${year}`);
+    const rows = seasonSessions(catalogue, await reader.store.statuses(year));
+    // Load states change while loads run: revalidate every time (ETag → 304 when unchanged).
+    reply.cacheable({ maxAge: 0, immutable: false, serverTtl: 0 });
+    if (request.query.format === 'csv') return reply.type(CSV_TYPE).send(csv(rows, seasonSessionColumns) as never);
+    return { items: records(rows, seasonSessionColumns) };
+  });
 
   // ── the session ─────────────────────────────────────────────────────────────────────────────
 
@@ -206,8 +248,6 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   });
 
   // ── tables ──────────────────────────────────────────────────────────────────────────────────
-
-  const formatOnly = Type.Object({ ...FormatQuery });
 
   app.get('/:year/:round/:session/drivers', {
     ...precompressed,

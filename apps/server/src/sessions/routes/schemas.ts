@@ -8,6 +8,7 @@ import { SessionStatusSchema } from '../../jobs/routes.js';
 import { SESSION_CODES } from '../catalog.js';
 import { Nullable } from '../../history/routes/v1/schemas.js';
 import { COMPARE_CHANNELS, MAX_COMPARED_LAPS } from '../shape/compare.js';
+import { seasonSessionColumns } from '../shape/season.js';
 import { driverColumns, pitStopColumns, raceControlColumns, resultColumns, stintColumns, trackStatusColumns } from '../shape/tables.js';
 import { TELEMETRY_COLUMNS } from '../shape/telemetry.js';
 import type { Column, ColumnKind } from '../shape/table.js';
@@ -21,6 +22,8 @@ export const SessionParams = Type.Object({
     description: 'FP1, FP2, FP3, SQ (sprint qualifying / shootout), S (sprint), Q (qualifying), R (race)',
   }),
 });
+
+export const SeasonParams = Type.Object({ year: SessionParams.properties.year });
 
 export const FormatQuery = {
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json', description: 'json (default) or csv' })),
@@ -104,6 +107,7 @@ export const StintsResponse = items(rowSchema(stintColumns, 'SessionStint'), 'Se
 export const PitStopsResponse = items(rowSchema(pitStopColumns, 'SessionPitStop'), 'SessionPitStops');
 export const RaceControlResponse = items(rowSchema(raceControlColumns, 'RaceControlMessage'), 'RaceControlMessages');
 export const TrackStatusResponse = items(rowSchema(trackStatusColumns, 'TrackStatusChange'), 'TrackStatusChanges');
+export const SeasonSessionsResponse = items(rowSchema(seasonSessionColumns, 'SeasonSession'), 'SeasonSessions');
 
 const driverIds = { driver: Nullable(Type.String({ description: 'abbreviation' })), driverNumber: Type.String() };
 
