@@ -61,10 +61,11 @@ export function registerImportCommands(program: Command): void {
     .option('-q, --quiet', 'no progress output')
     .action(async (dir: string, opts: { quiet?: boolean }) => {
       const config = loadConfig();
-      // Read and check every file before touching the database: a bad dump fails fast, changing nothing.
-      const loaded = await loadDump(resolve(dir));
+      // Opened first so that a database another process holds fails at once, not after the read.
       const database = await openDatabase(config);
       try {
+        // Read and check every file before writing: a bad dump fails fast, changing nothing.
+        const loaded = await loadDump(resolve(dir));
         await migrate(database);
         const report = await importDumpWithProgress(database, loaded, opts);
         if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n`);

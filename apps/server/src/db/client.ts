@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockEmbeddedDatabase } from './embedded-lock.js';
 import * as schema from './schema/index.js';
 
 export { schema };
@@ -44,11 +45,24 @@ export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)),
 
 const drizzleOptions = { schema, casing: 'snake_case' as const };
 
-/** Open PGlite. `dataDir` undefined = in memory. */
+/**
+ * Open PGlite. `dataDir` undefined = in memory. A data folder is locked for this process until
+ * close: another process gets EmbeddedDatabaseBusyError at once instead of a hang or lost rows.
+ */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockEmbeddedDatabase(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
   const db = drizzlePglite({ client, ...drizzleOptions });
   return {
     db: db as unknown as Db,
@@ -57,7 +71,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await client.query('select 1');
     },
     close: async () => {
-      if (!client.closed) await client.close();
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
     },
   };
 }
