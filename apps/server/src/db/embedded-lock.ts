@@ -71,20 +71,18 @@ function procStartOf(pid: number): string | null {
   }
 }
 
-/**
- * Whether the process named in a lock file still runs. This process's own pid never counts: a lock
- * this process holds is caught before, so such a file was left by an earlier process given the same
- * pid (a restarted container's pid 1).
- */
+/** Whether the process named in a lock file still runs, as the same process that wrote it. */
 function holderAlive(holder: LockHolder): boolean {
-  if (holder.pid === process.pid) return false;
+  const now = procStartOf(holder.pid);
+  // This process's own pid: another thread of it (its locks are not in this thread's `held`), or an
+  // earlier process given the same pid, such as a restarted container's pid 1.
+  if (holder.pid === process.pid) return now !== null && now === holder.procStart;
   try {
     process.kill(holder.pid, 0);
   } catch (err) {
     // EPERM: the process exists but belongs to another user.
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const now = procStartOf(holder.pid);
   return holder.procStart === null || now === null || now === holder.procStart;
 }
 

@@ -63,6 +63,8 @@ async function stop(proc: ChildProcess, signal: NodeJS.Signals): Promise<number 
 
 /** The lines of stderr that are the CLI's own messages. */
 const apexLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '');
+/** Field 22 of /proc/PID/stat: when the process started (Linux). */
+const procStartOf = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]!;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('apex processes on one APEX_HOME', () => {
@@ -177,7 +179,7 @@ describe('the lock within one process', () => {
     expect((await apex(['db', 'migrate'], { APEX_HOME: home })).code).toBe(0);
   });
 
-  it('takes over a lock whose pid no longer exists, and one whose pid now belongs to a later process', { timeout: 120_000 }, async () => {
+  it('takes over a lock whose pid no longer exists or now belongs to a later process (this one included)', { timeout: 120_000 }, async () => {
     const gone = spawn(process.execPath, ['-e', '']);
     await once(gone, 'exit');
     const folder = join(dir, 'stale');
@@ -193,7 +195,7 @@ describe('the lock within one process', () => {
     // A live process with that pid, but started after the lock was written: pid reuse (Linux /proc).
     const sleeper = spawn('sleep', ['60']);
     try {
-      const procStart = readFileSync(`/proc/${sleeper.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]!;
+      const procStart = procStartOf(sleeper.pid!);
       writeFileSync(lockFile, lockOf(sleeper.pid!, String(Number(procStart) - 1)));
       const second = await openPglite(folder);
       await second.close();
@@ -204,6 +206,15 @@ describe('the lock within one process', () => {
       expect(refused).toBeInstanceOf(EmbeddedDatabaseBusyError);
       expect((refused as Error).message).toMatch(new RegExp(`is in use by pid ${sleeper.pid} \\(apex serve, since 2025-01-01T00:00:00\\.000Z\\) and PGlite allows one process at a time: while that server runs`));
       expect(JSON.parse(readFileSync(lockFile, 'utf8')).token).toBe('left-behind');
+
+      // This process's own pid: written by it (another thread) holds; written by an earlier process
+      // given the same pid (a restarted container) does not.
+      const ownStart = procStartOf(process.pid);
+      writeFileSync(lockFile, lockOf(process.pid, ownStart));
+      expect((await openPglite(folder).catch((e: unknown) => e) as Error).message).toMatch(/is already open in this process \(apex serve\)/);
+      writeFileSync(lockFile, lockOf(process.pid, String(Number(ownStart) - 1)));
+      await (await openPglite(folder)).close();
+      expect(existsSync(lockFile)).toBe(false);
     } finally {
       await stop(sleeper, 'SIGKILL');
     }
