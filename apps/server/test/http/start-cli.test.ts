@@ -30,8 +30,9 @@ async function startCli(args: string[], env: Record<string, string>, timeoutMs =
   const apiUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no API URL within ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const check = () => {
+      // The banner's lines may arrive in separate chunks: wait for its last one.
       const m = /ApexData API\s+(http:\/\/\S+)\/api\/v1/.exec(out);
-      if (m) {
+      if (m && /API docs\s+http/.test(out)) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
