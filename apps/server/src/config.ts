@@ -17,7 +17,7 @@ const hasOffline = existsSync(f1data);
 const EnvSchema = Type.Object({
   APEX_HOME: Type.String({ default: resolve(repoRoot, '.apexdata'), description: 'embedded database, caches, downloads' }),
   DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; unset = embedded PGlite in $APEX_HOME/db' })),
-  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; unset = in-process cache and job runner' })),
+  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL (response cache, shared rate limit, job queue); unset = all in-process' })),
   PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535 }),
   HOST: Type.String({ default: '127.0.0.1' }),
   WEB_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),

@@ -1,7 +1,7 @@
 // The whole HTTP application as one Fastify plugin. `buildApp` creates an instance around it for
 // tests (app.inject) and for src/server.ts, the only place that listens on a port.
 //
-// Order matters: config → shared resources (db, cache) → cross-cutting hooks (CORS, rate limit,
+// Order matters: config → shared resources (db, cache, data changes) → cross-cutting hooks (CORS, rate limit,
 // compression, HTTP caching, OpenAPI's error-schema hook) → routes. Plugins registered earlier see
 // routes registered later, never the other way round.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -9,11 +9,13 @@ import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import type { DataChanges } from './cache/data-changes.js';
 import type { ResponseStore } from './cache/store.js';
 import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
 import configPlugin from './plugins/config.js';
 import dbPlugin from './plugins/db.js';
 import cachePlugin from './plugins/response-cache.js';
+import dataChangesPlugin from './plugins/data-changes.js';
 import httpCachePlugin from './plugins/http-cache.js';
 import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
@@ -31,6 +33,8 @@ export interface AppOptions {
   database?: Database;
   /** a response store owned by the caller; default: from REDIS_URL */
   cacheStore?: ResponseStore;
+  /** a started view of data changes owned by the caller; default: one listening on the database */
+  dataChanges?: DataChanges;
 }
 
 export const apexApp = fp<AppOptions>(
@@ -40,6 +44,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(configPlugin, { config: opts.config });
     await app.register(dbPlugin, { database: opts.database });
     await app.register(cachePlugin, { store: opts.cacheStore });
+    await app.register(dataChangesPlugin, { dataChanges: opts.dataChanges });
     // http-cache before security: its onRoute hook must see routes before @fastify/compress does.
     await app.register(httpCachePlugin);
     await app.register(securityPlugin);
@@ -89,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     config: opts.config,
     database: opts.database,
     cacheStore: opts.cacheStore,
+    dataChanges: opts.dataChanges,
   });
   return app as unknown as FastifyInstance;
 }

@@ -1,8 +1,8 @@
 // History writes over HTTP (admin): `POST /api/v1/history/sync` queues an incremental Jolpica sync,
 // `POST /api/v1/history/import` a dump import. Both answer 202 with the job, like the session load;
-// progress is read at GET /api/v1/jobs/{id}. The response cache is cleared by the job itself when it
-// changed the database (the route answers before the work is done, so it cannot): see
-// jobsPlugin's `onHistoryChanged`.
+// progress is read at GET /api/v1/jobs/{id}. Cached answers are invalidated by the job's own writes,
+// wherever it runs (they raise the history generation: src/db/changes.ts), not by this route, which
+// answers before the work is done.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';

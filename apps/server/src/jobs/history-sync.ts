@@ -22,8 +22,9 @@ export interface HistoryJobDeps {
     /** Client overrides (tests: no rate limit, short retries). */
     readonly clientOptions?: Omit<JolpicaClientOptions, 'source' | 'baseUrl'>;
     /**
-     * Called after a history job changed the database (the API process clears its response cache
-     * here). Worker processes have no response cache: there cached answers age out with their TTL.
+     * Called after a history job changed the database: the API process re-reads the history
+     * generation so its next answer is the new data. Worker processes need nothing here: the write
+     * itself raised the generation and told every API process (src/db/changes.ts).
      */
     readonly onChanged?: () => Promise<void>;
   };

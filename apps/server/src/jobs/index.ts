@@ -25,7 +25,7 @@ export const jobDefinitions: readonly JobDefinition<any, any, JobDeps>[] = [sess
 
 export type JobDeps = LoadDeps & HistoryJobDeps;
 
-/** `onHistoryChanged`: what to do after a history job changed the database (the API clears its response cache). */
+/** `onHistoryChanged`: what to do after a history job changed the database (the API re-reads the history generation). */
 export function jobDepsFromConfig(config: Config, db: Db, onHistoryChanged?: () => Promise<void>): JobDeps {
   return { db, sources: sourcesFromConfig(config), history: { config, onChanged: onHistoryChanged } };
 }

@@ -26,10 +26,11 @@ declare module 'fastify' {
 /** `app.jobs` and `app.jobDeps`; the queue is closed with the app. */
 export const jobsPlugin = fp(
   async (app) => {
-    // History jobs run in this process only with the in-process queue; their change invalidates
-    // every cached history answer. (BullMQ workers have no response cache: answers age out by TTL.)
+    // History jobs run in this process only with the in-process queue. Their writes raise the history
+    // generation that cached answers are keyed by; reading it at once means the next request sees the
+    // new data (writes of other processes are heard from the database: src/http/cache/data-changes.ts).
     const deps = jobDepsFromConfig(app.config, app.db, async () => {
-      if (app.hasDecorator('responseCache')) await app.responseCache.clear();
+      if (app.hasDecorator('dataChanges')) await app.dataChanges.refresh();
     });
     const queue = await createJobQueue(app.config, deps);
     app.decorate('jobs', queue);

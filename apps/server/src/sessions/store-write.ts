@@ -6,6 +6,7 @@
 // session fail fast instead of running twice; a loader that died stops sending heartbeats and its
 // claim can be taken over after STALE_AFTER_MS.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { announceSessionChange } from '../db/changes.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { drivers, teamDrivers } from '../db/schema/people.js';
 import { qualifying, results, sprintQualifying, sprintResults } from '../db/schema/results.js';
@@ -307,6 +308,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
       })
       .where(eq(sessions.id, id))
       .returning({ dataVersion: sessions.dataVersion });
+    await announceSessionChange(tx, entry.key);
 
     return {
       sessionId: id,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyGeneration } from '../../src/db/changes.js';
 import * as s from '../../src/db/schema/index.js';
 import { importJolpicaDump, mapDump, readDump, type ImportReport } from '../../src/history/import/index.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
@@ -113,9 +114,13 @@ describe.each(backends)('Jolpica dump import on %s', (kind) => {
 
   it('changes nothing when run twice', async () => {
     const before = await fingerprint(t.database.db);
+    const generation = await historyGeneration(t.database.db);
+    expect(generation).toBeGreaterThan(0);
     const again = await importJolpicaDump(t.database.db, dumpDir);
     expect(changes(again)).toBe(0);
     expect(await fingerprint(t.database.db)).toEqual(before);
+    // Nothing changed, so cached answers stay valid: the history generation stays.
+    expect(await historyGeneration(t.database.db)).toBe(generation);
   });
 
   it('writes only what changed in a corrected dump', async () => {
@@ -123,8 +128,10 @@ describe.each(backends)('Jolpica dump import on %s', (kind) => {
       text.replace(/^(\d+,VER,[^,]*,NLD,1997-09-30,Max,)Dutch,/m, '$1Nederlands,'),
     );
     try {
+      const generation = await historyGeneration(t.database.db);
       const r = await importJolpicaDump(t.database.db, dir);
       expect(changes(r)).toBe(1);
+      expect(await historyGeneration(t.database.db)).toBe(generation + 1);
       expect(r.written.drivers!.updated).toBe(1);
       const [ver] = await t.database.db.select().from(s.drivers).where(eq(s.drivers.driverRef, 'max_verstappen'));
       expect(ver!.nationality).toBe('Nederlands');
@@ -141,9 +148,11 @@ describe.each(backends)('Jolpica dump import on %s', (kind) => {
     const dir = editedDump('formula_one_round.csv', (text) => `${text.replace(/\n$/, '')}\n99999,round_dup,1,1950-05-13,f,Dup GP,1,1,1,\n`);
     const dir2 = editedDump('formula_one_driver.csv', (text) => text.replace(',Dutch,', ',Changed,'));
     cpSync(join(dir2, 'formula_one_driver.csv'), join(dir, 'formula_one_driver.csv'));
+    const generation = await historyGeneration(t.database.db);
     try {
       await expect(importJolpicaDump(t.database.db, dir)).rejects.toThrow();
       expect(await fingerprint(t.database.db)).toEqual(before);
+      expect(await historyGeneration(t.database.db)).toBe(generation);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(dir2, { recursive: true, force: true });

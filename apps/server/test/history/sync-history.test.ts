@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyGeneration } from '../../src/db/changes.js';
 import { rowsOf, type Db } from '../../src/db/client.js';
 import * as t from '../../src/db/schema/index.js';
 import { SyncError, syncHistory, type SyncHistoryOptions, type SyncSummary } from '../../src/history/sync/sync-history.js';
@@ -129,10 +130,14 @@ describe.each(backends)('Jolpica sync on %s', (backend) => {
 
   it('a second run fetches nothing and changes nothing', async () => {
     const before = server.requests.length;
+    const generation = await historyGeneration(reference.database.db);
+    expect(generation).toBeGreaterThan(0);
     const summary = await sync(reference.database.db, server);
     expect(server.requests.length).toBe(before);
     expect(summary).toMatchObject({ requests: 0, roundsPlanned: 0, roundsWritten: 0, rows: {} });
     expect(await snapshot(reference.database.db)).toEqual(expected);
+    // Cached answers stay valid.
+    expect(await historyGeneration(reference.database.db)).toBe(generation);
   });
 
   it('429 (Retry-After), 500, hangs, truncated and cut-off bodies: the final database equals a fault-free run', async () => {

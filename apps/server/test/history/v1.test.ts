@@ -312,10 +312,10 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
     expect(again.statusCode).toBe(304);
     expect((await app.inject('/api/v1/drivers')).headers['cache-control']).toBe('public, max-age=300');
 
-    // A second app sharing the response store but whose database is gone: cached answers still come,
-    // anything else is a clean 503.
+    // A second app sharing the process's response store and what it knows of the data, but whose
+    // database is gone: cached answers still come, anything else is a clean 503.
     const dead = openPostgres('postgres://postgres@127.0.0.1:1/gone', { max: 1 });
-    const offline = await testApp({ database: dead, cacheStore: app.responseCache });
+    const offline = await testApp({ database: dead, cacheStore: app.responseCache, dataChanges: app.dataChanges });
     const hit = await offline.inject('/api/v1/races/2023/10');
     expect(hit.statusCode).toBe(200);
     expect(hit.headers['x-cache']).toBe('HIT');
@@ -326,14 +326,15 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
     await offline.close();
 
     // The same with the cache in the real Redis: a fresh instance (empty in-process LRU) sharing the
-    // installation's Redis namespace answers from Redis alone.
+    // installation's Redis namespace answers from Redis alone. (What generation of the data is current
+    // it knows from the database; this one never reached it, so it is told.)
     const env = { REDIS_URL: process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-v1-redis-')) };
     const withRedis = await testApp({ database: tdb.database, env });
     await waitForRedis(withRedis);
     await withRedis.responseCache.clear();
     const fromDb = await withRedis.inject('/api/v1/seasons/2008');
     expect(fromDb.headers['x-cache']).toBe('MISS');
-    const offlineRedis = await testApp({ database: dead, env });
+    const offlineRedis = await testApp({ database: dead, env, dataChanges: withRedis.dataChanges });
     await waitForRedis(offlineRedis);
     const fromRedis = await offlineRedis.inject('/api/v1/seasons/2008');
     expect(fromRedis.statusCode).toBe(200);

@@ -1,8 +1,9 @@
 // Response caching against the real Redis (127.0.0.1:6379), and with Redis unreachable (port 6390):
 // the API must keep answering, uncached, without hanging.
-import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -13,8 +14,12 @@ import {
   MemoryStore,
   RedisStore,
 } from '../../src/http/cache/store.js';
-import { buildEntry, cachePolicies, etagMatches, pickEncoding, seasonCachePolicy } from '../../src/http/plugins/http-cache.js';
+import { raiseHistoryGeneration } from '../../src/db/changes.js';
+import { seasons } from '../../src/db/schema/index.js';
+import { buildEntry, cachePolicies, etagMatches, historyKeyPrefix, pickEncoding, seasonCachePolicy } from '../../src/http/plugins/http-cache.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { cuttableProxy } from '../helpers/tcp-proxy.js';
+import { waitFor } from '../jobs/processes.js';
 import { testApp } from './app-helper.js';
 
 const REDIS = process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -120,25 +125,13 @@ describe('Redis store (real Redis)', () => {
   });
 
   it('survives Redis going away mid-flight and a Redis that accepts but never answers', async () => {
-    // a TCP proxy in front of the real Redis that we can cut
-    const sockets = new Set<Socket>();
-    const proxy: Server = createServer((client) => {
-      const upstream = createConnection(6379, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-    const port = (proxy.address() as AddressInfo).port;
-    const store = new RedisStore({ url: `redis://127.0.0.1:${port}`, prefix, timeoutMs: 300 });
+    const proxy = await cuttableProxy(Number(new URL(REDIS).port || 6379));
+    const store = new RedisStore({ url: `redis://127.0.0.1:${proxy.port}`, prefix, timeoutMs: 300 });
     await new Promise((r) => store.redis.once('ready', r));
     const entry = buildEntry(Buffer.from('{"a":1}'), 'application/json', cachePolicies.immutable);
     await store.set('k1', entry);
     expect(await raw.exists(`${prefix}k1`)).toBe(1);
-    proxy.close();
-    for (const s of sockets) s.destroy();
+    proxy.cut();
     let started = Date.now();
     expect((await store.get('k1'))?.etag).toBe(entry.etag); // still in the local LRU
     expect(await store.get('k2')).toBeUndefined();
@@ -298,5 +291,83 @@ describe('cache hits and the other hooks', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(calls.n).toBe(1);
     await app.close();
+  });
+});
+
+describe.each([
+  ['memory', undefined],
+  ['redis', REDIS],
+] as const)('history changes and cached answers (%s)', (label, redisUrl) => {
+  it('never serves an answer read before a history change, not even one still being computed when it committed', async () => {
+    const t = await testDatabase('pglite');
+    // A cached route answering from history data; `hold` keeps a request between its read and its answer.
+    let hold: Promise<void> | undefined;
+    const app = await testApp({
+      database: t.database,
+      env: redisUrl ? { REDIS_URL: redisUrl } : {},
+      extend: (a) => {
+        a.get('/test/season-count', { config: { httpCache: true }, schema: { hide: true } }, async (_request, reply) => {
+          const [row] = await a.db.select({ n: count() }).from(seasons);
+          await hold;
+          reply.cacheable(cachePolicies.immutable);
+          return { seasons: row!.n };
+        });
+      },
+    });
+    if (app.responseCache instanceof RedisStore && app.responseCache.redis.status !== 'ready') await new Promise((r) => (app.responseCache as RedisStore).redis.once('ready', r));
+    // What the import or sync does, committed here (PGlite: one process), then the job's refresh.
+    const addSeason = async (year: number) => {
+      await t.database.db.transaction(async (tx) => {
+        await tx.insert(seasons).values({ year });
+        await raiseHistoryGeneration(tx);
+      });
+      await app.dataChanges.refresh();
+    };
+    const get = () => app.inject('/test/season-count');
+    try {
+      expect(app.dataChanges.history).toBe(0);
+      expect((await get()).json()).toEqual({ seasons: 0 });
+      const hit = await get();
+      expect([hit.headers['x-cache'], hit.json()]).toEqual(['HIT', { seasons: 0 }]);
+
+      await addSeason(1950);
+      expect(app.dataChanges.history).toBe(1);
+      const fresh = await get();
+      expect([fresh.headers['x-cache'], fresh.json()]).toEqual(['MISS', { seasons: 1 }]);
+      // The previous generation's entries are gone from memory (and Redis), not just unreachable.
+      const oldKey = `${historyKeyPrefix(0)}/test/season-count|{}|{}`;
+      expect(app.responseCache.peek(oldKey)).toBeUndefined();
+
+      // A request reads, the data changes and commits, then the request answers what it read.
+      let release!: () => void;
+      hold = new Promise((r) => (release = r));
+      await app.responseCache.clear();
+      const inFlight = get();
+      await new Promise((r) => setTimeout(r, 50));
+      await addSeason(1951);
+      release();
+      hold = undefined;
+      expect((await inFlight).json()).toEqual({ seasons: 1 });
+      // Its answer was stored under the generation it was read under: the next request reads anew.
+      const after = await get();
+      expect([after.headers['x-cache'], after.json()]).toEqual(['MISS', { seasons: 2 }]);
+      expect((await get()).headers['x-cache']).toBe('HIT');
+
+      if (app.responseCache instanceof RedisStore) {
+        const raw = new Redis(REDIS);
+        try {
+          const ns = cacheNamespace(app.config.APEX_HOME);
+          await waitFor('the sweep of generation 1', async () => (await raw.keys(`${ns}${historyKeyPrefix(1)}*`)).length === 0, 5000, 20);
+          expect(await raw.keys(`${ns}${historyKeyPrefix(2)}*`)).toHaveLength(1);
+        } finally {
+          raw.disconnect();
+        }
+      } else {
+        expect(label).toBe('memory');
+      }
+    } finally {
+      await app.close();
+      await t.cleanup();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // `apex import jolpica-dump <dir>`: read and check every file first, then write everything in one
 // transaction, so a bad file changes nothing and a second run with the same dump changes nothing.
 import { eq } from 'drizzle-orm';
+import { raiseHistoryGeneration } from '../../db/changes.js';
 import type { Db } from '../../db/client.js';
 import type { HistoryBatch } from './batch.js';
 import { dataImports } from '../../db/schema/index.js';
@@ -49,6 +50,7 @@ export async function writeDump(db: Db, loaded: LoadedDump, options: { onProgres
         finishedAt: new Date(),
         rows: Object.fromEntries(Object.entries(report).map(([t, r]) => [t, r.inserted + r.updated + r.deleted])),
       });
+      await raiseHistoryGeneration(tx);
     }
     return report;
   });

@@ -10,6 +10,7 @@
 // crash between the round and the recomputation still leads to the recomputation next time.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { raiseHistoryGeneration } from '../../db/changes.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import * as t from '../../db/schema/index.js';
 import type { RaceKey } from '../import/batch.js';
@@ -140,6 +141,7 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
         await ensureSeason(tx, season, seasonUrls?.get(season) ?? null);
         await writeSchedule(tx, season, schedule.map((r) => circuitRow(r.Circuit)), schedule.map(raceRow), schedule.flatMap(raceSessionRows));
         await recordDocuments(tx, [{ key: scheduleKey(season), contentHash: hashOf(schedule), status: 200 }], now);
+        await raiseHistoryGeneration(tx);
       });
     }
 
@@ -186,6 +188,7 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
         if ((counts.results ?? 0) + (counts.sprint_results ?? 0) > 0) {
           await recordDocuments(tx, [{ key: standingsMarker(season), contentHash: null, status: 0 }], now);
         }
+        if (Object.values(counts).some((n) => n > 0)) await raiseHistoryGeneration(tx);
         await options.beforeRoundCommit?.(r.key);
         return counts;
       });
@@ -200,8 +203,10 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
       progress({ phase: 'standings', season, done: planned.length, total: planned.length, message: `${season}: standings` });
       await db.transaction(async (tx) => {
         const written = await recomputeSeasonStandings(tx, season);
-        for (const [table, res] of Object.entries(written)) addRows({ [table]: res.inserted + res.updated + res.deleted });
+        const counts = Object.fromEntries(Object.entries(written).map(([table, res]) => [table, res.inserted + res.updated + res.deleted]));
+        addRows(counts);
         await forgetDocuments(tx, [standingsMarker(season)]);
+        if (Object.values(counts).some((n) => n > 0)) await raiseHistoryGeneration(tx);
       });
       summary.standingsRecomputed.push(season);
     }

@@ -1,9 +1,9 @@
 // Where cached response bodies live: an in-process LRU always, plus Redis when REDIS_URL is set.
 // Redis is an optimisation, never a dependency: when it is down or slow every operation degrades to
 // a miss within a few hundred milliseconds and the API keeps answering from the database.
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { OptionalRedis, redisNamespace, type RedisLogger } from '../redis.js';
 
 /** A response as stored: the exact bytes sent plus the headers needed to replay it. */
 export interface CachedResponse {
@@ -25,19 +25,16 @@ export interface ResponseStore {
   /** The entry if it is in this process's memory, without waiting for anything. */
   peek(key: string): CachedResponse | undefined;
   set(key: string, value: CachedResponse): Promise<void>;
-  /** Forget every cached response of this installation (after imports and syncs). */
+  /** Forget every cached response of this installation (admin request, server start). */
   clear(): Promise<void>;
+  /** Forget the responses whose key starts with `prefix` (those of a data generation that is gone). */
+  forget(prefix: string): Promise<void>;
   /** 'up' for memory; for Redis whether the last contact worked. */
   health(): 'up' | 'down';
   close(): Promise<void>;
 }
 
-export interface StoreLogger {
-  warn(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-}
-
-const silent: StoreLogger = { warn() {}, info() {} };
+export type StoreLogger = RedisLogger;
 
 function entrySize(v: CachedResponse): number {
   return v.body.length + (v.gzip?.length ?? 0) + (v.br?.length ?? 0) + 200;
@@ -77,6 +74,10 @@ export class MemoryStore implements ResponseStore {
 
   async clear(): Promise<void> {
     this.lru.clear();
+  }
+
+  async forget(prefix: string): Promise<void> {
+    for (const key of [...this.lru.keys()]) if (key.startsWith(prefix)) this.lru.delete(key);
   }
 
   health(): 'up' {
@@ -138,45 +139,18 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
 }
 
-/**
- * Redis behind a small in-process LRU. Commands never queue while Redis is unreachable
- * (enableOfflineQueue: false) and time out quickly, so a dead Redis costs one failed call, not a hang.
- */
+/** Redis behind a small in-process LRU; a Redis that is down or slow makes every operation a miss. */
 export class RedisStore implements ResponseStore {
   readonly kind = 'redis' as const;
   readonly redis: Redis;
+  private readonly link: OptionalRedis;
   private readonly prefix: string;
   private readonly local = new MemoryStore(32 * 1024 * 1024);
-  private readonly log: StoreLogger;
-  private state: 'unknown' | 'up' | 'down' = 'unknown';
 
   constructor(opts: RedisStoreOptions) {
     this.prefix = opts.prefix;
-    this.log = opts.logger ?? silent;
-    const timeout = opts.timeoutMs ?? 500;
-    this.redis = new Redis(opts.url, {
-      connectTimeout: timeout,
-      commandTimeout: timeout,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      // keep trying in the background, at most every 5 s, so the cache comes back with Redis
-      retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
-      lazyConnect: false,
-    });
-    this.redis.on('ready', () => {
-      if (this.state !== 'up') this.log.info({ cache: 'redis' }, 'response cache: Redis connected');
-      this.state = 'up';
-    });
-    // Without an 'error' listener ioredis errors would crash the process.
-    this.redis.on('error', (err: Error) => this.markDown(err));
-  }
-
-  private markDown(err: unknown): void {
-    // log once per outage, not once per request or reconnect attempt
-    if (this.state !== 'down') {
-      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'response cache: Redis unavailable, serving uncached');
-    }
-    this.state = 'down';
+    this.link = new OptionalRedis({ url: opts.url, timeoutMs: opts.timeoutMs, logger: opts.logger, user: 'response cache', whenDown: 'serving uncached' });
+    this.redis = this.link.redis;
   }
 
   private k(key: string): string {
@@ -190,7 +164,7 @@ export class RedisStore implements ResponseStore {
   async get(key: string): Promise<CachedResponse | undefined> {
     const local = this.local.getSync(key);
     if (local) return local;
-    if (this.redis.status !== 'ready') return undefined;
+    if (!this.link.ready) return undefined;
     try {
       const buf = await this.redis.getBuffer(this.k(key));
       if (!buf) return undefined;
@@ -199,55 +173,74 @@ export class RedisStore implements ResponseStore {
       await this.local.set(key, entry);
       return entry;
     } catch (err) {
-      this.markDown(err);
+      this.link.markDown(err);
       return undefined;
     }
   }
 
   async set(key: string, value: CachedResponse): Promise<void> {
     await this.local.set(key, value);
-    if (this.redis.status !== 'ready') return;
+    if (!this.link.ready) return;
     const ttl = value.expiresAt - Date.now();
     if (ttl <= 0) return;
     try {
       await this.redis.set(this.k(key), encodeEntry(value), 'PX', ttl);
     } catch (err) {
-      this.markDown(err);
+      this.link.markDown(err);
     }
   }
 
   async clear(): Promise<void> {
     await this.local.clear();
-    if (this.redis.status !== 'ready') return;
+    await this.unlinkMatching(`${globEscape(this.prefix)}*`);
+  }
+
+  async forget(prefix: string): Promise<void> {
+    await this.local.forget(prefix);
+    if (!this.link.ready) return;
+    try {
+      // Every API process hears of the change that makes these entries unreachable; one sweep of
+      // Redis is enough, and whatever one process still writes under the old key ages out by TTL.
+      if ((await this.redis.set(`${this.prefix}sweep:${prefix}`, '1', 'PX', 60_000, 'NX')) !== 'OK') return;
+    } catch (err) {
+      this.link.markDown(err);
+      return;
+    }
+    await this.unlinkMatching(`${globEscape(this.k(prefix))}*`);
+  }
+
+  private async unlinkMatching(pattern: string): Promise<void> {
+    if (!this.link.ready) return;
     try {
       let cursor = '0';
       do {
-        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
         if (keys.length > 0) await this.redis.unlink(...keys);
         cursor = next;
       } while (cursor !== '0');
     } catch (err) {
-      this.markDown(err);
+      this.link.markDown(err);
     }
   }
 
   health(): 'up' | 'down' {
-    return this.redis.status === 'ready' ? 'up' : 'down';
+    return this.link.ready ? 'up' : 'down';
   }
 
   async close(): Promise<void> {
     await this.local.close();
-    // disconnect() rather than quit(): quit waits for a reply that never comes when Redis is gone
-    this.redis.disconnect();
+    this.link.close();
   }
 }
 
-/**
- * Key prefix for one installation: two ApexData installs (different APEX_HOME or DATABASE_URL)
- * sharing a Redis must never see each other's responses.
- */
+/** A literal for a Redis MATCH pattern. */
+export function globEscape(s: string): string {
+  return s.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+/** Key prefix of one installation's cached responses (see redisNamespace). */
 export function cacheNamespace(identity: string): string {
-  return `apex:resp:${createHash('sha1').update(identity).digest('hex').slice(0, 12)}:`;
+  return redisNamespace('resp', identity);
 }
 
 export function createStore(opts: { redisUrl?: string; identity: string; logger?: StoreLogger }): ResponseStore {

@@ -5,6 +5,11 @@
 // A route opts in twice: `config: { httpCache: true }` lets a request be answered from the cache
 // before the handler runs; `reply.cacheable(policy)` in the handler says how long what it returns may
 // be reused. Only 200 responses are ever cached.
+//
+// Such routes answer from history data, so their keys carry the history generation read when the
+// request arrived (app.dataChanges). A change committed by any process raises it: from then on the
+// old entries are never looked up again (and are swept), and an answer that was being computed
+// while the change committed is stored under the old generation, where nobody reads it.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
@@ -111,7 +116,8 @@ declare module 'fastify' {
 
 const kPolicy = Symbol('apex.cachePolicy');
 const kHit = Symbol('apex.cacheHit');
-type CacheReply = FastifyReply & { [kPolicy]?: CachePolicy | null; [kHit]?: boolean };
+const kKey = Symbol('apex.cacheKey');
+type CacheReply = FastifyReply & { [kPolicy]?: CachePolicy | null; [kHit]?: boolean; [kKey]?: string | null };
 
 function sorted(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
@@ -124,6 +130,11 @@ function sorted(v: unknown): unknown {
  */
 export function cacheKey(request: Pick<FastifyRequest, 'routeOptions' | 'params' | 'query'>): string {
   return `${request.routeOptions.url}|${JSON.stringify(sorted(request.params))}|${JSON.stringify(sorted(request.query))}`;
+}
+
+/** Keys of cached history answers start with the generation they were read under. */
+export function historyKeyPrefix(generation: number): string {
+  return `h${generation}|`;
 }
 
 function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
@@ -139,6 +150,7 @@ export default fp(
   async (app) => {
     app.decorateReply(kPolicy, null);
     app.decorateReply(kHit, false);
+    app.decorateReply(kKey, null);
     app.decorateReply('cacheable', function (this: FastifyReply, policy: CachePolicy) {
       (this as CacheReply)[kPolicy] = policy;
       return this;
@@ -150,6 +162,7 @@ export default fp(
     // after onRequest, so rate limiting and CORS apply to hits too. Callback-style hooks that do not
     // call done() after sending are Fastify's cheapest way to answer early.
     const keyOfUrl = new LRUCache<string, string>({ max: 20_000 });
+    const generationPrefix = () => historyKeyPrefix(app.dataChanges.history);
     const isCacheable = (request: FastifyRequest) =>
       request.routeOptions.config?.httpCache === true && (request.method === 'GET' || request.method === 'HEAD');
     const hit = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
@@ -159,8 +172,8 @@ export default fp(
 
     app.addHook('preParsing', (request, reply, payload, done) => {
       if (isCacheable(request)) {
-        const key = keyOfUrl.get(request.url);
-        const entry = key === undefined ? undefined : app.responseCache.peek(key);
+        const base = keyOfUrl.get(request.url);
+        const entry = base === undefined ? undefined : app.responseCache.peek(generationPrefix() + base);
         if (entry) return hit(request, reply, entry);
       }
       done(null, payload);
@@ -168,8 +181,10 @@ export default fp(
 
     app.addHook('preHandler', (request, reply, done) => {
       if (!isCacheable(request)) return done();
-      const key = cacheKey(request);
-      keyOfUrl.set(request.url, key);
+      const base = cacheKey(request);
+      keyOfUrl.set(request.url, base);
+      const key = generationPrefix() + base;
+      (reply as CacheReply)[kKey] = key;
       const local = app.responseCache.peek(key);
       if (local) return hit(request, reply, local);
       app.responseCache.get(key).then(
@@ -185,6 +200,11 @@ export default fp(
       if (route.config?.httpCache === true && route.compress === undefined) route.compress = false;
     });
 
+    // Entries of a generation that is gone can never be hit again; free their memory (and Redis's).
+    app.dataChanges.onHistory((_generation, previous) => {
+      app.responseCache.forget(historyKeyPrefix(previous)).catch((err: unknown) => app.log.warn({ err }, 'response cache: sweeping old entries failed'));
+    });
+
     app.addHook('onSend', async (request, reply, payload) => {
       const r = reply as CacheReply;
       const policy = r[kPolicy];
@@ -196,7 +216,7 @@ export default fp(
       // Only entries that will be stored are precompressed; others go through @fastify/compress.
       const entry = store ? buildEntry(body, contentType, policy) : { body, etag: strongEtag(body), contentType, cacheControl: cacheControlHeader(policy), expiresAt: 0 };
       if (store) {
-        app.responseCache.set(cacheKey(request), entry).catch((err: unknown) => request.log.warn({ err }, 'response cache write failed'));
+        app.responseCache.set(r[kKey] ?? generationPrefix() + cacheKey(request), entry).catch((err: unknown) => request.log.warn({ err }, 'response cache write failed'));
       }
       void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding');
       if (store) void reply.header('x-cache', 'MISS');
@@ -216,5 +236,5 @@ export default fp(
       return payload;
     });
   },
-  { name: 'http-cache', dependencies: ['cache'], fastify: '5.x' },
+  { name: 'http-cache', dependencies: ['cache', 'data-changes'], fastify: '5.x' },
 );

@@ -1,6 +1,7 @@
 // `app.responseCache`: the store behind HTTP caching (Redis + LRU, or LRU alone). See ../cache/store.ts.
 import fp from 'fastify-plugin';
 import { createStore, type ResponseStore } from '../cache/store.js';
+import { installationIdentity } from '../redis.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,7 +21,7 @@ export default fp<CachePluginOptions>(
       opts.store ??
       createStore({
         redisUrl: config.REDIS_URL,
-        identity: config.DATABASE_URL ?? config.APEX_HOME,
+        identity: installationIdentity(config),
         logger: app.log,
       });
     app.decorate('responseCache', store);

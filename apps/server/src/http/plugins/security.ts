@@ -1,11 +1,14 @@
 // Cross-cutting HTTP concerns from third-party plugins, configured in one place: CORS for the web
-// app, a per-IP rate limit, and response compression.
+// app, a per-IP rate limit (shared by every API process through Redis when REDIS_URL is set), and
+// response compression.
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import type { Config } from '../../config.js';
 import { ApexError } from '../errors.js';
+import { sharedRateLimitStore } from '../rate-limit-store.js';
+import { installationIdentity, OptionalRedis, redisNamespace } from '../redis.js';
 
 /** Origins allowed to call the API from a browser: WEB_ORIGIN (comma-separated, or *) or the local web app. */
 export function corsOrigins(config: Pick<Config, 'WEB_ORIGIN' | 'WEB_PORT'>): string[] | '*' {
@@ -39,7 +42,17 @@ export default fp(
     });
 
     if (config.APEX_RATE_LIMIT > 0) {
+      // With Redis every API process draws on one budget per client.
+      const redis = config.REDIS_URL
+        ? new OptionalRedis({ url: config.REDIS_URL, timeoutMs: 250, logger: app.log, user: 'rate limit', whenDown: 'counting per process until it is back' })
+        : undefined;
+      if (redis) {
+        app.addHook('onClose', async () => redis.close());
+        // Bounded by the connect timeout; then the first requests are already counted in Redis.
+        await redis.settled();
+      }
       await app.register(rateLimit, {
+        ...(redis ? { store: sharedRateLimitStore(redis, redisNamespace('rl', installationIdentity(config))) } : {}),
         global: true,
         max: config.APEX_RATE_LIMIT,
         timeWindow: 60_000,

@@ -87,6 +87,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (ap
   const fastify = app as unknown as FastifyInstance;
   const responses = new SessionResponses(fastify, reader);
   app.addHook('preParsing', responses.shortcut);
+  // A load committed by another process (on PostgreSQL) shows at once, not after the row's TTL.
+  if (fastify.hasDecorator('dataChanges')) fastify.dataChanges.onSession((key) => reader.forget(key as SessionKey));
   const seasons = new Map<number, { at: number; catalogue: Promise<CatalogEntry[]> }>();
   const archiveLabel = app.jobDeps.sources.archive.source.label;
 

@@ -1,7 +1,8 @@
 // /api/v1 history routes. Mount with `app.register(historyV1Routes, { prefix: '/api/v1' })`.
 // Every route is cacheable: finished seasons are immutable, everything else is short-lived.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../http/errors.js';
 import { cachePolicies, seasonCachePolicy } from '../../../http/plugins/http-cache.js';
 import * as repo from './repository.js';
@@ -13,6 +14,7 @@ import {
   Driver,
   DriverProfile,
   FinishingStatus,
+  type Page,
   PagingQuery,
   Race,
   RaceSummary,
@@ -130,113 +132,63 @@ const historyV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/drivers',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'Drivers by family name; search by name, id or code',
-        querystring: SearchQuery,
-        response: { 200: page(Driver, 'DriverPage') },
+  // Drivers, constructors and circuits each have a searchable list and a profile by public id.
+  const entity = <Item extends TSchema, Profile extends TSchema>(e: {
+    path: string;
+    param: string;
+    what: string;
+    example: string;
+    list: { summary: string; item: Item; title: string; find: (db: Db, q: ReturnType<typeof search>) => Promise<Page<Static<Item>>> };
+    profile: { summary: string; schema: Profile; get: (db: Db, ref: string) => Promise<Static<Profile> | undefined> };
+  }) => {
+    app.get(
+      `/${e.path}`,
+      { config: cached, schema: { tags, summary: e.list.summary, querystring: SearchQuery, response: { 200: page(e.list.item, e.list.title) } } },
+      async (request, reply) => {
+        reply.cacheable(cachePolicies.recent);
+        return e.list.find(app.db, search(request.query));
       },
-    },
-    async (request, reply) => {
-      reply.cacheable(cachePolicies.recent);
-      return repo.listDrivers(app.db, search(request.query));
-    },
-  );
+    );
+    app.get(
+      `/${e.path}/:${e.param}`,
+      {
+        config: cached,
+        schema: { tags, summary: e.profile.summary, params: Type.Object({ [e.param]: RefParam(e.what, e.example) }), response: { 200: e.profile.schema as TSchema } },
+      },
+      async (request, reply) => {
+        const ref = (request.params as Record<string, string>)[e.param]!;
+        const found = await e.profile.get(app.db, ref);
+        if (!found) throw notFound(e.what, ref);
+        reply.cacheable(cachePolicies.recent);
+        return found;
+      },
+    );
+  };
 
-  app.get(
-    '/drivers/:driverId',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'One driver with career summary, seasons, teams and every result',
-        params: Type.Object({ driverId: RefParam('driver', 'max_verstappen') }),
-        response: { 200: DriverProfile },
-      },
-    },
-    async (request, reply) => {
-      const driver = await repo.getDriver(app.db, request.params.driverId);
-      if (!driver) throw notFound('driver', request.params.driverId);
-      reply.cacheable(cachePolicies.recent);
-      return driver;
-    },
-  );
-
-  app.get(
-    '/constructors',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'Constructors by name; search by name, id or nationality',
-        querystring: SearchQuery,
-        response: { 200: page(Constructor, 'ConstructorPage') },
-      },
-    },
-    async (request, reply) => {
-      reply.cacheable(cachePolicies.recent);
-      return repo.listConstructors(app.db, search(request.query));
-    },
-  );
-
-  app.get(
-    '/constructors/:constructorId',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'One constructor with career summary, seasons and drivers',
-        params: Type.Object({ constructorId: RefParam('constructor', 'red_bull') }),
-        response: { 200: ConstructorProfile },
-      },
-    },
-    async (request, reply) => {
-      const constructor = await repo.getConstructor(app.db, request.params.constructorId);
-      if (!constructor) throw notFound('constructor', request.params.constructorId);
-      reply.cacheable(cachePolicies.recent);
-      return constructor;
-    },
-  );
-
-  app.get(
-    '/circuits',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'Circuits by name; search by name, id, locality or country',
-        querystring: SearchQuery,
-        response: { 200: page(Circuit, 'CircuitPage') },
-      },
-    },
-    async (request, reply) => {
-      reply.cacheable(cachePolicies.recent);
-      return repo.listCircuits(app.db, search(request.query));
-    },
-  );
-
-  app.get(
-    '/circuits/:circuitId',
-    {
-      config: cached,
-      schema: {
-        tags,
-        summary: 'One circuit with every race held there',
-        params: Type.Object({ circuitId: RefParam('circuit', 'monaco') }),
-        response: { 200: CircuitProfile },
-      },
-    },
-    async (request, reply) => {
-      const circuit = await repo.getCircuit(app.db, request.params.circuitId);
-      if (!circuit) throw notFound('circuit', request.params.circuitId);
-      reply.cacheable(cachePolicies.recent);
-      return circuit;
-    },
-  );
+  entity({
+    path: 'drivers',
+    param: 'driverId',
+    what: 'driver',
+    example: 'max_verstappen',
+    list: { summary: 'Drivers by family name; search by name, id or code', item: Driver, title: 'DriverPage', find: repo.listDrivers },
+    profile: { summary: 'One driver with career summary, seasons, teams and every result', schema: DriverProfile, get: repo.getDriver },
+  });
+  entity({
+    path: 'constructors',
+    param: 'constructorId',
+    what: 'constructor',
+    example: 'red_bull',
+    list: { summary: 'Constructors by name; search by name, id or nationality', item: Constructor, title: 'ConstructorPage', find: repo.listConstructors },
+    profile: { summary: 'One constructor with career summary, seasons and drivers', schema: ConstructorProfile, get: repo.getConstructor },
+  });
+  entity({
+    path: 'circuits',
+    param: 'circuitId',
+    what: 'circuit',
+    example: 'monaco',
+    list: { summary: 'Circuits by name; search by name, id, locality or country', item: Circuit, title: 'CircuitPage', find: repo.listCircuits },
+    profile: { summary: 'One circuit with every race held there', schema: CircuitProfile, get: repo.getCircuit },
+  });
 
   app.get(
     '/statuses',
