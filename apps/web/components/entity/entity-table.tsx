@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { ClassValue } from 'clsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { cn } from '@/lib/utils';
 
@@ -8,8 +9,8 @@ export interface Column<T> {
   cell: (row: T) => React.ReactNode;
   /** Header and cells alike: alignment, and hiding the column on narrow screens (`hidden sm:table-cell`). */
   className?: string;
-  /** Cells only: type face and colour. */
-  cellClassName?: string;
+  /** Cells only: type face and colour, the same for every row or picked per row (the leader in yellow). */
+  cellClassName?: ClassValue | ((row: T) => ClassValue);
 }
 
 /** A table of entities described by its columns; `label` is its accessible name. */
@@ -29,7 +30,7 @@ export function EntityTable<T>({ label, rows, rowKey, columns }: { label: string
         {rows.map((row) => (
           <TableRow key={rowKey(row)}>
             {columns.map((c, i) => (
-              <TableCell key={i} className={cn(c.className, c.cellClassName)}>
+              <TableCell key={i} className={cn(c.className, typeof c.cellClassName === 'function' ? c.cellClassName(row) : c.cellClassName)}>
                 {c.cell(row)}
               </TableCell>
             ))}

@@ -1,63 +1,43 @@
 import type { RaceResult } from '@/lib/api/types';
-import { ConstructorLink, DriverLink } from '@/components/entity/links';
+import { EntityTable, type Column } from '@/components/entity/entity-table';
+import { driverTeamColumns, positionColumn } from '@/components/race/result-columns';
 import { Badge } from '@/components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDuration, formatPoints } from '@/lib/format/time';
 import { cn } from '@/lib/utils';
 import { resultTimeText } from '@/lib/shape/grid-finish';
 
+/** Classified finishers have a numeric place; the others a letter (R retired, D disqualified, …), shown dimmed. */
+const classified = (r: RaceResult) => /^\d+$/.test(r.positionText);
+
+/** The driver's best lap; the race's fastest in purple with the FL badge. */
+function fastestLap(r: RaceResult) {
+  if (!r.fastestLap?.timeMillis) return '—';
+  const fastest = r.fastestLap.rank === 1;
+  return (
+    <span className={cn(fastest && 'text-timing-purple font-semibold')}>
+      {formatDuration(r.fastestLap.timeMillis)}
+      {fastest ? <Badge variant="purple" className="ml-1.5">FL</Badge> : null}
+    </span>
+  );
+}
+
 /** Classified results (race or sprint) in the timing-screen layout. */
 export function ResultsTable({ results, caption }: { results: RaceResult[]; caption: string }) {
   const leaderLaps = results.find((r) => r.position === 1)?.laps ?? null;
-  return (
-    <Table aria-label={caption}>
-      <TableHeader>
-        <TableRow>
-          <TableHead className="w-10 text-right">Pos</TableHead>
-          <TableHead className="hidden w-10 text-right sm:table-cell">No</TableHead>
-          <TableHead>Driver</TableHead>
-          <TableHead className="hidden md:table-cell">Team</TableHead>
-          <TableHead className="hidden text-right sm:table-cell">Laps</TableHead>
-          <TableHead className="text-right">Time / status</TableHead>
-          <TableHead className="text-right">Grid</TableHead>
-          <TableHead className="hidden text-right sm:table-cell">Fastest lap</TableHead>
-          <TableHead className="text-right">Pts</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {results.map((r) => {
-          const fastest = r.fastestLap?.rank === 1;
-          const classified = /^\d+$/.test(r.positionText);
-          return (
-            <TableRow key={`${r.driver.id}-${r.number}`}>
-              <TableCell className="text-right font-mono font-semibold">{classified ? r.position : <span className="text-muted-foreground">{r.positionText}</span>}</TableCell>
-              <TableCell className="hidden text-right font-mono text-muted-foreground sm:table-cell">{r.number ?? ''}</TableCell>
-              <TableCell>
-                <DriverLink driver={r.driver} constructorId={r.constructor.id} />
-              </TableCell>
-              <TableCell className="hidden md:table-cell">
-                <ConstructorLink constructor={r.constructor} className="text-muted-foreground" />
-              </TableCell>
-              <TableCell className="hidden text-right font-mono sm:table-cell">{r.laps ?? '—'}</TableCell>
-              <TableCell className={cn('text-right font-mono', !classified && 'text-muted-foreground')}>
-                {r.position === 1 && !r.timeText && r.timeMillis ? formatDuration(r.timeMillis) : resultTimeText(r, leaderLaps) || '—'}
-              </TableCell>
-              <TableCell className="text-right font-mono">{r.grid === 0 ? <abbr title="Pit lane start">PL</abbr> : (r.grid ?? '—')}</TableCell>
-              <TableCell className="hidden text-right font-mono sm:table-cell">
-                {r.fastestLap?.timeMillis ? (
-                  <span className={cn(fastest && 'text-timing-purple font-semibold')}>
-                    {formatDuration(r.fastestLap.timeMillis)}
-                    {fastest ? <Badge variant="purple" className="ml-1.5">FL</Badge> : null}
-                  </span>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell className="text-right font-mono font-semibold">{r.points ? formatPoints(r.points) : ''}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
-  );
+  const columns: Column<RaceResult>[] = [
+    positionColumn((r) => (classified(r) ? r.position : <span className="text-muted-foreground">{r.positionText}</span>)),
+    { header: 'No', cell: (r) => r.number ?? '', className: 'hidden w-10 text-right sm:table-cell', cellClassName: 'font-mono text-muted-foreground' },
+    ...driverTeamColumns((r: RaceResult) => r),
+    { header: 'Laps', cell: (r) => r.laps ?? '—', className: 'hidden text-right sm:table-cell', cellClassName: 'font-mono' },
+    {
+      header: 'Time / status',
+      cell: (r) => (r.position === 1 && !r.timeText && r.timeMillis ? formatDuration(r.timeMillis) : resultTimeText(r, leaderLaps) || '—'),
+      className: 'text-right',
+      cellClassName: (r) => ['font-mono', !classified(r) && 'text-muted-foreground'],
+    },
+    { header: 'Grid', cell: (r) => (r.grid === 0 ? <abbr title="Pit lane start">PL</abbr> : (r.grid ?? '—')), className: 'text-right', cellClassName: 'font-mono' },
+    { header: 'Fastest lap', cell: fastestLap, className: 'hidden text-right sm:table-cell', cellClassName: 'font-mono' },
+    { header: 'Pts', cell: (r) => (r.points ? formatPoints(r.points) : ''), className: 'text-right', cellClassName: 'font-mono font-semibold' },
+  ];
+  return <EntityTable label={caption} rows={results} rowKey={(r) => `${r.driver.id}-${r.number}`} columns={columns} />;
 }

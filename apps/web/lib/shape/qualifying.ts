@@ -15,16 +15,17 @@ export interface QualifyingRow {
   fastestIn: QualiPart[];
 }
 
-const millis = (r: QualifyingResult, p: QualiPart) => (p === 'q1' ? r.q1Millis : p === 'q2' ? r.q2Millis : r.q3Millis);
+/** A driver's time in one part of qualifying (null: not run or no time). */
+export const partMillis = (r: QualifyingResult, p: QualiPart) => (p === 'q1' ? r.q1Millis : p === 'q2' ? r.q2Millis : r.q3Millis);
 
 /** Qualifying with per-part fastest markers and the gap to pole. */
 export function shapeQualifying(results: readonly QualifyingResult[]): { rows: QualifyingRow[]; parts: QualiPart[] } {
-  const parts = PARTS.filter((p) => results.some((r) => millis(r, p) !== null));
-  const fastest = new Map(parts.map((p) => [p, Math.min(...results.map((r) => millis(r, p) ?? Infinity))]));
+  const parts = PARTS.filter((p) => results.some((r) => partMillis(r, p) !== null));
+  const fastest = new Map(parts.map((p) => [p, Math.min(...results.map((r) => partMillis(r, p) ?? Infinity))]));
   const sorted = [...results].sort((a, b) => (a.position ?? 999) - (b.position ?? 999));
   const lastTime = (r: QualifyingResult) => {
     for (let i = parts.length - 1; i >= 0; i--) {
-      const t = millis(r, parts[i]!);
+      const t = partMillis(r, parts[i]!);
       if (t !== null) return { t, part: parts[i]! };
     }
     return null;
@@ -37,7 +38,7 @@ export function shapeQualifying(results: readonly QualifyingResult[]): { rows: Q
       // Only times from the same part compare fairly (track evolution, tyre rules).
       gapMillis: best ? best.t - fastest.get(best.part)! : null,
       reached: best?.part ?? null,
-      fastestIn: parts.filter((p) => millis(r, p) !== null && millis(r, p) === fastest.get(p)),
+      fastestIn: parts.filter((p) => partMillis(r, p) !== null && partMillis(r, p) === fastest.get(p)),
     };
   });
   return { rows, parts };
