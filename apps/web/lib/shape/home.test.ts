@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RaceSummary, SeasonSummary } from '../api/types';
-import { readJolpica } from '../test/ergast-fixtures';
+import type { SeasonSummary } from '../api/types';
+import { ergastCalendar } from '../test/ergast-fixtures';
 import { latestRace, nextRace, pickHomeSeasons } from './home';
 
-const calendar: RaceSummary[] = (readJolpica('2024.json').MRData.RaceTable.Races as any[]).map((r) => ({
-  season: Number(r.season),
-  round: Number(r.round),
-  name: r.raceName,
-  date: r.date,
-  time: r.time ?? null,
-  circuit: { id: r.Circuit.circuitId, name: r.Circuit.circuitName, locality: null, country: null },
-  winner: null,
-}));
+const calendar = ergastCalendar('2024.json');
 
 describe('home page picks', () => {
   it('should take the newest calendar and the newest season with a champion separately', () => {

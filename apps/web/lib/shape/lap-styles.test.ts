@@ -1,17 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '@apexdata/livetiming';
 import type { SessionDriver } from '../api/session-types';
-import { sharedDir } from '../test/ergast-fixtures';
+import { loadSession } from '../test/session';
 import { lapStyles, lighten } from './lap-styles';
 
 // The 2025 Mexico City GP qualifying driver list: team colours as the feed gives them.
-const session = await Session.load('2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/', {
-  archive: { base: path.join(sharedDir, 'f1data', 'livetiming') },
-  jolpica: { base: path.join(sharedDir, 'f1data', 'jolpica') },
-  schedule: { base: path.join(sharedDir, 'f1data', 'f1schedule') },
-  telemetry: false,
-});
+const session = await loadSession('2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/');
 const drivers: SessionDriver[] = session.drivers.map((d) => ({
   driverNumber: d.driverNumber,
   abbreviation: d.abbreviation ?? d.driverNumber,

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RaceSummary } from '../api/types';
-import { readJolpica } from '../test/ergast-fixtures';
+import { ergastCalendar } from '../test/ergast-fixtures';
 import { matchRaces, normalise, parseSearch } from './search';
 
 // The real 2023 calendar as Jolpica serves it.
-const races: RaceSummary[] = (readJolpica('2023.json').MRData.RaceTable.Races as any[]).map((r) => ({
-  season: Number(r.season),
-  round: Number(r.round),
-  name: r.raceName,
-  date: r.date,
-  time: r.time ?? null,
-  circuit: { id: r.Circuit.circuitId, name: r.Circuit.circuitName, locality: r.Circuit.Location.locality, country: r.Circuit.Location.country },
-  winner: null,
-}));
+const races = ergastCalendar('2023.json');
 
 describe('parseSearch', () => {
   it('should pull a season out of the text wherever it stands', () => {

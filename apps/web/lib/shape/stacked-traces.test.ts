@@ -1,17 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session, compareLaps } from '@apexdata/livetiming';
-import { sharedDir } from '../test/ergast-fixtures';
+import { compareLaps } from '@apexdata/livetiming';
+import { loadSession } from '../test/session';
 import { bandTicks, fromBand, niceTicks, plotHeight, stackBands, toBand, traceBands, type ChannelBandSpec } from './stacked-traces';
 
-const f1data = path.join(sharedDir, 'f1data');
 // 2025 Mexico City GP qualifying: the five quickest drivers' fastest laps, compared by our engine on
 // the recorded car data — the same traces the telemetry page stacks.
-const session = await Session.load('2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/', {
-  archive: { base: path.join(f1data, 'livetiming') },
-  jolpica: { base: path.join(f1data, 'jolpica') },
-  schedule: { base: path.join(f1data, 'f1schedule') },
-});
+const session = await loadSession('2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/', { telemetry: true });
 const laps = session.laps!;
 const fastest = [...new Set(laps.toArray().map((l) => l.driverNumber))]
   .map((n) => laps.pickDrivers(n).pickFastest())

@@ -1,20 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '@apexdata/livetiming';
-import type { SessionLap } from '../api/session-types';
-import { readJolpica, sharedDir } from '../test/ergast-fixtures';
+import { readJolpica } from '../test/ergast-fixtures';
+import { loadSession, sessionLaps } from '../test/session';
 import { driverOrder, isRepresentative, linearFit, stintDegradation, stintsFromLaps } from './strategy';
 
-const f1data = path.join(sharedDir, 'f1data');
 // 2018 Azerbaijan GP: a full race from the recorded archive, laps built by our engine.
 const AZE_2018_R = '2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/';
-const session = await Session.load(AZE_2018_R, {
-  archive: { base: path.join(f1data, 'livetiming') },
-  jolpica: { base: path.join(f1data, 'jolpica') },
-  schedule: { base: path.join(f1data, 'f1schedule') },
-  telemetry: false,
-});
-const laps: SessionLap[] = session.laps!.toArray().map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+const laps = sessionLaps(await loadSession(AZE_2018_R));
 
 describe('linearFit', () => {
   it('should recover an exact line and report a perfect r²', () => {

@@ -1,19 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '@apexdata/livetiming';
-import type { SessionLap } from '../api/session-types';
-import { readJolpica, sharedDir } from '../test/ergast-fixtures';
+import { readJolpica } from '../test/ergast-fixtures';
+import { loadSession, sessionLaps } from '../test/session';
 import { colourRuns, fastestPerDriver, filterLaps, formatLapPicks, miniSectorFastest, nearestIndex, NO_FILTER, panBy, parseLapPicks, speedColor, zoomAround } from './telemetry';
 
-const f1data = path.join(sharedDir, 'f1data');
 // 2019 Italian GP qualifying, laps built by our engine from the recorded archive.
-const session = await Session.load('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/', {
-  archive: { base: path.join(f1data, 'livetiming') },
-  jolpica: { base: path.join(f1data, 'jolpica') },
-  schedule: { base: path.join(f1data, 'f1schedule') },
-  telemetry: false,
-});
-const laps: SessionLap[] = session.laps!.toArray().map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+const laps = sessionLaps(await loadSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/'));
 
 describe('fastestPerDriver (2019 Monza qualifying)', () => {
   it('should pick each driver’s quickest timed lap, fastest first, capped', () => {

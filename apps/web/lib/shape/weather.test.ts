@@ -1,19 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '@apexdata/livetiming';
-import type { SessionLap } from '../api/session-types';
-import { sharedDir } from '../test/ergast-fixtures';
+import { loadSession, sessionLaps } from '../test/session';
 import { alignLapsToTime } from './weather';
 
-const f1data = path.join(sharedDir, 'f1data');
 // 2019 Italian GP qualifying: weather once a minute and every lap, both from our engine.
-const session = await Session.load('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/', {
-  archive: { base: path.join(f1data, 'livetiming') },
-  jolpica: { base: path.join(f1data, 'jolpica') },
-  schedule: { base: path.join(f1data, 'f1schedule') },
-  telemetry: false,
-});
-const laps: SessionLap[] = session.laps!.toArray().map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+const session = await loadSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/');
+const laps = sessionLaps(session);
 const times = session.weather!.map((w) => w.time);
 
 describe('alignLapsToTime (2019 Monza qualifying)', () => {

@@ -3,7 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ConstructorRef, DriverRef, LapTime, QualifyingResult, RaceResult } from '../api/types';
+import type { ConstructorRef, DriverRef, LapTime, QualifyingResult, RaceResult, RaceSummary } from '../api/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const sharedDir = process.env.APEX_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -39,6 +39,19 @@ function driver(d: Json): DriverRef {
 
 function team(c: Json): ConstructorRef {
   return { id: c.constructorId, name: c.name, nationality: c.nationality ?? null };
+}
+
+/** A season's calendar (`2023.json`), before any race is run: no winners. */
+export function ergastCalendar(relative: string): RaceSummary[] {
+  return (readJolpica(relative).MRData.RaceTable.Races as Json[]).map((r) => ({
+    season: Number(r.season),
+    round: Number(r.round),
+    name: r.raceName,
+    date: r.date,
+    time: r.time ?? null,
+    circuit: { id: r.Circuit.circuitId, name: r.Circuit.circuitName, locality: r.Circuit.Location?.locality ?? null, country: r.Circuit.Location?.country ?? null },
+    winner: null,
+  }));
 }
 
 function firstRace(doc: Json): Json {
