@@ -6,7 +6,7 @@ import { Pager, SearchInput, useListState } from '@/components/data/list-control
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
 import { EntityTable, type Column } from '@/components/entity/entity-table';
 import type { Page } from '@/lib/api/types';
-import type { ListQuery } from '@/lib/queries/drivers';
+import type { ListQuery } from '@/lib/queries/entities';
 import { cn } from '@/lib/utils';
 
 /**

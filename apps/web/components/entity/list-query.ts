@@ -1,5 +1,5 @@
 import { pickInt } from '../../lib/params';
-import type { ListQuery } from '../../lib/queries/drivers';
+import type { ListQuery } from '../../lib/queries/entities';
 
 // Not a client module: the server pages read PAGE_SIZE and listQuery too, and a value imported
 // from a 'use client' file is only a client reference on the server (the page size was NaN there,
