@@ -1,12 +1,14 @@
 'use client';
 
+import type * as React from 'react';
 import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowRight, CalendarClock, Flag } from 'lucide-react';
+import { ArrowRight, CalendarClock, Flag, type LucideIcon } from 'lucide-react';
+import type { RaceSummary } from '@/lib/api/types';
 import { seasonQueryOptions, seasonsQueryOptions } from '@/lib/queries/seasons';
 import { latestRace, nextRace, pickHomeSeasons } from '@/lib/shape/home';
 import { GlobalSearch } from '@/components/search/global-search';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { SectionCard } from '@/components/layout/section-card';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
 import { DriverLink, CircuitLink } from '@/components/entity/links';
 import { ConstructorStandingsTable, DriverStandingsTable } from '@/components/standings/standings-tables';
@@ -50,99 +52,61 @@ export function HomeView() {
       ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle className="inline-flex items-center gap-2">
-              <Flag aria-hidden className="size-4 text-primary" /> Latest race
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            {results.isPending && picks.resultsYear !== null ? (
-              <TableSkeleton rows={2} />
-            ) : latest ? (
-              <div className="flex flex-col gap-1">
-                <Link href={`/races/${latest.season}/${latest.round}`} className="font-display text-lg font-extrabold uppercase hover:underline">
-                  {latest.season} {latest.name}
-                </Link>
-                <span className="text-sm text-muted-foreground">
-                  <CircuitLink circuit={latest.circuit} /> · {formatDate(latest.date)}
+        <RaceCard title="Latest race" icon={Flag} loading={results.isPending && picks.resultsYear !== null} race={latest} none={<p className="text-sm text-muted-foreground">No race results loaded.</p>}>
+          {(race) => (
+            <>
+              {race.winner ? (
+                <span className="mt-1 text-sm">
+                  Winner: <DriverLink driver={race.winner.driver} constructorId={race.winner.constructor.id} /> <span className="text-muted-foreground">({race.winner.constructor.name})</span>
                 </span>
-                {latest.winner ? (
-                  <span className="mt-1 text-sm">
-                    Winner: <DriverLink driver={latest.winner.driver} constructorId={latest.winner.constructor.id} /> <span className="text-muted-foreground">({latest.winner.constructor.name})</span>
-                  </span>
-                ) : null}
-                <Link href={`/races/${latest.season}/${latest.round}`} className="mt-2 inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-primary hover:underline">
-                  Results, lap chart &amp; pit stops <ArrowRight aria-hidden className="size-3" />
+              ) : null}
+              <Link href={`/races/${race.season}/${race.round}`} className="mt-2 inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-primary hover:underline">
+                Results, lap chart &amp; pit stops <ArrowRight aria-hidden className="size-3" />
+              </Link>
+            </>
+          )}
+        </RaceCard>
+        <RaceCard
+          title="Next race"
+          icon={CalendarClock}
+          loading={calendar.isPending && picks.calendarYear !== null}
+          race={next}
+          withTime
+          none={
+            <p className="text-sm text-muted-foreground">
+              {picks.calendarYear ? `No race scheduled after today in ${picks.calendarYear}.` : 'No calendar loaded.'}{' '}
+              {picks.calendarYear ? (
+                <Link href={`/seasons/${picks.calendarYear}`} className="underline underline-offset-2 hover:text-foreground">
+                  See the {picks.calendarYear} calendar
                 </Link>
-              </div>
-            ) : (
-              <p className="text-sm text-muted-foreground">No race results loaded.</p>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle className="inline-flex items-center gap-2">
-              <CalendarClock aria-hidden className="size-4 text-primary" /> Next race
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            {calendar.isPending && picks.calendarYear !== null ? (
-              <TableSkeleton rows={2} />
-            ) : next ? (
-              <div className="flex flex-col gap-1">
-                <Link href={`/races/${next.season}/${next.round}`} className="font-display text-lg font-extrabold uppercase hover:underline">
-                  {next.season} {next.name}
-                </Link>
-                <span className="text-sm text-muted-foreground">
-                  <CircuitLink circuit={next.circuit} /> · {formatDate(next.date)}
-                  {next.time ? ` · ${next.time.slice(0, 5)} UTC` : ''}
-                </span>
-              </div>
-            ) : (
-              <p className="text-sm text-muted-foreground">
-                {picks.calendarYear ? `No race scheduled after today in ${picks.calendarYear}.` : 'No calendar loaded.'}{' '}
-                {picks.calendarYear ? (
-                  <Link href={`/seasons/${picks.calendarYear}`} className="underline underline-offset-2 hover:text-foreground">
-                    See the {picks.calendarYear} calendar
-                  </Link>
-                ) : null}
-              </p>
-            )}
-          </CardContent>
-        </Card>
+              ) : null}
+            </p>
+          }
+        />
       </div>
 
       {results.data?.standings ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>{results.data.year} drivers</CardTitle>
-              <CardDescription>
+          <SectionCard
+            title={`${results.data.year} drivers`}
+            description={
+              <>
                 after round {results.data.standings.round} ·{' '}
                 <Link href={`/seasons/${results.data.year}`} className="underline underline-offset-2 hover:text-foreground">
                   full season
                 </Link>
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <DriverStandingsTable rows={results.data.standings.drivers} limit={10} />
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>{results.data.year} constructors</CardTitle>
-              <CardDescription>after round {results.data.standings.round}</CardDescription>
-            </CardHeader>
-            <CardContent>
-              {results.data.standings.constructors.length ? (
-                <ConstructorStandingsTable rows={results.data.standings.constructors} limit={10} />
-              ) : (
-                <EmptyState title="No constructors’ championship this season" />
-              )}
-            </CardContent>
-          </Card>
+              </>
+            }
+          >
+            <DriverStandingsTable rows={results.data.standings.drivers} limit={10} />
+          </SectionCard>
+          <SectionCard
+            title={`${results.data.year} constructors`}
+            description={`after round ${results.data.standings.round}`}
+            empty={results.data.standings.constructors.length === 0 && 'No constructors’ championship this season'}
+          >
+            <ConstructorStandingsTable rows={results.data.standings.constructors} limit={10} />
+          </SectionCard>
         </div>
       ) : null}
 
@@ -157,5 +121,46 @@ export function HomeView() {
         ))}
       </nav>
     </div>
+  );
+}
+
+/** The latest or the next race: a skeleton while its season loads, else the race and what `children` adds under it, else `none`. */
+function RaceCard({
+  title,
+  icon,
+  loading,
+  race,
+  withTime = false,
+  none,
+  children,
+}: {
+  title: string;
+  icon: LucideIcon;
+  loading: boolean;
+  race: RaceSummary | null;
+  /** Add the start time (UTC) to the date. */
+  withTime?: boolean;
+  none: React.ReactNode;
+  children?: (race: RaceSummary) => React.ReactNode;
+}) {
+  return (
+    <SectionCard title={title} icon={icon}>
+      {loading ? (
+        <TableSkeleton rows={2} />
+      ) : race ? (
+        <div className="flex flex-col gap-1">
+          <Link href={`/races/${race.season}/${race.round}`} className="font-display text-lg font-extrabold uppercase hover:underline">
+            {race.season} {race.name}
+          </Link>
+          <span className="text-sm text-muted-foreground">
+            <CircuitLink circuit={race.circuit} /> · {formatDate(race.date)}
+            {withTime && race.time ? ` · ${race.time.slice(0, 5)} UTC` : null}
+          </span>
+          {children?.(race)}
+        </div>
+      ) : (
+        none
+      )}
+    </SectionCard>
   );
 }

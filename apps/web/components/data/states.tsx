@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { AlertTriangle, Inbox, RotateCw } from 'lucide-react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -60,4 +61,28 @@ export function ChartSkeleton({ height = 240 }: { height?: number }) {
       <Skeleton className="w-full" style={{ height }} />
     </div>
   );
+}
+
+/**
+ * What a query shows: `loading` while it is pending, a retryable error (under `errorTitle`),
+ * `empty` when `isEmpty` says the answer holds nothing, else `children` with the data.
+ */
+export function QueryState<T>({
+  query,
+  loading = <TableSkeleton />,
+  errorTitle,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading?: React.ReactNode;
+  errorTitle?: string;
+  isEmpty?: (data: T) => boolean;
+  empty?: React.ReactNode;
+  children: (data: T) => React.ReactNode;
+}) {
+  if (query.isPending) return loading;
+  if (query.isError) return <ErrorState error={query.error} retry={() => query.refetch()} title={errorTitle} />;
+  return isEmpty?.(query.data) ? empty : children(query.data);
 }

@@ -3,7 +3,7 @@
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { PageHeader } from '@/components/layout/page-header';
 import { Pager, SearchInput, useListState } from '@/components/data/list-controls';
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
+import { EmptyState, QueryState, TableSkeleton } from '@/components/data/states';
 import { EntityTable, type Column } from '@/components/entity/entity-table';
 import type { Page } from '@/lib/api/types';
 import type { ListQuery } from '@/lib/queries/entities';
@@ -35,18 +35,19 @@ export function EntityList<T extends { id: string }, K extends QueryKey>({
       <PageHeader eyebrow="Formula 1" title={title} actions={<SearchInput value={list.text} onChange={list.setText} label={`Search ${noun}`} placeholder={searchPlaceholder} />}>
         {query.data ? `${query.data.total} ${noun}${matching}` : null}
       </PageHeader>
-      {query.isPending ? (
-        <TableSkeleton rows={15} />
-      ) : query.isError ? (
-        <ErrorState error={query.error} retry={() => query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title={`No ${noun} found`}>{list.search ? `Nothing matches “${list.search}”.` : `No ${noun} in the database yet.`}</EmptyState>
-      ) : (
-        <div className={cn(query.isPlaceholderData && 'opacity-60 transition-opacity')}>
-          <EntityTable label={title} rows={query.data.items} rowKey={(row) => row.id} columns={columns} />
-          <Pager page={list.page} total={query.data.total} onPage={list.setPage} />
-        </div>
-      )}
+      <QueryState
+        query={query}
+        loading={<TableSkeleton rows={15} />}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={`No ${noun} found`}>{list.search ? `Nothing matches “${list.search}”.` : `No ${noun} in the database yet.`}</EmptyState>}
+      >
+        {(data) => (
+          <div className={cn(query.isPlaceholderData && 'opacity-60 transition-opacity')}>
+            <EntityTable label={title} rows={data.items} rowKey={(row) => row.id} columns={columns} />
+            <Pager page={list.page} total={data.total} onPage={list.setPage} />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

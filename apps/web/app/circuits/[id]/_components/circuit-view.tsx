@@ -1,7 +1,8 @@
 'use client';
 
 import { AppLink as Link } from '@/components/app-link';
-import { EntityProfile, ProfileColumns, ProfileHeader, ProfileSection } from '@/components/entity/entity-profile';
+import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entity/entity-profile';
+import { SectionCard } from '@/components/layout/section-card';
 import { EntityTable, type Column } from '@/components/entity/entity-table';
 import { DriverLink } from '@/components/entity/links';
 import type { CircuitProfile, RaceSummary } from '@/lib/api/types';
@@ -41,10 +42,10 @@ function CircuitBody({ profile }: { profile: CircuitProfile }) {
         url={circuit.url}
       />
       <ProfileColumns split="8:4">
-        <ProfileSection title="Races held here" description={`${races.length} Grands Prix`} empty={races.length === 0 && 'No races at this circuit'}>
+        <SectionCard title="Races held here" description={`${races.length} Grands Prix`} empty={races.length === 0 && 'No races at this circuit'}>
           <EntityTable label="Races" rows={newestFirst(races)} rowKey={(r) => `${r.season}-${r.round}`} columns={raceColumns} />
-        </ProfileSection>
-        <ProfileSection title="Most wins" empty={tally.length === 0 && 'No winners loaded'}>
+        </SectionCard>
+        <SectionCard title="Most wins" empty={tally.length === 0 && 'No winners loaded'}>
           <ol className="flex flex-col gap-1.5">
             {tally.map((t, i) => (
               <li key={t.id} className="flex items-center justify-between gap-2 text-sm">
@@ -58,7 +59,7 @@ function CircuitBody({ profile }: { profile: CircuitProfile }) {
               </li>
             ))}
           </ol>
-        </ProfileSection>
+        </SectionCard>
       </ProfileColumns>
     </>
   );

@@ -2,7 +2,8 @@
 
 import * as React from 'react';
 import { PositionsChart, SeasonsTable, type SeasonPeople } from '@/components/entity/career';
-import { EntityProfile, ProfileColumns, ProfileHeader, ProfileSection } from '@/components/entity/entity-profile';
+import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entity/entity-profile';
+import { SectionCard } from '@/components/layout/section-card';
 import { DriverLink, TeamStripe } from '@/components/entity/links';
 import { StatTiles } from '@/components/entity/stat-tiles';
 import type { ConstructorProfile, ConstructorSeasonRow } from '@/lib/api/types';
@@ -35,12 +36,12 @@ function ConstructorBody({ profile }: { profile: ConstructorProfile }) {
       />
       <StatTiles career={career} />
       <ProfileColumns split="7:5">
-        <ProfileSection title="Championship positions" description="constructors’ championship, season by season" empty={chart.count === 0 && 'No championship results loaded'}>
+        <SectionCard title="Championship positions" description="constructors’ championship, season by season" empty={chart.count === 0 && 'No championship results loaded'}>
           <PositionsChart chart={chart} height={260} floor={10} yIncrs={[1, 2, 5]} label={`${team.name}: constructors’ championship position in ${chart.count} seasons`} />
-        </ProfileSection>
-        <ProfileSection title="Seasons & drivers" empty={seasons.length === 0 && 'No seasons'}>
+        </SectionCard>
+        <SectionCard title="Seasons & drivers" empty={seasons.length === 0 && 'No seasons'}>
           <SeasonsTable seasons={seasons} who={seasonDrivers} />
-        </ProfileSection>
+        </SectionCard>
       </ProfileColumns>
     </>
   );

@@ -2,7 +2,8 @@
 
 import * as React from 'react';
 import { PositionsChart, SeasonsTable, type SeasonPeople } from '@/components/entity/career';
-import { EntityProfile, ProfileColumns, ProfileHeader, ProfileSection } from '@/components/entity/entity-profile';
+import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entity/entity-profile';
+import { SectionCard } from '@/components/layout/section-card';
 import { ConstructorLink } from '@/components/entity/links';
 import { StatTiles } from '@/components/entity/stat-tiles';
 import type { DriverProfile, DriverSeasonRow } from '@/lib/api/types';
@@ -46,12 +47,12 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
         </nav>
       ) : null}
       <ProfileColumns split="7:5">
-        <ProfileSection title="Results over time" description="finishing position in the team’s colour, grid slot in grey" empty={chart.count === 0 && 'No race results loaded for this driver'}>
+        <SectionCard title="Results over time" description="finishing position in the team’s colour, grid slot in grey" empty={chart.count === 0 && 'No race results loaded for this driver'}>
           <PositionsChart chart={chart} height={340} floor={20} yIncrs={[1, 5, 10]} label={`${driver.familyName}: finishing positions in ${chart.count} races`} />
-        </ProfileSection>
-        <ProfileSection title="Seasons" empty={seasons.length === 0 && 'No seasons'}>
+        </SectionCard>
+        <SectionCard title="Seasons" empty={seasons.length === 0 && 'No seasons'}>
           <SeasonsTable seasons={seasons} who={seasonTeams} wins />
-        </ProfileSection>
+        </SectionCard>
       </ProfileColumns>
     </>
   );

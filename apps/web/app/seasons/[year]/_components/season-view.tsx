@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
+import { EmptyState, QueryState, TableSkeleton } from '@/components/data/states';
 import { CircuitLink, DriverLink } from '@/components/entity/links';
 import { ConstructorStandingsTable, DriverStandingsTable } from '@/components/standings/standings-tables';
 import { formatDate } from '@/lib/format/time';
@@ -42,7 +42,9 @@ export function SeasonView({ year }: { year: number }) {
       >
         {query.data ? `${query.data.races.length} rounds` : null}
       </PageHeader>
-      {query.isPending ? <TableSkeleton rows={14} /> : query.isError ? <ErrorState error={query.error} retry={() => query.refetch()} /> : <SeasonBody season={query.data} />}
+      <QueryState query={query} loading={<TableSkeleton rows={14} />}>
+        {(season) => <SeasonBody season={season} />}
+      </QueryState>
     </>
   );
 }

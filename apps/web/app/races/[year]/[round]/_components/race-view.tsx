@@ -6,10 +6,10 @@ import { ChevronLeft, ChevronRight, Timer } from 'lucide-react';
 import type { Race, RaceResult } from '@/lib/api/types';
 import { raceQueryOptions } from '@/lib/queries/races';
 import { PageHeader } from '@/components/layout/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { SectionCard } from '@/components/layout/section-card';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Button } from '@/components/ui/button';
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
+import { EmptyState, QueryState, TableSkeleton } from '@/components/data/states';
 import { CircuitLink, TeamStripe } from '@/components/entity/links';
 import { ResultsTable } from '@/components/race/results-table';
 import { QualifyingTable } from '@/components/race/qualifying-table';
@@ -26,9 +26,11 @@ type Tab = (typeof TABS)[number];
 
 export function RaceView({ year, round }: { year: number; round: number }) {
   const query = useQuery(raceQueryOptions(year, round));
-  if (query.isPending) return <RaceSkeleton year={year} round={round} />;
-  if (query.isError) return <ErrorState error={query.error} retry={() => query.refetch()} title={`Could not load ${year} round ${round}`} />;
-  return <RaceBody race={query.data} />;
+  return (
+    <QueryState query={query} loading={<RaceSkeleton year={year} round={round} />} errorTitle={`Could not load ${year} round ${round}`}>
+      {(race) => <RaceBody race={race} />}
+    </QueryState>
+  );
 }
 
 function RaceSkeleton({ year, round }: { year: number; round: number }) {
@@ -115,82 +117,51 @@ function RaceBody({ race }: { race: Race }) {
             ))}
           </TabsList>
           <TabsContent value="results">
-            <Card>
-              <CardHeader>
-                <CardTitle>Race result</CardTitle>
-                {fastest?.fastestLap?.timeMillis ? (
+            <SectionCard
+              title="Race result"
+              aside={
+                fastest?.fastestLap?.timeMillis ? (
                   <span className="inline-flex items-center gap-1 text-xs text-muted-foreground">
                     <Timer aria-hidden className="size-3.5 text-timing-purple" /> Fastest lap {formatDuration(fastest.fastestLap.timeMillis)} by {fastest.driver.familyName}
                     {fastest.fastestLap.lap ? ` on lap ${fastest.fastestLap.lap}` : ''}
                   </span>
-                ) : null}
-              </CardHeader>
-              <CardContent>
-                <ResultsTable results={race.results} caption={`${race.name} results`} />
-              </CardContent>
-            </Card>
+                ) : null
+              }
+            >
+              <ResultsTable results={race.results} caption={`${race.name} results`} />
+            </SectionCard>
           </TabsContent>
           <TabsContent value="qualifying">
-            <Card>
-              <CardHeader>
-                <CardTitle>Qualifying</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <QualifyingTable results={race.qualifying} caption={`${race.name} qualifying`} />
-              </CardContent>
-            </Card>
+            <SectionCard title="Qualifying">
+              <QualifyingTable results={race.qualifying} caption={`${race.name} qualifying`} />
+            </SectionCard>
           </TabsContent>
           <TabsContent value="sprint" className="flex flex-col gap-4">
             {race.sprint.length > 0 ? (
-              <Card>
-                <CardHeader>
-                  <CardTitle>Sprint</CardTitle>
-                </CardHeader>
-                <CardContent>
-                  <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
-                </CardContent>
-              </Card>
+              <SectionCard title="Sprint">
+                <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
+              </SectionCard>
             ) : null}
             {race.sprintQualifying && race.sprintQualifying.length > 0 ? (
-              <Card>
-                <CardHeader>
-                  <CardTitle>Sprint qualifying</CardTitle>
-                </CardHeader>
-                <CardContent>
-                  <QualifyingTable results={race.sprintQualifying} caption={`${race.name} sprint qualifying`} sprint />
-                </CardContent>
-              </Card>
+              <SectionCard title="Sprint qualifying">
+                <QualifyingTable results={race.sprintQualifying} caption={`${race.name} sprint qualifying`} sprint />
+              </SectionCard>
             ) : null}
           </TabsContent>
           <TabsContent value="grid">
-            <Card>
-              <CardHeader>
-                <CardTitle>Grid vs finish</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <GridFinishChart results={race.results} />
-              </CardContent>
-            </Card>
+            <SectionCard title="Grid vs finish">
+              <GridFinishChart results={race.results} />
+            </SectionCard>
           </TabsContent>
           <TabsContent value="laps">
-            <Card>
-              <CardHeader>
-                <CardTitle>Lap charts</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <LapCharts laps={race.laps} pitStops={race.pitStops} results={race.results} />
-              </CardContent>
-            </Card>
+            <SectionCard title="Lap charts">
+              <LapCharts laps={race.laps} pitStops={race.pitStops} results={race.results} />
+            </SectionCard>
           </TabsContent>
           <TabsContent value="pits">
-            <Card>
-              <CardHeader>
-                <CardTitle>Pit stops</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <PitStopsTable pitStops={race.pitStops} results={race.results} />
-              </CardContent>
-            </Card>
+            <SectionCard title="Pit stops">
+              <PitStopsTable pitStops={race.pitStops} results={race.results} />
+            </SectionCard>
           </TabsContent>
         </Tabs>
       )}
