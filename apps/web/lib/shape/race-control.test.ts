@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '@apexdata/livetiming';
-import type { RaceControlMessage, SessionDriver, SessionLap } from '../api/session-types';
-import { sharedDir } from '../test/ergast-fixtures';
+import type { RaceControlMessage, SessionDriver } from '../api/session-types';
+import { loadSession, sessionLaps } from '../test/session';
 import {
   estimateT0,
   filterMessages,
@@ -18,17 +16,10 @@ import {
   type MessageRow,
 } from './race-control';
 
-const f1data = path.join(sharedDir, 'f1data');
-
 /** A recorded session built by our engine, in the shapes the API sends (message dates as ISO UTC). */
 async function load(archivePath: string, telemetry = false) {
-  const session = await Session.load(archivePath, {
-    archive: { base: path.join(f1data, 'livetiming') },
-    jolpica: { base: path.join(f1data, 'jolpica') },
-    schedule: { base: path.join(f1data, 'f1schedule') },
-    telemetry,
-  });
-  const laps: SessionLap[] = (session.laps?.toArray() ?? []).map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+  const session = await loadSession(archivePath, { telemetry });
+  const laps = sessionLaps(session);
   const messages: RaceControlMessage[] = (session.raceControl ?? []).map(({ utc: _utc, date, ...m }) => ({ ...m, date: Number.isFinite(date) ? new Date(date).toISOString() : null }));
   const drivers: SessionDriver[] = session.drivers.map((d) => ({
     driverNumber: d.driverNumber,

@@ -17,7 +17,7 @@ export function loadSession(archivePath: string, { telemetry = false } = {}): Pr
   });
 }
 
-/** The session's laps as the API sends them: a driver missing from the feed's list goes by number. */
+/** The session's laps as the API sends them (none when the archive has no timing): a driver missing from the feed's list goes by number. */
 export function sessionLaps(session: Session): SessionLap[] {
-  return session.laps!.toArray().map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
+  return (session.laps?.toArray() ?? []).map((l) => ({ ...l, driver: l.driver ?? l.driverNumber }));
 }
