@@ -61,7 +61,9 @@ export function UplotChart({ options, data, height, label, className, onReady }:
 
   React.useLayoutEffect(() => {
     const u = plot.current;
-    if (u && u.data !== data) u.setData(data);
+    // batch() draws now rather than in uPlot's microtask, which would wait for whatever else React
+    // renders in this task (deferred siblings, passive effects) before the new data showed.
+    if (u && u.data !== data) u.batch(() => u.setData(data));
   }, [data]);
 
   const points = React.useMemo(() => countPoints(data), [data]);

@@ -69,20 +69,20 @@ export function paddedRange({ count, min, max }: SeriesStats, pad = 0.06): [numb
   return [min - p, max + p];
 }
 
-/** Values mapped into the band on the shared 0–1 scale; nulls stay gaps. */
-export function toBand(values: readonly (number | null)[], band: Band, map?: (v: number) => number): (number | null)[] {
-  const k = (band.top - band.bottom) / (band.hi - band.lo);
-  const out = new Array<number | null>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    out[i] = v === null || v === undefined ? null : band.bottom + ((map ? map(v) : v) - band.lo) * k;
-  }
-  return out;
+/**
+ * The range to give a channel's own y scale so that, with the plot spanning 0–1, its raw values
+ * land in its band: the chart draws the data as it came, with no mapped copy of any series.
+ */
+export function bandScale(band: Band): [number, number] {
+  const perUnit = (band.hi - band.lo) / (band.top - band.bottom);
+  const min = band.lo - band.bottom * perUnit;
+  return [min, min + perUnit];
 }
 
-/** The value a position on the shared scale stands for within a band (inverse of toBand). */
-export function fromBand(pos: number, band: Band): number {
-  return band.lo + ((pos - band.bottom) * (band.hi - band.lo)) / (band.top - band.bottom);
+/** Where a value sits on the shared 0–1 scale (what the chart computes from bandScale). */
+export function bandPosition(v: number, band: Band): number {
+  const [min, max] = bandScale(band);
+  return (v - min) / (max - min);
 }
 
 /** Round tick values (1, 2, 2.5 or 5 × 10ⁿ apart) inside [lo, hi], at most `maxCount` of them. */
@@ -120,7 +120,7 @@ export function bandTicks(
     const values = b.ticks ?? niceTicks(b.lo + margin, b.hi - margin, Math.max(1, Math.floor(px / minSpacing)));
     for (const v of values) {
       if (v < b.lo || v > b.hi) continue;
-      out.push({ pos: b.bottom + ((v - b.lo) * (b.top - b.bottom)) / (b.hi - b.lo), label: b.format ? b.format(v) : String(v) });
+      out.push({ pos: bandPosition(v, b), label: b.format ? b.format(v) : String(v) });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { UplotChart, darkAxis, type ChartOptions } from '@/components/charts/upl
 import { Button } from '@/components/ui/button';
 import type { LapStyle } from '@/lib/shape/lap-styles';
 import { nearestIndex, panBy, zoomAround } from '@/lib/shape/telemetry';
-import { bandTicks, plotHeight, stackBands, toBand, traceBands, type BandTick, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
+import { bandScale, bandTicks, plotHeight, stackBands, traceBands, type BandTick, type ChannelBandSpec, type TraceBand } from '@/lib/shape/stacked-traces';
 
 const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
   { key: 'speed', label: 'Speed', unit: 'km/h', height: 190 },
@@ -18,7 +18,7 @@ const CHANNELS: ChannelBandSpec<TelemetryChannel | 'delta'>[] = [
   { key: 'rpm', label: 'RPM', unit: '', height: 90, format: (v) => `${Math.round(v / 1000)}k` },
   // The feed's DRS codes: 10, 12 and 14 mean the flap is open.
   { key: 'drs', label: 'DRS', unit: '', height: 40, range: [-0.15, 1.15], ticks: [0, 1], step: true, format: (v) => (v >= 0.5 ? 'open' : 'shut'), map: (v) => (v >= 10 ? 1 : 0) },
-  { key: 'delta', label: 'Delta', unit: 's', height: 130, map: (ms) => ms / 1000, format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(Math.abs(v) < 1 && v !== 0 ? 1 : 0)}` },
+  { key: 'delta', label: 'Delta', unit: 's', height: 130, format: (ms) => `${ms > 0 ? '+' : ''}${Number((ms / 1000).toFixed(2))}` },
 ];
 
 const GAP = 16;
@@ -94,7 +94,13 @@ export function TelemetryStack({
       legend: { show: false },
       padding: [PAD_TOP, 8, 0, 0],
       cursor: { y: false, drag: { x: true, y: false }, points: { size: 5 } },
-      scales: { x: { time: false }, y: { range: [0, 1] } },
+      // The axis draws on the shared 0–1 scale; each channel's series on its own scale whose range
+      // puts the raw values in the channel's band.
+      scales: {
+        x: { time: false },
+        y: { range: [0, 1] },
+        ...Object.fromEntries(layout.map((lb) => [lb.key, { range: () => bandScale(current.current.bands.find((b) => b.key === lb.key) ?? lb) }])),
+      },
       axes: [
         darkAxis({ size: X_AXIS, values: (_u, vals) => vals.map((v) => `${(v / 1000).toFixed(1)} km`) }),
         darkAxis({ size: 46, splits: () => ticksNow().map((t) => t.pos), values: () => ticksNow().map((t) => t.label) }),
@@ -103,6 +109,7 @@ export function TelemetryStack({
         {},
         ...layout.flatMap((b) =>
           styles.map<uPlot.Series>((s) => ({
+            scale: b.key,
             stroke: s.color,
             width: 1.5,
             dash: s.dashed ? [5, 3] : undefined,
@@ -153,13 +160,19 @@ export function TelemetryStack({
     };
   }, [layout, styleKey, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const data = React.useMemo(
-    () => [distance, ...layout.flatMap((lb) => {
-      const b = bands.find((x) => x.key === lb.key);
-      return styles.map((_, lap) => (b?.series[lap] ? toBand(b.series[lap]!, b, b.map) : NO_DATA));
-    })] as uPlot.AlignedData,
-    [bands, layout, distance, styles.length], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const data = React.useMemo(() => {
+    const byKey = new Map(bands.map((b) => [b.key, b]));
+    const series = layout.flatMap((lb) => {
+      const b = byKey.get(lb.key);
+      return styles.map((_, lap) => {
+        const raw = b?.series[lap];
+        if (!raw) return NO_DATA;
+        const map = b.map;
+        return map ? raw.map((v) => (v === null ? null : map(v))) : raw;
+      });
+    });
+    return [distance, ...series] as uPlot.AlignedData;
+  }, [bands, layout, distance, styles.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const bandPoints = bands.map((b) => b.count).join(',');
   const bandBoxes = React.useMemo(() => layout.map((b) => `${Math.round(PAD_TOP + (1 - b.top) * height)}:${Math.round((b.top - b.bottom) * height)}`).join(','), [layout, height]);
 
@@ -284,7 +297,7 @@ function drawBandFrames(u: uPlot, bands: readonly TraceBand[], sectorLines: read
     ctx.fillStyle = LABEL;
     ctx.fillText(name, left + 6 * dpr, y0 + 4 * dpr);
     if (b.key === 'delta' && b.lo < 0 && b.hi > 0) {
-      const y = u.valToPos(b.bottom + ((0 - b.lo) * (b.top - b.bottom)) / (b.hi - b.lo), 'y', true);
+      const y = u.valToPos(0, b.key, true);
       ctx.strokeStyle = SECTOR;
       ctx.beginPath();
       ctx.moveTo(left, y);
