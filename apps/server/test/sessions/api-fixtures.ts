@@ -1,6 +1,10 @@
 // Fixtures of the session API tests, on top of the shared session fixtures (../jobs/session-fixtures.ts): the
 // engine's sessions built from the recorded archive are the reference the API is checked against.
 import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
+import { testDatabase } from '../helpers/db.js';
+import { testApp } from '../http/app-helper.js';
 import { resolve } from 'node:path';
 import { archiveDir, engineSession as load, f1data, MEXICO_Q, recordedSources, sessionsWithTimingData } from '../jobs/session-fixtures.js';
 
@@ -14,4 +18,21 @@ export const engineSession = (path: string) => load(path);
 /** A recorded Jolpica answer, e.g. `2018/4/results.json`. */
 export function jolpica<T = any>(file: string): T {
   return JSON.parse(readFileSync(resolve(f1data, 'jolpica', 'ergast', 'f1', file), 'utf8')) as T;
+}
+
+/**
+ * Mexico City 2025 qualifying loaded through the real job into a fresh database of the given kind,
+ * and an app serving it from the recorded archive. Call from beforeAll; close() in afterAll.
+ */
+export async function mexicoQApp(kind: 'pglite' | 'postgres'): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const t = await testDatabase(kind);
+  await runToCompletion(sessionLoadJob, { year: 2025, round: 20, session: 'Q' }, { db: t.database.db, sources: recordedSources() });
+  const app = await testApp({ database: t.database, env: { LIVETIMING_BASE_URL: archiveDir, JOLPICA_BASE_URL: `${f1data}/jolpica`, APEX_OFFLINE: 'true' } });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await t.cleanup();
+    },
+  };
 }

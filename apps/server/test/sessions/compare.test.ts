@@ -4,25 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { compareLaps, interp, type Lap } from '@apexdata/livetiming';
-import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { comparisonBody, fastestIndex, parseLapPicks, type Comparison } from '../../src/sessions/shape/compare.js';
-import { testDatabase, type TestDatabase } from '../helpers/db.js';
-import { testApp } from '../http/app-helper.js';
-import { archiveDir, engineSession, f1data, MEXICO_2025_Q, recordedSources } from './api-fixtures.js';
+import { engineSession, MEXICO_2025_Q, mexicoQApp } from './api-fixtures.js';
 
 const base = '/api/v1/sessions/2025/20/Q';
-let t: TestDatabase;
 let app: FastifyInstance;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  t = await testDatabase('pglite');
-  await runToCompletion(sessionLoadJob, { year: 2025, round: 20, session: 'Q' }, { db: t.database.db, sources: recordedSources() });
-  app = await testApp({ database: t.database, env: { LIVETIMING_BASE_URL: archiveDir, JOLPICA_BASE_URL: `${f1data}/jolpica`, APEX_OFFLINE: 'true' } });
+  ({ app, close } = await mexicoQApp('pglite'));
 }, 300_000);
 
 afterAll(async () => {
-  await app?.close();
-  await t?.cleanup();
+  await close?.();
 });
 
 async function compare(query: string): Promise<Comparison> {

@@ -4,26 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { interp } from '@apexdata/livetiming';
-import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { columnarTelemetry } from '../../src/sessions/shape/telemetry.js';
 import { deriveRotation, type TrackOutline } from '../../src/sessions/shape/track.js';
-import { testDatabase, type TestDatabase } from '../helpers/db.js';
-import { testApp } from '../http/app-helper.js';
-import { archiveDir, engineSession, f1data, MEXICO_2025_Q, recordedSources } from './api-fixtures.js';
+import { engineSession, MEXICO_2025_Q, mexicoQApp } from './api-fixtures.js';
 
 const base = '/api/v1/sessions/2025/20/Q';
-let t: TestDatabase;
 let app: FastifyInstance;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  t = await testDatabase('postgres');
-  await runToCompletion(sessionLoadJob, { year: 2025, round: 20, session: 'Q' }, { db: t.database.db, sources: recordedSources() });
-  app = await testApp({ database: t.database, env: { LIVETIMING_BASE_URL: archiveDir, JOLPICA_BASE_URL: `${f1data}/jolpica`, APEX_OFFLINE: 'true' } });
+  ({ app, close } = await mexicoQApp('postgres'));
 }, 300_000);
 
 afterAll(async () => {
-  await app?.close();
-  await t?.cleanup();
+  await close?.();
 });
 
 async function track(query = ''): Promise<TrackOutline> {

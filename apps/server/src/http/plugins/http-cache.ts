@@ -137,7 +137,8 @@ export function historyKeyPrefix(generation: number): string {
   return `h${generation}|`;
 }
 
-function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
+/** A cached answer, or 304 when the client has it: ETag, Cache-Control, Vary and the encoding the client accepts. */
+export function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
   void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding').header('x-cache', xCache);
   if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding'], entry);

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { CachedResponse } from '../../http/cache/store.js';
-import { buildEntry, cacheKey, cachePolicies, etagMatches, pickEncoding, type CachePolicy } from '../../http/plugins/http-cache.js';
+import { buildEntry, cacheKey, cachePolicies, sendEntry as send, type CachePolicy } from '../../http/plugins/http-cache.js';
 import type { SessionKey } from '../catalog.js';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
 
@@ -24,15 +24,6 @@ export interface Rendered {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const CSV_TYPE = 'text/csv; charset=utf-8';
-
-function send(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
-  void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding').header('x-cache', xCache);
-  if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-  const encoding = pickEncoding(request.headers['accept-encoding'], entry);
-  void reply.header('content-type', entry.contentType);
-  if (encoding) void reply.header('content-encoding', encoding);
-  return reply.send(encoding ? entry[encoding] : entry.body);
-}
 
 const keyFor = (s: ServableSession, base: string) => `sessions:${s.version}|${base}`;
 const sessionKeyOf = (s: ServableSession): SessionKey => ({ year: s.row.year, round: s.row.round, session: s.row.session as SessionKey['session'] });
