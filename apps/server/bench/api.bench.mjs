@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort, waitFor } from './net.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..', '..');
@@ -32,28 +33,6 @@ const endpoints = [
   { name: 'ergast results', path: '/ergast/f1/2023/9/results.json' },
   { name: 'race, gzip', path: '/api/v1/races/2023/10', headers: { 'accept-encoding': 'gzip' } },
 ];
-
-async function freePort() {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitFor(url, ms = 120_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {}
-    if (Date.now() > until) throw new Error(`${url} did not become ready`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function child(args, env, label) {
   const p = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
