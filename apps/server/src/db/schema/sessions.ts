@@ -72,6 +72,12 @@ export const sessions = pgTable(
     // ── State of the data (see SESSION_STATES) ──────────────────────────────────────────────────
     state: text().notNull().default('not_loaded'),
     jobId: text(),
+    /**
+     * The process that holds the claim while `loading` (`host/pid/procStart`, see jobs/holder.ts), so a
+     * claim whose process is gone is released at once instead of after the heartbeat expires; null
+     * for a job waiting in Redis (BullMQ keeps it, not a process).
+     */
+    claimHolder: text(),
     stage: text(),
     percent: real(),
     error: text(),

@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "claim_holder" text;
