@@ -33,3 +33,6 @@ export * from './format/index.js';
 // Telemetry: CarData.z / Position.z per driver, t0, merged lap telemetry (Distance, DriverAhead),
 // slicing, and distance-aligned lap comparison.
 export * from './telemetry/index.js';
+
+// Analytics: clean laps, fuel-corrected pace, degradation, overtakes, racecraft, heatmaps.
+export * from './analytics/index.js';
