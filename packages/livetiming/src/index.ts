@@ -36,3 +36,6 @@ export * from './telemetry/index.js';
 
 // Analytics: clean laps, fuel-corrected pace, degradation, overtakes, racecraft, heatmaps.
 export * from './analytics/index.js';
+
+// Live timing: live state with the feed's merge rules, derived views, replay with seek, sources.
+export * from './live/index.js';
