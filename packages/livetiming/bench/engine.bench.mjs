@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Engine benchmark on the 2025 Mexico City qualifying (full CarData.z and Position.z), against
-// FastF1's own figures for the same session (../shared/oracle/fastf1-mexico-2025-q/meta.json).
+// Engine benchmark on the 2025 Mexico City qualifying (full CarData.z and Position.z), against the
+// real FastF1 measured in the same run (../shared/tools/fastf1-baseline, `telemetry` mode).
 //
-//   npm run build && npm run bench:engine            # session figures (+ scale test)
-//   node packages/livetiming/bench/engine.bench.mjs --runs 7 --no-scale
+//   npm run build && npm run bench:engine                 # FastF1 vs ours, stages, scale test
+//   node packages/livetiming/bench/engine.bench.mjs --repeat 3 --runs 7 --no-scale
 //
-// Runs the built JavaScript in packages/livetiming/dist. Each figure is the median of several runs
-// after warm-up, wall and CPU time (prefer CPU on a busy machine). A cold pass and the memory
-// figures run in fresh child processes, so that peak RSS belongs to one load. The scale test
-// repeats the qualifying streams, time-shifted, into 2-, 4- and 8-hour 20-car sessions.
+// 1. Whole job as a cold process, FastF1 and ours alternating (--repeat each): load with telemetry,
+//    every driver's fastest-lap merged telemetry, every driver's whole-session merged telemetry.
+//    Spawn → exit wall, CPU and peak RSS from outside (GNU time), and each stage from inside.
+// 2. The same job in-process: FastF1's stage times inside its process vs our warm medians here.
+// 3. Where our time goes (warm stage medians: parse, laps, telemetry) and the scale test (the
+//    qualifying streams time-shifted into 2-, 4- and 8-hour 20-car sessions): ours alone, no ratio.
+// Without Python or the tool the FastF1 side says why and no ratio is printed.
 // Results are printed and saved to bench-output/engine-<date>.json.
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -16,38 +19,29 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { alternate, arg, fmt, machineLine, median, ratio } from './compare.mjs';
+import { probeBaseline, runFastF1 } from './fastf1-baseline.mjs';
+import { engine, repoRoot, sharedDir, telemetryJob } from './jobs.mjs';
+import { timedProcess } from './timed-process.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..', '..');
-const distEntry = resolve(here, '..', 'dist', 'index.js');
-if (!existsSync(distEntry)) {
-  console.error(`bench:engine: ${distEntry} is missing — run \`npm run build\` first.`);
-  process.exit(1);
-}
-const E = await import(distEntry);
-
-const sharedDir = process.env.APEX_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
+const E = await engine().catch((err) => { console.error(`bench:engine: ${err.message}`); process.exit(1); });
 const SESSION = '2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/';
 const sessionDir = resolve(sharedDir, 'f1data', 'livetiming', 'static', SESSION);
-const oracleDir = resolve(sharedDir, 'oracle', 'fastf1-mexico-2025-q');
 if (!existsSync(sessionDir)) {
   console.error(`bench:engine: session data not found at ${sessionDir} (set APEX_SHARED_DIR)`);
   process.exit(1);
 }
 
 const args = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const RUNS = Number(arg('--runs', 5));
+const REPEAT = Number(arg('--repeat', 2));
 const WARMUP = Number(arg('--warmup', 2));
 const child = arg('--child', null);
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const mib = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
 const maxRssMiB = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 
 function measure(fn) {
@@ -69,7 +63,7 @@ const Z_TOPICS = new Set(['CarData.z', 'Position.z']);
 const BASE_HOURS = 2;
 
 /** One full pass; returns per-stage timings and counts. */
-function pass(texts, { keep = false, onLoaded = null } = {}) {
+function pass(texts) {
   const stages = {};
   const counts = {};
   // 1. parse every topic: JSON topics into messages, the .z topics into per-driver columns
@@ -102,7 +96,6 @@ function pass(texts, { keep = false, onLoaded = null } = {}) {
   const tel = measure(() => E.SessionTelemetry.fromRaw(parseCar.value, parsePos.value, lapList, { drivers: session.drivers.map((d) => d.driverNumber) }));
   stages.buildTelemetry = tel;
   const st = tel.value;
-  onLoaded?.();
 
   // 4. merged telemetry: every driver's fastest lap, every lap, every driver's whole session
   const drivers = [...new Set(lapList.map((l) => l.driverNumber))];
@@ -120,7 +113,7 @@ function pass(texts, { keep = false, onLoaded = null } = {}) {
   counts.allLapsSamples = a.value;
   counts.perDriverSamples = w.value;
   for (const s of Object.values(stages)) delete s.value;
-  return { stages, counts, keep: keep ? { session, st } : null };
+  return { stages, counts };
 }
 
 /** Bytes held by the parsed columns and the session's telemetry arrays. */
@@ -206,19 +199,7 @@ function shiftStream(text, span, copies, limitMs) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// child processes: a cold pass with memory figures, and the scale test's factors
-if (child === 'cold') {
-  const rssStart = maxRssMiB();
-  const t = performance.now();
-  const c = cpuMs();
-  const texts = readTopics(sessionDir);
-  const read = { wall: performance.now() - t, cpu: cpuMs() - c };
-  let afterLoad = 0;
-  const r = pass(texts, { keep: true, onLoaded: () => { afterLoad = maxRssMiB(); } });
-  process.send({ read, ...r, keep: undefined, rss: { start: rssStart, final: maxRssMiB(), afterLoad }, heapUsedMiB: mib(process.memoryUsage().heapUsed) });
-  process.exit(0);
-}
-
+// child processes: the scale test's factors
 if (child === 'scale') {
   const factor = Number(arg('--factor', 1));
   const files = scaleFiles(factor);
@@ -253,87 +234,102 @@ if (child === 'scale') {
 
 // ---------------------------------------------------------------------------------------------
 // main
-const meta = JSON.parse(readFileSync(join(oracleDir, 'meta.json'), 'utf8'));
-const fastf1 = {
-  version: meta.fastf1_version,
-  loadSeconds: meta.load_timing.cold.load_s.median,
-  loadSecondsCacheDisabled: meta.load_timing.disabled.load_s.median,
-  fastestLapsSeconds: Object.values(meta.fastest_lap_telemetry).reduce((s, f) => s + f.get_telemetry_s, 0),
-  perLapSeconds: meta.timing_per_lap_telemetry.mean_per_lap_s,
-  perDriverSessionSeconds: meta.timing_per_driver_telemetry.total_all_drivers_s.median,
-  peakRssAfterLoadMiB: meta.peak_rss_mib_after_load,
-  peakRssFinalMiB: meta.peak_rss_mib_final,
-};
+const PATH = SESSION;
+const jobsScript = join(here, 'jobs.mjs');
+console.log(`bench:engine — ${SESSION}`);
+console.log(machineLine());
+const baseline = await probeBaseline(sharedDir);
+console.log(baseline.ok ? `FastF1: ${baseline.runSh} (${baseline.python})` : `FastF1: not measured — ${baseline.reason}; no ratios are printed`);
 
-console.log(`ApexData engine bench — ${SESSION}`);
-console.log(`node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up, medians (wall / CPU ms)\n`);
-
-// Children first: a fork starts with the parent's peak RSS on record, so they must run while the
-// parent is still small.
-const cold = await runChild(['--child', 'cold']);
+// Scale children first: a fork starts with the parent's peak RSS on record.
 let scale = null;
 if (!args.includes('--no-scale')) {
   scale = [];
   for (const factor of [1, 2, 4]) scale.push(await runChild(['--child', 'scale', '--factor', String(factor)]));
 }
 
+// 1. whole job, cold processes, alternating
+console.log(`\n1. whole job as a cold process (load with telemetry + fastest lap × every driver + whole session × every driver), ${REPEAT} run(s) per side, alternating`);
+const [ffRuns, ourRuns] = await alternate(REPEAT, [
+  async () => (baseline.ok ? runFastF1(baseline, 'telemetry', 2025, 20, 'Q') : { error: baseline.reason }),
+  async () => {
+    const p = await timedProcess(process.execPath, [jobsScript, 'telemetry', PATH]);
+    if (p.code !== 0) throw new Error(`jobs.mjs telemetry exited ${p.code}: ${p.stderr.trim().split('\n').pop()}`);
+    return { ...JSON.parse(p.stdout.trim().split('\n').pop()), process: p };
+  },
+]);
+const ffOk = ffRuns.filter((r) => !r.error);
+if (baseline.ok && !ffOk.length) console.log(`  FastF1 failed: ${ffRuns[0].error}`);
+const pm = (runs, f) => median(runs.map(f));
+const theirs = ffOk.length ? {
+  rows: ffOk[0].rows,
+  wall: pm(ffOk, (r) => r.process.wallS), cpu: pm(ffOk, (r) => r.process.cpuS), rss: pm(ffOk, (r) => r.process.peakRssMiB),
+  rssAfterLoad: pm(ffOk, (r) => r.run.rss_after_load_mib),
+  stages: {
+    load: { wall: pm(ffOk, (r) => r.run.load_s), cpu: pm(ffOk, (r) => r.run.load_cpu_s) },
+    fastest: { wall: pm(ffOk, (r) => r.run.fastest_s), cpu: pm(ffOk, (r) => r.run.fastest_cpu_s) },
+    session: { wall: pm(ffOk, (r) => r.run.session_s), cpu: pm(ffOk, (r) => r.run.session_cpu_s) },
+  },
+} : null;
+const ours = {
+  rows: ourRuns[0].rows,
+  wall: pm(ourRuns, (r) => r.process.wallS), cpu: pm(ourRuns, (r) => r.process.cpuS), rss: pm(ourRuns, (r) => r.process.peakRssMiB),
+  rssAfterLoad: pm(ourRuns, (r) => r.rssAfterLoadMiB),
+  stages: Object.fromEntries(['load', 'fastest', 'session'].map((k) => [k, { wall: pm(ourRuns, (r) => r.stages[k].wall / 1000), cpu: pm(ourRuns, (r) => r.stages[k].cpu / 1000) }])),
+};
+const line = (label, t, o, d = 2) => console.log(`  ${label.padEnd(34)} FastF1 ${fmt(t?.wall, d).padStart(7)} s / ${fmt(t?.cpu, d).padStart(7)} s CPU   ours ${fmt(o.wall, d).padStart(7)} s / ${fmt(o.cpu, d).padStart(7)} s CPU   → ${ratio(t?.wall, o.wall)} wall, ${ratio(t?.cpu, o.cpu)} CPU`);
+console.log(`  rows: FastF1 ${theirs ? `${theirs.rows.fastest_lap_telemetry} fastest-lap + ${theirs.rows.session_telemetry} session samples` : '–'}; ours ${ours.rows.fastest_lap_telemetry} + ${ours.rows.session_telemetry} (${ours.rows.laps} laps)`);
+line('process, spawn → exit', theirs, ours);
+for (const [k, label] of [['load', 'inside: load'], ['fastest', 'inside: fastest laps'], ['session', 'inside: whole sessions']]) line(label, theirs?.stages[k], ours.stages[k], 3);
+console.log(`  peak RSS: FastF1 ${fmt(theirs?.rss, 0)} MiB (${fmt(theirs?.rssAfterLoad, 0)} after load)   ours ${fmt(ours.rss, 0)} MiB (${fmt(ours.rssAfterLoad, 0)} after load)`);
+
+// 2. the same job in-process, warm
+console.log(`\n2. the same job in-process: FastF1 inside its process (imports excluded) vs our median of ${RUNS} after ${WARMUP} warm-up jobs in this process`);
+for (let i = 0; i < WARMUP; i++) await telemetryJob(E, PATH);
+const warmRuns = [];
+for (let i = 0; i < RUNS; i++) warmRuns.push(await telemetryJob(E, PATH));
+const warm = Object.fromEntries(['load', 'fastest', 'session'].map((k) => [k, { wall: median(warmRuns.map((r) => r.stages[k].wall / 1000)), cpu: median(warmRuns.map((r) => r.stages[k].cpu / 1000)) }]));
+const total = (st) => (st ? { wall: st.load.wall + st.fastest.wall + st.session.wall, cpu: st.load.cpu + st.fastest.cpu + st.session.cpu } : null);
+line('load with telemetry', theirs?.stages.load, warm.load, 3);
+line('fastest lap × every driver', theirs?.stages.fastest, warm.fastest, 3);
+line('whole session × every driver', theirs?.stages.session, warm.session, 3);
+line('= whole job', total(theirs?.stages), total(warm), 3);
+
+// 3. where our time goes
 const texts = readTopics(sessionDir);
 const bytes = [...texts.values()].reduce((s, t) => s + Buffer.byteLength(t), 0);
 for (let i = 0; i < WARMUP; i++) pass(texts);
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(pass(texts));
 const counts = runs[0].counts;
-const stageNames = Object.keys(runs[0].stages);
-const med = {};
-for (const s of stageNames) med[s] = { wall: round(median(runs.map((r) => r.stages[s].wall))), cpu: round(median(runs.map((r) => r.stages[s].cpu))) };
-const sum = (names, k) => round(names.reduce((acc, n) => acc + med[n][k], 0));
-const parseNames = ['parseJsonTopics', 'parseCarData', 'parsePosition'];
-const loadNames = [...parseNames, 'buildLaps', 'buildTelemetry'];
-const totals = {
-  parseAllTopics: { wall: sum(parseNames, 'wall'), cpu: sum(parseNames, 'cpu') },
-  load: { wall: sum(loadNames, 'wall'), cpu: sum(loadNames, 'cpu') },
-  loadPlusAllLaps: { wall: sum([...loadNames, 'allLapsTelemetry'], 'wall'), cpu: sum([...loadNames, 'allLapsTelemetry'], 'cpu') },
-  loadPlusPerDriver: { wall: sum([...loadNames, 'perDriverSessionTelemetry'], 'wall'), cpu: sum([...loadNames, 'perDriverSessionTelemetry'], 'cpu') },
-};
-const rate = (n, ms) => Math.round(n / (ms / 1000));
-const throughput = {
-  parsedSamplesPerSecond: rate(counts.carSamples + counts.posSamples, med.parseCarData.cpu + med.parsePosition.cpu),
-  mergedSamplesPerSecondAllLaps: rate(counts.allLapsSamples, med.allLapsTelemetry.cpu),
-  mergedSamplesPerSecondPerDriver: rate(counts.perDriverSamples, med.perDriverSessionTelemetry.cpu),
-};
-
+const medians = {};
+for (const s of Object.keys(runs[0].stages)) medians[s] = { wall: round(median(runs.map((r) => r.stages[s].wall))), cpu: round(median(runs.map((r) => r.stages[s].cpu))) };
 const row = (label, v, extra = '') => console.log(`  ${label.padEnd(44)} ${String(v.wall).padStart(8)} / ${String(v.cpu).padStart(8)}  ${extra}`);
-console.log(`input: ${texts.size} topic files, ${mib(bytes)} MiB; ${counts.carSamples} car + ${counts.posSamples} position samples; ${counts.laps} laps`);
-row('parse JSON topics', med.parseJsonTopics, `(${counts.jsonTopics} topics)`);
-row('parse CarData.z', med.parseCarData);
-row('parse Position.z', med.parsePosition);
-row('= parse every topic', totals.parseAllTopics);
-row('build laps + results (Session.fromTopics)', med.buildLaps, `(${counts.laps} laps)`);
-row('build session telemetry (t0, per driver)', med.buildTelemetry);
-row('= load (FastF1 session.load equivalent)', totals.load, `FastF1 ${fastf1.loadSeconds * 1000} ms → ${round((fastf1.loadSeconds * 1000) / totals.load.cpu)}× faster (CPU)`);
-row('merged telemetry, fastest lap × 20 drivers', med.fastestLapsTelemetry, `FastF1 ${round(fastf1.fastestLapsSeconds * 1000)} ms → ${round((fastf1.fastestLapsSeconds * 1000) / med.fastestLapsTelemetry.cpu)}×`);
-row(`merged telemetry, all ${counts.timedLaps} laps one by one`, med.allLapsTelemetry, `FastF1 ≈ ${round(fastf1.perLapSeconds * counts.timedLaps * 1000)} ms (${fastf1.perLapSeconds} s/lap) → ${round((fastf1.perLapSeconds * counts.timedLaps * 1000) / med.allLapsTelemetry.cpu)}×`);
-row('merged telemetry, whole session × 20 drivers', med.perDriverSessionTelemetry, `FastF1 ${round(fastf1.perDriverSessionSeconds * 1000)} ms → ${round((fastf1.perDriverSessionSeconds * 1000) / med.perDriverSessionTelemetry.cpu)}×`);
-row('= load + all laps\' merged telemetry', totals.loadPlusAllLaps);
-row('= load + every driver\'s merged session', totals.loadPlusPerDriver, `FastF1 ${round((fastf1.loadSeconds + fastf1.perDriverSessionSeconds) * 1000)} ms → ${round(((fastf1.loadSeconds + fastf1.perDriverSessionSeconds) * 1000) / totals.loadPlusPerDriver.cpu)}×`);
-console.log(`  samples/s: parse ${throughput.parsedSamplesPerSecond.toLocaleString('en')}, merge (all laps) ${throughput.mergedSamplesPerSecondAllLaps.toLocaleString('en')}, merge (per driver) ${throughput.mergedSamplesPerSecondPerDriver.toLocaleString('en')}`);
-
-const coldLoad = loadNames.reduce((s, n) => s + cold.stages[n].cpu, 0);
-console.log(`\ncold process (one pass, no warm-up): read ${round(cold.read.wall)} ms; load ${round(coldLoad)} ms CPU; all laps ${round(cold.stages.allLapsTelemetry.cpu)} ms CPU`);
-console.log(`peak RSS: ${cold.rss.afterLoad} MiB after load, ${cold.rss.final} MiB after all telemetry (FastF1: ${fastf1.peakRssAfterLoadMiB} / ${fastf1.peakRssFinalMiB} MiB)`);
+console.log(`\n3. where our time goes (topics already read; warm medians, wall / CPU ms; ours alone, no ratio)`);
+console.log(`  input: ${texts.size} topic files, ${mib(bytes)} MiB; ${counts.carSamples} car + ${counts.posSamples} position samples; ${counts.laps} laps`);
+row('parse JSON topics', medians.parseJsonTopics, `(${counts.jsonTopics} topics)`);
+row('parse CarData.z', medians.parseCarData);
+row('parse Position.z', medians.parsePosition);
+row('build laps + results (Session.fromTopics)', medians.buildLaps, `(${counts.laps} laps)`);
+row('build session telemetry (t0, per driver)', medians.buildTelemetry);
+row('merged telemetry, fastest lap × 20 drivers', medians.fastestLapsTelemetry);
+row(`merged telemetry, all ${counts.timedLaps} laps one by one`, medians.allLapsTelemetry);
+row('merged telemetry, whole session × 20 drivers', medians.perDriverSessionTelemetry);
 
 if (scale) {
-  console.log(`\nscale test: qualifying streams repeated and time-shifted into ${BASE_HOURS}-hour units, 20 cars, all laps' merged telemetry`);
+  console.log(`\nscale test: qualifying streams repeated and time-shifted into ${BASE_HOURS}-hour units, 20 cars, all laps' merged telemetry (ours alone)`);
   const base = scale[0];
   for (const r of scale) {
-    const ratio = (k) => round(r[k].cpu / base[k].cpu, 2);
-    console.log(`  ${r.factor}× (${r.hours} h): ${r.samples.toLocaleString('en')} samples, ${r.laps} laps — parse ${round(r.parse.cpu)} ms (×${ratio('parse')}), build ${round(r.build.cpu)} ms (×${ratio('build')}), all laps ${round(r.allLaps.cpu)} ms (×${ratio('allLaps')}); column memory ${r.retainedMiB} MiB (×${round(r.retainedMiB / base.retainedMiB, 2)}), peak RSS ${r.rss.final} MiB (×${round(r.rss.final / base.rss.final, 2)})`);
+    const rr = (k) => round(r[k].cpu / base[k].cpu, 2);
+    console.log(`  ${r.factor}× (${r.hours} h): ${r.samples.toLocaleString('en')} samples, ${r.laps} laps — parse ${round(r.parse.cpu)} ms (×${rr('parse')}), build ${round(r.build.cpu)} ms (×${rr('build')}), all laps ${round(r.allLaps.cpu)} ms (×${rr('allLaps')}); column memory ${r.retainedMiB} MiB (×${round(r.retainedMiB / base.retainedMiB, 2)}), peak RSS ${r.rss.final} MiB (×${round(r.rss.final / base.rss.final, 2)})`);
   }
 }
 
 const result = {
-  generated: new Date().toISOString(), node: process.version, session: SESSION, runs: RUNS, warmup: WARMUP,
-  inputBytes: bytes, counts, medians: med, totals, throughput, cold, fastf1, scale,
+  generated: new Date().toISOString(), machine: machineLine(), session: SESSION, repeat: REPEAT, runs: RUNS, warmup: WARMUP,
+  fastf1: baseline.ok ? theirs : { notMeasured: baseline.reason }, fastf1Runs: ffRuns.map((r) => r.run ?? r.error),
+  ours, oursRuns: ourRuns.map(({ process: p, ...r }) => ({ ...r, process: { wallS: p.wallS, cpuS: p.cpuS, peakRssMiB: p.peakRssMiB } })),
+  warm, inputBytes: bytes, counts, stageMedians: medians, scale,
 };
 const outDir = resolve(repoRoot, 'bench-output');
 mkdirSync(outDir, { recursive: true });

@@ -64,6 +64,50 @@ describe('lap delta agrees with sector-time differences', () => {
   });
 });
 
+// The tests above read the delta at lines the comparison is pinned to. Here one sector line is left
+// out of the anchors, so the delta there comes from the telemetry alone and can be wrong: it is
+// checked against the sector-time difference at that line, for every clean lap. Measured
+// (2025 Mexico City Q, 106 laps per case): median 22–24 ms, worst 79–93 ms against the pole lap;
+// median 23–43 ms, worst 81–103 ms against the slowest clean lap. The issue's aim (median ≤ 20 ms,
+// worst ≤ 50 ms) is not reached: pinning laps where their positions pass the same track points was
+// tried and is worse (position timestamps scatter ±70 ms around the timing lines, p10–p90 of the
+// same laps), so integrated distance between the remaining lines stays the method.
+describe('lap delta at a sector line the comparison was not pinned to', () => {
+  function errorAtUnpinnedLine(reference: OracleLap, line: 'sector1' | 'sector2') {
+    const k = line === 'sector1' ? 0 : 1;
+    const anchors = (['start', 'sector1', 'sector2', 'finish'] as const).filter((a) => a !== line);
+    const others = clean.filter((l) => l !== reference);
+    const errors: number[] = [];
+    for (let i = 0; i < others.length; i += MAX_COMPARED_LAPS - 1) {
+      const group = [reference, ...others.slice(i, i + MAX_COMPARED_LAPS - 1)];
+      const c = compareLaps(session, group, { anchors });
+      const at = c.referenceDistanceAt(secondsToMs(k === 0 ? reference.row.Sector1SessionTime : reference.row.Sector2SessionTime)!);
+      group.forEach((lap, g) => {
+        if (g === 0) return;
+        expect(c.laps[g]!.anchoredAt).not.toContain(line);
+        errors.push(Math.abs(interp(c.distance, c.laps[g]!.delta, at) - (lines(lap)[k]! - lines(reference)[k]!) * 1000));
+      });
+    }
+    errors.sort((a, b) => a - b);
+    return { n: errors.length, median: errors[errors.length >> 1]!, max: errors[errors.length - 1]! };
+  }
+
+  for (const line of ['sector1', 'sector2'] as const) {
+    it(`${line} left out: every clean lap against the pole lap, median ≤ 30 ms, worst ≤ 100 ms`, () => {
+      const r = errorAtUnpinnedLine(pole, line);
+      expect(r.n).toBe(clean.length - 1);
+      expect(r.median).toBeLessThanOrEqual(30);
+      expect(r.max).toBeLessThanOrEqual(100);
+    });
+    it(`${line} left out: every clean lap against the slowest clean lap, median ≤ 50 ms, worst ≤ 120 ms`, () => {
+      const r = errorAtUnpinnedLine(byTime[byTime.length - 1]!, line);
+      expect(r.n).toBe(clean.length - 1);
+      expect(r.median).toBeLessThanOrEqual(50);
+      expect(r.max).toBeLessThanOrEqual(120);
+    });
+  }
+});
+
 describe('distance-aligned traces', () => {
   const five = [pole, ...['LEC', 'VER', 'HAM', 'SAI'].map((tla) => byTime.find((l) => l.driver === tla)!)];
   const c = compareLaps(session, five, { step: 2 });

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Our side of the FastF1 comparison: the same jobs as the baseline tool's modes, on the same files.
+//   laps      Session.load without telemetry (laps, weather, messages) → laps as JSON records
+//   telemetry Session.load with telemetry → every driver's fastest-lap merged telemetry → every
+//             driver's whole-session merged telemetry
+// Imported by the benches (in-process, warm) or run as `node jobs.mjs MODE SESSION_PATH` (a cold
+// process: prints one JSON line with stage times, CPU and peak RSS).
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '..', '..', '..');
+export const sharedDir = process.env.APEX_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
+export const f1data = resolve(sharedDir, 'f1data');
+const distEntry = resolve(here, '..', 'dist', 'index.js');
+
+/** The built engine (benches time the JavaScript users run, not tsx). */
+export async function engine() {
+  if (!existsSync(distEntry)) throw new Error(`${distEntry} is missing — run \`npm run build\` first`);
+  return import(distEntry);
+}
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+/** Runs `fn` and returns its value with wall and CPU ms. */
+export async function timed(fn) {
+  const c = cpuMs();
+  const t = performance.now();
+  const value = await fn();
+  return { value, wall: performance.now() - t, cpu: cpuMs() - c };
+}
+
+function loadOptions(telemetry) {
+  return {
+    archive: { base: resolve(f1data, 'livetiming') },
+    jolpica: { base: resolve(f1data, 'jolpica') },
+    schedule: { base: resolve(f1data, 'f1schedule') },
+    telemetry,
+  };
+}
+
+/** FastF1's `laps` mode: load (no telemetry) + laps → JSON records. */
+export async function lapsJob(E, path) {
+  const load = await timed(() => E.Session.load(path, loadOptions(false)));
+  const laps = load.value.laps?.toArray() ?? [];
+  const serialize = await timed(() => JSON.stringify(laps).length);
+  return { rows: { laps: laps.length }, stages: { load: strip(load), serialize: strip(serialize) } };
+}
+
+/** FastF1's `telemetry` mode: load with telemetry, every driver's fastest lap, every driver's session. */
+export async function telemetryJob(E, path, { onLoaded } = {}) {
+  const load = await timed(() => E.Session.load(path, loadOptions(true)));
+  const session = load.value;
+  onLoaded?.();
+  const drivers = (session.results.length ? session.results : session.drivers).map((d) => d.driverNumber);
+  const timedLaps = (d) => session.laps.pickDrivers(d).toArray().filter((l) => l.lapStartTime !== null && l.time !== null);
+  const fastest = await timed(() => {
+    let rows = 0;
+    for (const d of drivers) {
+      const lap = session.laps.pickDrivers(d).pickFastest();
+      if (lap) rows += session.lapTelemetry(lap).length;
+    }
+    return rows;
+  });
+  const whole = await timed(() => {
+    let rows = 0;
+    for (const d of drivers) {
+      const laps = timedLaps(d);
+      if (laps.length) rows += session.lapTelemetry(laps).length;
+    }
+    return rows;
+  });
+  return {
+    rows: { laps: session.laps?.length ?? 0, drivers: drivers.length, fastest_lap_telemetry: fastest.value, session_telemetry: whole.value },
+    stages: { load: strip(load), fastest: strip(fastest), session: strip(whole) },
+  };
+}
+
+const strip = ({ wall, cpu }) => ({ wall, cpu });
+export const JOBS = { laps: lapsJob, telemetry: telemetryJob };
+
+// ---------------------------------------------------------------------------------------------
+// cold process entry
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, path] = process.argv.slice(2);
+  if (!JOBS[mode] || !path) {
+    console.error('usage: node jobs.mjs laps|telemetry SESSION_PATH');
+    process.exit(2);
+  }
+  const E = await engine();
+  let rssAfterLoad = null;
+  const out = await JOBS[mode](E, path, { onLoaded: () => { rssAfterLoad = process.resourceUsage().maxRSS / 1024; } });
+  console.log(JSON.stringify({ ...out, rssAfterLoadMiB: rssAfterLoad, peakRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs() }));
+}
