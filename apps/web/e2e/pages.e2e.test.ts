@@ -36,7 +36,9 @@ interface RaceJson {
 describe('history pages', () => {
   it('home: latest race, standings and the search box', async () => {
     const page = await open('/');
-    await expect(page.getByRole('heading', { level: 1 })).toBeDefined();
+    const title = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => title.count()).toBe(1);
+    expect((await title.innerText()).replace(/\s+/g, '').toUpperCase()).toBe('APEXDATA');
     const seasons = await api<{ items: { year: number; driverChampion: unknown }[] }>('/api/v1/seasons?limit=100');
     const resultsYear = Math.max(...seasons.items.filter((s) => s.driverChampion).map((s) => s.year));
     const season = await api<SeasonJson>(`/api/v1/seasons/${resultsYear}`);

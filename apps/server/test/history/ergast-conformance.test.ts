@@ -101,7 +101,7 @@ function counting(db: Db): { db: Db; count: () => number; reset: () => void } {
 /** Upstream fails a case above 10 statements; we hold ourselves to fewer. */
 const MAX_QUERIES_PER_REQUEST = 5;
 
-const backends: Backend[] = process.env.APEX_TEST_SKIP_PG ? ['pglite'] : ['pglite', 'postgres'];
+const backends: Backend[] = ['pglite', 'postgres'];
 
 describe.each(backends)('Ergast conformance on %s', (backend) => {
   let tdb: TestDatabase;
