@@ -12,7 +12,7 @@ import type { Db } from '../db/client.js';
 import { isDatabaseUnavailable } from '../http/errors.js';
 import { PermanentJobError, type JobContext, type ReportProgress } from '../jobs/types.js';
 import { CatalogError, describeSession, resolveSession, type SessionKey, type SessionSources } from './catalog.js';
-import type { Compression } from './codec.js';
+import type { Compression } from './telemetry-codec.js';
 import { LoadRejectedError, parseSession, STORE_PERCENT, TopicUnavailableError } from './parse.js';
 import { parseInThread } from './parse-thread.js';
 import { claimSession, HEARTBEAT_MS, recordProgress, SessionBusyError, writeSessionData } from './store-write.js';

@@ -10,7 +10,7 @@ import {
 } from '@apexdata/livetiming';
 import { PermanentJobError, type ReportProgress } from '../jobs/types.js';
 import type { SessionSources } from './catalog.js';
-import { encodeColumns, type Column, type Compression, type EncodedColumns } from './codec.js';
+import { encodeColumns, type Column, type Compression, type EncodedColumns } from './telemetry-codec.js';
 
 /** The engine read the session, but what it got must not be stored (corrupt stream, failed step). */
 export class LoadRejectedError extends PermanentJobError {

@@ -14,7 +14,7 @@ import {
   sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather, type SessionState, type TelemetryKind,
 } from '../db/schema/sessions.js';
 import type { SessionKey } from './catalog.js';
-import { decodeCarChannels, decodePositionChannels } from './codec.js';
+import { decodeCarChannels, decodePositionChannels } from './telemetry-codec.js';
 import {
   driverFromRow, lapFromRow, pitStopFromRow, raceControlFromRow, resultFromRow, statusChangeFromRow, stintFromRow,
   trackStatusFromRow, weatherFromRow, type PitStop, type Stint,

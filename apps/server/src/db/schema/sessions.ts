@@ -1,7 +1,7 @@
 // Session data (issue 4): one row per (year, round, session) with the state of its data, and the
 // session's content as the engine built it — drivers, results, laps (every Lap column), stints, pit
 // stops, weather, race control, track and session status — plus telemetry as compressed columnar
-// blobs per driver and kind (see src/sessions/codec.ts), never one row per sample.
+// blobs per driver and kind (see src/sessions/telemetry-codec.ts), never one row per sample.
 //
 // A load replaces every child row and the data columns of `sessions` in one transaction, so readers
 // see the previous load or the new one, never a mix. Durations and session times are milliseconds
@@ -323,7 +323,7 @@ export type TelemetryKind = (typeof TELEMETRY_KINDS)[number];
 
 /**
  * One driver's raw car or position samples over the whole session as a compressed columnar blob
- * (codec in src/sessions/codec.ts; `codec` names its version).
+ * (codec in src/sessions/telemetry-codec.ts; `codec` names its version).
  */
 export const sessionTelemetry = pgTable(
   'session_telemetry',

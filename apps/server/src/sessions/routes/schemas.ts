@@ -4,7 +4,7 @@
 // answer `{ items: [...] }` (or CSV with `format=csv`), series answer one array per quantity.
 import { Type, type TSchema } from '@sinclair/typebox';
 import { LAP_COLUMNS } from '@apexdata/livetiming';
-import { SessionStatusSchema } from '../../jobs/routes.js';
+import { JobViewSchema, SessionStatusSchema } from '../../jobs/routes.js';
 import { SESSION_CODES } from '../catalog.js';
 import { Nullable } from '../../history/routes/v1/schemas.js';
 import { COMPARE_CHANNELS, MAX_COMPARED_LAPS } from '../shape/compare.js';
@@ -51,6 +51,8 @@ export const LapsQuery = Type.Object({
   })),
   part: Type.Optional(Type.Union([Type.Literal('Q1'), Type.Literal('Q2'), Type.Literal('Q3')], { description: 'qualifying part' })),
 });
+
+export const formatOnly = Type.Object({ ...FormatQuery });
 
 export const TelemetryParams = Type.Object({
   ...SessionParams.properties,
@@ -214,3 +216,18 @@ export const TrackResponse = Type.Object({
   sectorDistances: Type.Array(Type.Number()),
   linePoints: Type.Array(point, { description: 'start/finish line, then the sector 1→2 and 2→3 lines' }),
 }, { title: 'TrackOutline' });
+
+// ── what every data route shares ───────────────────────────────────────────────────────────────
+
+export const tags = ['sessions'];
+
+export const LoadAccepted = Type.Object({
+  message: Type.String(),
+  jobId: Type.String(),
+  created: Type.Boolean(),
+  job: JobViewSchema,
+  status: SessionStatusSchema,
+}, { title: 'SessionLoadStarted', description: 'APEX_AUTOLOAD=true: the session was not loaded; its load is queued (poll the job)' });
+
+/** 200 plus the 202 an on-demand load answers with. */
+export const dataResponses = (ok: TSchema) => ({ 200: ok, 202: LoadAccepted });

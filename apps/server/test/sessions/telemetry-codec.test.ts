@@ -1,7 +1,7 @@
 // The telemetry codec restores every column bit for bit — real car and position data of the Mexico
 // City 2025 qualifying and hand-made edge cases — and actually compresses.
 import { describe, expect, it } from 'vitest';
-import { CODEC_IDS, decodeCarChannels, decodeColumns, decodePositionChannels, encodeColumns, type Column } from '../../src/sessions/codec.js';
+import { CODEC_IDS, decodeCarChannels, decodeColumns, decodePositionChannels, encodeColumns, type Column } from '../../src/sessions/telemetry-codec.js';
 import { encodeTelemetry } from '../../src/sessions/load.js';
 import { engineSession, MEXICO_Q } from '../jobs/session-fixtures.js';
 
