@@ -8,3 +8,7 @@ export * from './laps-pitstops.js';
 export * from './standings.js';
 export * from './sync.js';
 export * from './sessions.js';
+export * from './reference.js';
+export * from './entity-details.js';
+export * from './race-sessions-f1db.js';
+export * from './provenance.js';

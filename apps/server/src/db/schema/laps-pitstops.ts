@@ -33,6 +33,8 @@ export const pitStops = pgTable(
     lap: smallint().notNull(),
     localTime: text(),
     durationMillis: integer(),
+    /** Provenance: 'jolpica' or 'f1db' (history/f1db/merge.ts). */
+    source: text().notNull().default('jolpica'),
   },
   (t) => [primaryKey({ columns: [t.raceId, t.driverId, t.stop] }), index().on(t.raceId, t.lap)],
 );

@@ -55,6 +55,8 @@ export const teamDrivers = pgTable(
       .notNull()
       .references(() => constructors.id, { onDelete: 'cascade' }),
     role: smallint(),
+    /** Provenance: 'jolpica' or 'f1db' (from F1DB's entrants where Jolpica lacks the season). */
+    source: text().notNull().default('jolpica'),
   },
   (t) => [
     uniqueIndex().on(t.season, t.driverId, t.constructorId),

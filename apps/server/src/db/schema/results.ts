@@ -34,6 +34,8 @@ const entryColumns = () => ({
     .references(() => constructors.id),
   /** Car number. */
   number: smallint().notNull(),
+  /** Provenance: 'jolpica' (dump or API) or 'f1db' (filled in where Jolpica lacks the race; history/f1db/merge.ts). */
+  source: text().notNull().default('jolpica'),
 });
 
 const resultColumns = () => ({
