@@ -11,3 +11,4 @@ export { ReplayPlayer, checkSpeed, MIN_SPEED, MAX_SPEED } from './player.js';
 export type { ReplaySpeed, PlayerOptions } from './player.js';
 export { replaySource } from './source.js';
 export type { ReplaySourceOptions } from './source.js';
+export * from './views/index.js';
