@@ -26,6 +26,7 @@ import { ergastRoutes } from '../history/ergast/index.js';
 import historyV1Routes from '../history/routes/v1/index.js';
 import jobRoutes, { jobsPlugin } from '../jobs/routes.js';
 import sessionRoutes from '../sessions/routes/index.js';
+import historyAnalyticsRoutes from '../analytics/history-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +61,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(healthRoutes);
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
     await app.register(historyV1Routes, { prefix: '/api/v1' });
+    await app.register(historyAnalyticsRoutes, { prefix: '/api/v1' });
     await app.register(jobRoutes, { prefix: '/api/v1' });
     await app.register(sessionRoutes, { prefix: '/api/v1/sessions' });
     await app.register(ergastRoutes, { prefix: '/ergast/f1' });
