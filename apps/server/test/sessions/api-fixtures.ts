@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
+import type { SessionKey } from '../../src/sessions/catalog.js';
 import { testDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 import { resolve } from 'node:path';
@@ -21,12 +22,12 @@ export function jolpica<T = any>(file: string): T {
 }
 
 /**
- * Mexico City 2025 qualifying loaded through the real job into a fresh database of the given kind,
- * and an app serving it from the recorded archive. Call from beforeAll; close() in afterAll.
+ * Sessions loaded through the real job into a fresh database of the given kind, and an app serving
+ * them from the recorded archive. Call from beforeAll; close() in afterAll.
  */
-export async function mexicoQApp(kind: 'pglite' | 'postgres'): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+export async function loadedSessionsApp(kind: 'pglite' | 'postgres', keys: readonly SessionKey[]): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
   const t = await testDatabase(kind);
-  await runToCompletion(sessionLoadJob, { year: 2025, round: 20, session: 'Q' }, { db: t.database.db, sources: recordedSources() });
+  for (const key of keys) await runToCompletion(sessionLoadJob, key, { db: t.database.db, sources: recordedSources() });
   const app = await testApp({ database: t.database, env: { LIVETIMING_BASE_URL: archiveDir, JOLPICA_BASE_URL: `${f1data}/jolpica`, APEX_OFFLINE: 'true' } });
   return {
     app,
@@ -36,3 +37,6 @@ export async function mexicoQApp(kind: 'pglite' | 'postgres'): Promise<{ app: Fa
     },
   };
 }
+
+/** Mexico City 2025 qualifying loaded through the real job (see loadedSessionsApp). */
+export const mexicoQApp = (kind: 'pglite' | 'postgres') => loadedSessionsApp(kind, [{ year: 2025, round: 20, session: 'Q' }]);

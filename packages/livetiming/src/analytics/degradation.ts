@@ -65,17 +65,21 @@ export function degradation(prepared: PreparedLaps, minLaps = 5): Degradation {
       points: x.map((xi, i) => [xi, y[i]!]),
     });
   }
+  // Input order (archive vs store) must not change the answer.
+  stints.sort((a, b) => Number(a.driverNumber) - Number(b.driverNumber) || a.driverNumber.localeCompare(b.driverNumber) || a.stint - b.stint);
   return { stints, ...compareCompounds(stints) };
 }
 
 function compareCompounds(stints: readonly StintDegradation[]): Pick<Degradation, 'compounds' | 'referenceCompound'> {
   const byCompound = groupBy(stints.filter((s) => s.compound !== null), (s) => s.compound!);
   const lapsOf = (list: readonly StintDegradation[]) => list.reduce((n, s) => n + s.cleanLaps, 0);
-  const reference = [...byCompound].sort((a, b) => lapsOf(b[1]) - lapsOf(a[1]))[0]?.[0] ?? null;
+  // Most clean laps first (ties by name): the first is the reference.
+  const ordered = [...byCompound].sort((a, b) => lapsOf(b[1]) - lapsOf(a[1]) || a[0].localeCompare(b[0]));
+  const reference = ordered[0]?.[0] ?? null;
   // A driver's level on a compound: median intercept over their stints on it.
   const level = (list: readonly StintDegradation[]) => new Map([...groupBy(list, (s) => s.driverNumber)].map(([d, ss]) => [d, median(ss.map((s) => s.interceptMs))]));
   const refLevel = reference ? level(byCompound.get(reference)!) : new Map<string, number>();
-  const compounds = [...byCompound].map(([compound, list]): CompoundDegradation => {
+  const compounds = ordered.map(([compound, list]): CompoundDegradation => {
     const x: number[] = [];
     const y: number[] = [];
     const g: number[] = [];

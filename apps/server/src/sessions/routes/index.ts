@@ -19,6 +19,7 @@ import { seasonRoute, sessionRoute } from './catalogue.js';
 import { SessionRouteContext } from './context.js';
 import { compareRoute, lapTelemetryRoute, trackRoute } from './lap-telemetry.js';
 import { lapsRoute } from './laps.js';
+import { analyticsRoutes } from '../../analytics/session-routes.js';
 import {
   driversRoute, gapsRoute, pitStopsRoute, positionsRoute, raceControlRoute, resultsRoute, stintsRoute, trackStatusRoute, weatherRoute,
   type SessionRoute,
@@ -34,6 +35,7 @@ const routes: readonly SessionRoute[] = [
   seasonRoute, sessionRoute,
   driversRoute, resultsRoute, lapsRoute, stintsRoute, pitStopsRoute, weatherRoute, raceControlRoute, trackStatusRoute, positionsRoute, gapsRoute,
   lapTelemetryRoute, compareRoute, trackRoute,
+  ...analyticsRoutes,
 ];
 
 const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, opts) => {

@@ -1,0 +1,102 @@
+// Session analytics over HTTP on loaded sessions (real job, PGlite and PostgreSQL): each answer is
+// the engine's analysis of the same recorded session, with its parameters echoed; overrides,
+// CSV, and bad input behave like the other session routes.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseOvertakes, degradation, lapPositions, prepareLaps, racePace, type Session } from '@apexdata/livetiming';
+import { backends } from '../helpers/db.js';
+import { BAKU_2018_R, engineSession, loadedSessionsApp } from '../sessions/api-fixtures.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const BASE = '/api/v1/sessions/2018/4/R/analytics';
+
+describe.each(backends)('session analytics on %s', (kind) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  let engine: Session;
+  const get = async (url: string) => {
+    const r = await app.inject({ url });
+    return { status: r.statusCode, body: r.headers['content-type']?.includes('json') ? r.json() : r.body, headers: r.headers };
+  };
+
+  beforeAll(async () => {
+    ({ app, close } = await loadedSessionsApp(kind, [{ year: 2018, round: 4, session: 'R' }, { year: 2025, round: 20, session: 'Q' }]));
+    engine = await engineSession(BAKU_2018_R);
+  }, 180_000);
+  afterAll(async () => close?.());
+
+  const prepared = (options = {}) => prepareLaps({ laps: engine.laps!.toArray(), kind: 'race', isSprint: false, totalLaps: engine.lapsBuild!.totalLaps }, options);
+
+  it('pace: the engine\'s ranking of the same laps, with the fitted fuel effect and the laps used', async () => {
+    const { status, body } = await get(`${BASE}/pace`);
+    expect(status).toBe(200);
+    const p = prepared();
+    const ours = racePace(p);
+    expect(body.items.map((r: Json) => r.driver)).toEqual(ours.map((r) => r.driver));
+    expect(body.items[0].medianMs).toBeCloseTo(ours[0]!.medianMs, 6);
+    expect(body.parameters.fuel).toMatchObject({ startKg: 100, effectSource: p.effect.source });
+    expect(body.parameters.fuel.effectMsPerKg).toBeCloseTo(p.effect.msPerKg, 6);
+    expect(body.parameters.clean).toEqual({ excludedTrackStatus: ['2', '4', '5', '6', '7'], slowThreshold: 1.07, excludeLap1: true });
+    expect(body.items[0].laps).toHaveLength(ours[0]!.cleanLaps);
+    expect(body.method).toMatch(/Median fuel-corrected clean lap/);
+  });
+
+  it('overrides change what is computed and are echoed back', async () => {
+    const { body } = await get(`${BASE}/pace?fuelEffect=20&startFuelKg=105&excludeTrackStatus=4,5,6,7&slowThreshold=1.1`);
+    expect(body.parameters.fuel).toMatchObject({ startKg: 105, effectMsPerKg: 20, effectSource: 'override' });
+    expect(body.parameters.clean.excludedTrackStatus).toEqual(['4', '5', '6', '7']);
+    const p = prepared({ fuel: { effectMsPerKg: 20, startKg: 105 }, clean: { excludedTrackStatus: ['4', '5', '6', '7'], slowThreshold: 1.1 } });
+    expect(body.items.map((r: Json) => r.cleanLaps)).toEqual(racePace(p).map((r) => r.cleanLaps));
+  });
+
+  it('clean laps: every lap with its reasons (JSON and CSV agree)', async () => {
+    const [{ body }, csv] = await Promise.all([get(`${BASE}/clean-laps`), get(`${BASE}/clean-laps?format=csv`)]);
+    expect(body.items).toHaveLength(engine.laps!.length);
+    const p = prepared();
+    expect(body.items.filter((r: Json) => r.clean)).toHaveLength(p.clean.length);
+    const lines = String(csv.body).trim().split('\r\n');
+    expect(lines[0]).toBe('driverNumber,driver,lapNumber,lapTime,correctedLapTime,clean,reasons');
+    expect(lines).toHaveLength(body.items.length + 1);
+    const ham1 = body.items.find((r: Json) => r.driver === 'HAM' && r.lapNumber === 1);
+    expect(ham1.reasons).toContain('lap-1');
+  });
+
+  it('degradation and overtakes are the engine\'s', async () => {
+    const [{ body: d }, { body: o }] = await Promise.all([get(`${BASE}/degradation`), get(`${BASE}/overtakes`)]);
+    const ours = degradation(prepared());
+    expect(d.stints).toHaveLength(ours.stints.length);
+    expect(d.compounds.map((c: Json) => c.compound)).toEqual(ours.compounds.map((c) => c.compound));
+    const grid = new Map(engine.results.filter((r) => r.gridPosition !== null).map((r) => [r.abbreviation!, r.gridPosition]));
+    const a = analyseOvertakes({ grid, points: lapPositions(engine.laps!.toArray()) });
+    expect(o.events).toEqual(a.events);
+    expect(o.drivers.find((x: Json) => x.driver === 'HAM')).toMatchObject({ startRank: 2, finalRank: 1 });
+  });
+
+  it('racecraft of two drivers, heatmap of every driver', async () => {
+    const { status, body } = await get(`${BASE}/racecraft?drivers=HAM,44,VET`);
+    expect(status).toBe(200);
+    expect(body.items.map((r: Json) => r.driver)).toEqual(['HAM', 'HAM', 'VET']);
+    expect(body.items[0]).toMatchObject({ teammate: 'BOT', gridRank: 2, finalRank: 1, positionsGained: 1 });
+    expect(body.method).toMatch(/qualifying of this event not loaded/);
+    const { body: h } = await get(`${BASE}/heatmap`);
+    expect(h.rows).toHaveLength(20);
+    expect(h.lastLap).toBe(51);
+    expect(h.bestCleanLapMs).toBe(Math.min(...prepared().clean.map((l) => l.lapTime!)));
+  });
+
+  it('bad input: 400 for a bad parameter or driver count, 404 for an unknown driver, 400 for overtakes of a qualifying', async () => {
+    expect((await get(`${BASE}/pace?slowThreshold=0.5`)).status).toBe(400);
+    expect((await get(`${BASE}/pace?excludeTrackStatus=9`)).status).toBe(400);
+    const one = await get(`${BASE}/racecraft?drivers=HAM`);
+    expect(one.status).toBe(400);
+    expect(one.body.error.message).toMatch(/2 to 5 drivers/);
+    const unknown = await get(`${BASE}/racecraft?drivers=HAM,XYZ`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/XYZ/);
+    const q = await get('/api/v1/sessions/2025/20/Q/analytics/overtakes');
+    expect(q.status).toBe(400);
+    expect(q.body.error.message).toMatch(/race or sprint/);
+    expect((await get('/api/v1/sessions/2025/20/Q/analytics/pace')).status).toBe(200);
+    expect((await get('/api/v1/sessions/2019/14/Q/analytics/pace')).status).toBe(404);
+  });
+});
