@@ -12,3 +12,4 @@ export type { ReplaySpeed, PlayerOptions } from './player.js';
 export { replaySource } from './source.js';
 export type { ReplaySourceOptions } from './source.js';
 export * from './views/index.js';
+export * from './feed/index.js';

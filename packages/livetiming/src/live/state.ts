@@ -39,6 +39,8 @@ export class LiveState {
   private atValue = 0;
   /** Next sample key per `.z` topic (keys only grow, so a client's copy never confuses old and new). */
   private nextSample = new Map<string, number>();
+  /** Held `.z` sample keys with their times, oldest first, so trimming never rescans the window. */
+  private windows = new Map<string, { key: string; t: number }[]>();
   private readonly windowMs: number;
   private droppedValue: DroppedMessages = { count: 0, last: null };
 
@@ -97,6 +99,7 @@ export class LiveState {
     const before = Object.keys(this.topicsState);
     this.topicsState = {};
     this.nextSample.clear();
+    this.windows.clear();
     if (seq !== undefined) this.seqValue = seq;
     this.atValue = at;
     for (const [feedTopic, value] of Object.entries(topics)) {
@@ -127,6 +130,7 @@ export class LiveState {
     this.seqValue = snapshot.seq;
     this.atValue = snapshot.at;
     this.nextSample.clear();
+    this.windows.clear();
     for (const [topic, sample] of Object.entries(SAMPLE_TOPICS)) {
       const list = (this.topicsState[topic] as JsonObject | undefined)?.[sample.list];
       if (isObject(list)) this.nextSample.set(topic, maxKey(list) + 1);
@@ -140,23 +144,36 @@ export class LiveState {
 
   // A decoded batch `{Entries|Position: [sample…]}` is appended under growing integer keys; samples
   // older than the window (relative to the newest) are dropped with `_deleted` in the same patch.
+  // Samples are referenced, not copied: they are only ever added and removed, never merged into.
   private appendSamples(topic: string, sample: { list: string; utc: string }, decoded: JsonValue | null): JsonValue | null {
     const list = isObject(decoded) ? decoded[sample.list] : null;
     const samples = Array.isArray(list) ? list : isObject(list) ? Object.values(list) : [];
     if (samples.length === 0) return null;
     const state = (this.topicsState[topic] ??= { [sample.list]: {} }) as JsonObject;
     const held = (state[sample.list] ??= {}) as JsonObject;
+    const times = this.sampleTimes(topic, held, sample.utc);
     let next = this.nextSample.get(topic) ?? 0;
     const added: JsonObject = {};
     for (const s of samples) {
       const key = String(next++);
-      held[key] = applyPatch(undefined, s);
+      held[key] = s;
       added[key] = s;
+      times.push({ key, t: sampleTime(s, sample.utc) });
     }
     this.nextSample.set(topic, next);
-    const deleted = this.trim(held, sample.utc);
+    const deleted = trimWindow(held, times, this.windowMs);
     if (deleted.length > 0) added._deleted = deleted;
     return { [sample.list]: added };
+  }
+
+  /** Keys and times of the held samples, oldest first (rebuilt after a reset or restore). */
+  private sampleTimes(topic: string, held: JsonObject, utcField: string): { key: string; t: number }[] {
+    let times = this.windows.get(topic);
+    if (!times) {
+      times = Object.keys(held).map((key) => ({ key, t: sampleTime(held[key], utcField) }));
+      this.windows.set(topic, times);
+    }
+    return times;
   }
 
   private adoptSamples(topic: string, sample: { list: string; utc: string }, value: JsonObject): void {
@@ -164,20 +181,18 @@ export class LiveState {
     const list = (this.topicsState[topic] as JsonObject)[sample.list];
     this.nextSample.set(topic, isObject(list) ? maxKey(list) + 1 : 0);
   }
+}
 
-  private trim(held: JsonObject, utcField: string): string[] {
-    const keys = Object.keys(held); // integer keys iterate in ascending order
-    const newest = sampleTime(held[keys[keys.length - 1]!], utcField);
-    if (Number.isNaN(newest)) return [];
-    const deleted: string[] = [];
-    for (const key of keys) {
-      const t = sampleTime(held[key], utcField);
-      if (!(t < newest - this.windowMs)) break;
-      delete held[key];
-      deleted.push(key);
-    }
-    return deleted;
-  }
+// Drops samples older than the newest minus the window; returns their keys.
+function trimWindow(held: JsonObject, times: { key: string; t: number }[], windowMs: number): string[] {
+  const newest = times[times.length - 1]?.t ?? NaN;
+  if (Number.isNaN(newest)) return [];
+  let n = 0;
+  while (n < times.length - 1 && times[n]!.t < newest - windowMs) n++;
+  if (n === 0) return [];
+  const deleted = times.splice(0, n).map((e) => e.key);
+  for (const key of deleted) delete held[key];
+  return deleted;
 }
 
 function sampleTime(sample: JsonValue | undefined, field: string): number {

@@ -1,0 +1,133 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FeedSource } from '../src/live/feed/client.js';
+import { backoffDelay } from '../src/live/feed/backoff.js';
+import { FEED_TOPICS } from '../src/live/feed/topics.js';
+import { LiveState } from '../src/live/state.js';
+import type { Timeline } from '../src/live/timeline.js';
+import type { LiveEvent, SourceStatus } from '../src/live/types.js';
+import { MEXICO_2025_Q, timeline } from './live-fixtures.js';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from './live-signalr-server.js';
+
+let mexico: Timeline;
+let server: FeedServer | null = null;
+beforeAll(async () => {
+  mexico = await timeline(MEXICO_2025_Q);
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+/** Index of the first message at or after minute `m` of the archive. */
+const indexAt = (m: number) => mexico.messages.findIndex((x) => x.at >= mexico.zeroUtc + m * 60_000);
+
+interface Run {
+  state: LiveState;
+  events: LiveEvent[];
+  statuses: SourceStatus[];
+  frames: string[];
+  feed: FeedSource;
+}
+
+/** Connects a FeedSource to the server and applies everything until the session's closing Heartbeat. */
+async function follow(s: FeedServer, options: Partial<ConstructorParameters<typeof FeedSource>[0]> = {}): Promise<Run> {
+  const frames: string[] = [];
+  const feed = new FeedSource({ url: s.url, backoff: { baseMs: 20, maxMs: 100 }, onFrame: (text) => frames.push(text), ...options });
+  const state = new LiveState();
+  const events: LiveEvent[] = [];
+  const statuses: SourceStatus[] = [];
+  const deadline = setTimeout(() => feed.close(), 20_000);
+  for await (const e of feed) {
+    events.push(e);
+    if (e.type === 'status') statuses.push(e.status);
+    state.handle(e);
+    if ((state.topics.Heartbeat as { Utc?: string } | undefined)?.Utc === s.endUtc) break;
+  }
+  clearTimeout(deadline);
+  return { state, events, statuses, frames, feed };
+}
+
+const withoutSamples = (topics: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(topics).filter(([t]) => t !== 'CarData' && t !== 'Position'));
+
+async function start(o: Omit<FeedServerOptions, 'timeline'>): Promise<FeedServer> {
+  server = await startFeedServer({ timeline: mexico, ...o });
+  return server;
+}
+
+describe('FeedSource against a loopback SignalR Core server fed from the archive', () => {
+  it('negotiates, subscribes, follows the feed, and after a dropped connection reconnects with a fresh snapshot', async () => {
+    const from = indexAt(25);
+    const s = await start({ from, to: from + 2500, dropAfter: 900, skipOnDrop: 300 });
+    const run = await follow(s);
+
+    // Two connections: each a negotiate POST, a WebSocket, a Subscribe with the whole topic list.
+    expect(s.negotiations).toHaveLength(2);
+    expect(s.sockets).toHaveLength(2);
+    expect(s.subscriptions).toEqual([[...FEED_TOPICS], [...FEED_TOPICS]]);
+    // The load balancer's cookie set by negotiate travels with that connection's WebSocket.
+    expect(s.sockets[0]!.cookie).toContain('AWSALBCORS=lb-1');
+    expect(s.sockets[1]!.cookie).toContain('AWSALBCORS=lb-2');
+    expect(s.sockets[0]!['user-agent']).toBeTruthy();
+    expect(s.negotiations[0]!.authorization).toBeUndefined();
+
+    // Snapshot, live, drop, reconnecting, a new snapshot, live again.
+    expect(run.events.filter((e) => e.type === 'snapshot')).toHaveLength(2);
+    expect(run.statuses.map((x) => x.state)).toEqual(['connecting', 'live', 'reconnecting', 'live']);
+    const live = run.statuses.find((x) => x.state === 'live')!;
+    expect(live.missingTopics).toEqual(expect.arrayContaining([
+      { topic: 'CarData.z', reason: expect.stringContaining('F1TV') }, { topic: 'Position.z', reason: expect.stringContaining('F1TV') },
+    ]));
+
+    // The 300 messages sent while disconnected came back with the second snapshot: nothing is stale or lost.
+    expect(withoutSamples(run.state.topics)).toEqual(withoutSamples(s.truth.topics));
+    expect(run.state.topics.CarData).toBeUndefined();
+
+    // Raw frames were reported before parsing, several messages to a frame.
+    expect(run.frames.some((f) => f.split('\x1e').filter(Boolean).length > 1)).toBe(true);
+    expect(run.frames.some((f) => f.includes('"type":3'))).toBe(true);
+  });
+
+  it('sends the F1TV token on negotiate and WebSocket and then receives car data and positions', async () => {
+    const from = indexAt(40);
+    const s = await start({ from, to: from + 800, token: 'secret-jwt' });
+    const run = await follow(s, { token: 'secret-jwt' });
+    expect(s.negotiations[0]!.authorization).toBe('Bearer secret-jwt');
+    expect(s.sockets[0]!.authorization).toBe('Bearer secret-jwt');
+    const live = run.statuses.find((x) => x.state === 'live')!;
+    expect(live.missingTopics!.map((m) => m.topic)).not.toContain('CarData.z');
+    expect(withoutSamples(run.state.topics)).toEqual(withoutSamples(s.truth.topics));
+    for (const [topic, list] of [['CarData', 'Entries'], ['Position', 'Position']] as const) {
+      const newest = (st: LiveState) => Object.values((st.topics[topic] as Record<string, Record<string, unknown>>)[list]!).at(-1);
+      expect(newest(run.state)).toEqual(newest(s.truth));
+    }
+  });
+
+  it('restarts a connection that stays open (pings) but sends no data, once the watchdog fires', async () => {
+    const from = indexAt(30);
+    const s = await start({ from, to: from + 400, silentAfter: 100, pingMs: 50 });
+    const run = await follow(s, { watchdogMs: 400 });
+    expect(s.negotiations).toHaveLength(2);
+    expect(run.statuses.map((x) => x.state)).toEqual(['connecting', 'live', 'reconnecting', 'live']);
+    expect(withoutSamples(run.state.topics)).toEqual(withoutSamples(s.truth.topics));
+  });
+
+  it('keeps retrying with jittered backoff while the server is unreachable, and stops when closed', async () => {
+    const feed = new FeedSource({ url: 'http://127.0.0.1:9/signalrcore', backoff: { baseMs: 10, maxMs: 40 } });
+    const statuses: SourceStatus[] = [];
+    for await (const e of feed) {
+      if (e.type === 'status') statuses.push(e.status);
+      if (feed.connections >= 3) feed.close();
+    }
+    expect(statuses[0]!.state).toBe('connecting');
+    expect(statuses.filter((x) => x.state === 'reconnecting').length).toBeGreaterThanOrEqual(2);
+    expect(statuses.some((x) => x.state === 'live')).toBe(false);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('grows exponentially to the cap, with jitter between half the base and the ceiling', () => {
+    const opts = (r: number) => ({ baseMs: 1000, maxMs: 30_000, random: () => r });
+    expect([0, 1, 2, 3, 10].map((a) => backoffDelay(a, opts(0.999999)))).toEqual([1000, 2000, 4000, 8000, 30_000].map((v) => expect.closeTo(v, 0)));
+    expect(backoffDelay(5, opts(0))).toBe(500);
+  });
+});
