@@ -13,3 +13,10 @@ export { replaySource } from './source.js';
 export type { ReplaySourceOptions } from './source.js';
 export * from './views/index.js';
 export * from './feed/index.js';
+export {
+  LIVE_RECORDING_FORMAT, LIVE_RECORDING_VERSION, LiveRecorder, frameEvents, readAnyRecording, readFastF1Recording, readLiveRecording,
+  recordingFrameLine, recordingHeaderLine,
+} from './recording.js';
+export type { LiveRecordingHeader, RecordingRead } from './recording.js';
+export { recordFeed } from './record.js';
+export type { RecordFeedOptions } from './record.js';

@@ -87,6 +87,10 @@ export class LiveState {
       return data === null ? [] : [{ id: ++this.seqValue, at: this.atValue, topic, data }];
     }
     if (!isObject(message.data)) return this.drop(message, `${message.topic} patch is not a JSON object`);
+    if (message.replace) {
+      this.topicsState[topic] = applyPatch(undefined, message.data);
+      return [{ id: ++this.seqValue, at: this.atValue, topic, data: message.data, replace: true }];
+    }
     this.topicsState[topic] = applyPatch(this.topicsState[topic], message.data);
     return [{ id: ++this.seqValue, at: this.atValue, topic, data: message.data }];
   }

@@ -15,6 +15,11 @@ export interface LiveMessage {
   readonly at: number;
   /** Wall-clock receive time (epoch ms) for live messages and recordings; absent for archive replays. */
   readonly receivedAt?: number;
+  /**
+   * The data is the topic's whole state (a topic of a Subscribe snapshot inside a recording), to
+   * replace what is held rather than merge into it.
+   */
+  readonly replace?: boolean;
 }
 
 /** Whole per-topic state, keyed by state topic (`.z` topics without the suffix: `CarData`, `Position`). */

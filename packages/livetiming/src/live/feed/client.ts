@@ -143,12 +143,18 @@ export class FeedSource implements LiveSource {
       if (err) this.log('warn', `feed connection closed: ${err.message}`);
       resolve();
     }));
+    // Feed messages that arrive before the Subscribe completion has been handed on (the library
+    // resolves `invoke` a microtask after it parsed the frame, and may parse more frames first) wait
+    // here, so they are applied on top of the snapshot instead of being wiped by it.
+    let early: LiveEvent[] | null = [];
     connection.on('feed', (topic: unknown, data: unknown, utc: unknown) => {
       if (typeof topic !== 'string') return;
       const receivedAt = this.now();
       this.lastData = receivedAt;
       const at = parseUtc(utc);
-      this.push({ type: 'message', message: { topic, data: data as JsonValue, at: Number.isNaN(at) ? receivedAt : at, receivedAt } });
+      const event: LiveEvent = { type: 'message', message: { topic, data: data as JsonValue, at: Number.isNaN(at) ? receivedAt : at, receivedAt } };
+      if (early) early.push(event);
+      else this.push(event);
     });
     this.connection = connection;
     this.connections++;
@@ -163,6 +169,8 @@ export class FeedSource implements LiveSource {
     const missing: MissingTopic[] = missingTopics(this.topics, received, !!token);
     this.lastData = this.now();
     this.push({ type: 'snapshot', topics: snapshot, at: snapshotTime(snapshot, this.lastData) });
+    for (const e of early) this.push(e);
+    early = null;
     this.setStatus({ source: 'feed', state: 'live', missingTopics: missing });
     this.startWatchdog(connection);
     await closed;

@@ -165,7 +165,16 @@ export function sessionKindOf(topics: Readonly<TopicStates>): SessionKind {
   const info = obj(topics.SessionInfo);
   const name = str(info?.Name ?? null) ?? '';
   const year = Number((str(info?.StartDate ?? null) ?? str(info?.Path ?? null) ?? '').slice(0, 4));
-  if (!name) return str(info?.Type ?? null) === 'Race' ? 'race' : str(info?.Type ?? null) === 'Qualifying' ? 'qualifying' : 'practice';
+  if (!name) {
+    const type = str(info?.Type ?? null);
+    if (type === 'Race') return 'race';
+    if (type === 'Qualifying') return 'qualifying';
+    if (type) return 'practice';
+    // No SessionInfo (a recording started mid-session): only races count laps, only qualifying has parts.
+    if (num(obj(topics.TimingData)?.SessionPart ?? null) !== null) return 'qualifying';
+    if (topics.LapCount !== undefined) return 'race';
+    return 'practice';
+  }
   return sessionKind(name, Number.isFinite(year) && year > 0 ? year : new Date().getUTCFullYear());
 }
 
