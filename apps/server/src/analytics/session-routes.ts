@@ -2,7 +2,8 @@
 // racecraft|heatmap}: the engine's analytics on a stored session, cached per load like every other
 // session route (the query is part of the cache key). Registered by the sessions plugin.
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { Laps } from '@apexdata/livetiming';
+import { LRUCache } from 'lru-cache';
+import type { Laps, PreparedLaps } from '@apexdata/livetiming';
 import { apexError } from '../http/errors.js';
 import type { SessionKey } from '../sessions/catalog.js';
 import type { ServableSession } from '../sessions/queries/reader.js';
@@ -25,9 +26,33 @@ const MAX_RACECRAFT_DRIVERS = 5;
 /** Qualifying session of the same event, for racecraft's qualifying gap. */
 const QUALIFYING_OF: Partial<Record<SessionKey['session'], SessionKey['session']>> = { R: 'Q', S: 'SQ' };
 
-async function factsOf(ctx: SessionRouteContext, s: ServableSession): Promise<StoredSessionFacts> {
-  const [laps, results] = await Promise.all([ctx.reader.lapsOf(s) as Promise<Laps>, ctx.reader.store.results(s.row.id)]);
-  return { laps: laps.laps, kind: laps.context.kind, name: s.row.name ?? '', totalLaps: s.row.totalLaps, results };
+/**
+ * A load never changes (a reload bumps its version), so its facts and its prepared laps per set of
+ * parameters are kept: the six analyses of one page share one clean-lap pass and one fuel fit.
+ */
+const facts = new LRUCache<string, Promise<StoredSessionFacts>>({ max: 16 });
+const prepared = new LRUCache<string, PreparedLaps>({ max: 64 });
+
+function factsOf(ctx: SessionRouteContext, s: ServableSession): Promise<StoredSessionFacts> {
+  let hit = facts.get(s.version);
+  if (!hit) {
+    hit = Promise.all([ctx.reader.lapsOf(s) as Promise<Laps>, ctx.reader.store.results(s.row.id)])
+      .then(([laps, results]) => ({ laps: laps.laps, kind: laps.context.kind, name: s.row.name ?? '', totalLaps: s.row.totalLaps, results }));
+    hit.catch(() => facts.delete(s.version));
+    facts.set(s.version, hit);
+  }
+  return hit;
+}
+
+function preparedOf(s: ServableSession, f: StoredSessionFacts, q: Query): PreparedLaps {
+  const { excludeTrackStatus, slowThreshold, includeLap1, startFuelKg, burnKgPerLap, fuelEffect } = q;
+  const key = `${s.version}|${JSON.stringify([excludeTrackStatus, slowThreshold, includeLap1, startFuelKg, burnKgPerLap, fuelEffect])}`;
+  let p = prepared.get(key);
+  if (!p) {
+    p = prepare(f, q);
+    prepared.set(key, p);
+  }
+  return p;
 }
 
 type Query = AnalyticsQueryParams & { format?: 'json' | 'csv'; drivers?: string; minLaps?: number };
@@ -38,7 +63,7 @@ function analyticsRoute(spec: {
   summary: string;
   response: TSchema;
   query?: Record<string, TSchema>;
-  render: (ctx: SessionRouteContext, facts: StoredSessionFacts, q: Query, key: SessionKey, s: ServableSession, reply: Parameters<typeof json>[0]) => Promise<ReturnType<typeof json>> | ReturnType<typeof json>;
+  render: (ctx: SessionRouteContext, facts: StoredSessionFacts, q: Query, key: SessionKey, s: ServableSession, reply: Parameters<typeof json>[0], prepared: () => PreparedLaps) => Promise<ReturnType<typeof json>> | ReturnType<typeof json>;
 }): SessionRoute {
   return (app, ctx) => app.get(`/:year/:round/:session/analytics/${spec.path}`, {
     ...precompressed,
@@ -49,7 +74,11 @@ function analyticsRoute(spec: {
     },
   }, async (request, reply) => {
     const key = keyOf(request.params);
-    return ctx.serve(request, reply, key, async (s) => spec.render(ctx, await factsOf(ctx, s), request.query as Query, key, s, reply));
+    const q = request.query as Query;
+    return ctx.serve(request, reply, key, async (s) => {
+      const f = await factsOf(ctx, s);
+      return spec.render(ctx, f, q, key, s, reply, () => preparedOf(s, f, q));
+    });
   });
 }
 
@@ -66,8 +95,8 @@ export const cleanLapsRoute = analyticsRoute({
   path: 'clean-laps',
   summary: 'Every lap with its clean-lap verdict, the reasons a lap is left out, and its fuel-corrected time',
   response: CleanLapsResponse,
-  render: (_ctx, facts, q, _k, _s, reply) => {
-    const p = prepare(facts, q);
+  render: (_ctx, _facts, q, _k, _s, reply, prepared) => {
+    const p = prepared();
     const rows = cleanLapRows(p);
     return q.format === 'csv' ? table(reply, 'csv', rows, cleanLapColumns) : json(reply, { method: `${METHODS.clean} ${METHODS.fuel}`, parameters: parametersOf(p), items: rows });
   },
@@ -77,8 +106,8 @@ export const paceRoute = analyticsRoute({
   path: 'pace',
   summary: 'Race pace ranking: median fuel-corrected clean lap per driver with its spread, and the laps used',
   response: PaceResponse,
-  render: (_ctx, facts, q, _k, _s, reply) => {
-    const p = prepare(facts, q);
+  render: (_ctx, _facts, q, _k, _s, reply, prepared) => {
+    const p = prepared();
     const rows = paceRows(p);
     return q.format === 'csv' ? table(reply, 'csv', rows, paceColumns) : json(reply, { method: `${METHODS.pace} ${METHODS.clean} ${METHODS.fuel}`, parameters: parametersOf(p), items: rows });
   },
@@ -89,8 +118,8 @@ export const degradationRoute = analyticsRoute({
   summary: 'Tyre degradation per stint and per compound (Theil–Sen on fuel-corrected clean laps) and compound offsets',
   response: DegradationResponse,
   query: { minLaps: Type.Optional(Type.Integer({ minimum: 3, maximum: 50, description: 'clean laps a stint needs (default 5)' })) },
-  render: (_ctx, facts, q, _k, _s, reply) => {
-    const p = prepare(facts, q);
+  render: (_ctx, _facts, q, _k, _s, reply, prepared) => {
+    const p = prepared();
     const minLaps = q.minLaps ?? 5;
     const d = degradation(p, minLaps);
     if (q.format === 'csv') {
@@ -122,14 +151,14 @@ export const racecraftRoute = analyticsRoute({
   summary: 'Racecraft of 2–5 drivers: lap-1 gain, overtakes, places gained, pace vs team-mate, consistency, qualifying gap',
   response: RacecraftResponse,
   query: { drivers: Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9, ]+$', description: '2–5 racing numbers or abbreviations, comma-separated' }) },
-  render: async (ctx, facts, q, key, s, reply) => {
+  render: async (ctx, facts, q, key, s, reply, prepared) => {
     const ids = (q.drivers ?? '').split(',').map((x) => x.trim()).filter(Boolean);
     if (ids.length < 2 || ids.length > MAX_RACECRAFT_DRIVERS) throw apexError('APX_ERR_VALIDATION', `racecraft compares 2 to ${MAX_RACECRAFT_DRIVERS} drivers; got ${ids.length}`);
     const names = await Promise.all(ids.map(async (id) => {
       const number = await ctx.driverNumberOr404(s, key, id);
       return facts.laps.find((l) => l.driverNumber === number)?.driver ?? number;
     }));
-    const p = prepare(facts, q);
+    const p = prepared();
     const qualifying = QUALIFYING_OF[key.session];
     const qs = qualifying ? ctx.reader.servable(await ctx.reader.row({ ...key, session: qualifying })) : null;
     const qualifyingBestMs = qs ? qualifyingBest(await ctx.reader.store.results(qs.row.id)) : null;
@@ -142,8 +171,8 @@ export const heatmapRoute = analyticsRoute({
   path: 'heatmap',
   summary: 'Driver × lap heatmap: each lap against the session\'s best clean lap, pit and track-status laps marked',
   response: HeatmapResponse,
-  render: (_ctx, facts, q, _k, _s, reply) => {
-    const p = prepare(facts, q);
+  render: (_ctx, _facts, q, _k, _s, reply, prepared) => {
+    const p = prepared();
     const h = lapHeatmap(p);
     if (q.format === 'csv') {
       const rows = h.rows.flatMap((r) => r.cells.flatMap((c, i) => (c ? [{ driverNumber: r.driverNumber, driver: r.driver, lapNumber: i + 1, ...c }] : [])));

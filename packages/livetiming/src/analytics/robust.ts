@@ -104,6 +104,15 @@ export interface LinearFit {
   iterations: number;
 }
 
+/** y − Xβ, skipping the zeros of the (mostly dummy) design rows. */
+function residuals(rows: readonly (readonly number[])[], y: readonly number[], beta: readonly number[]): number[] {
+  return rows.map((r, i) => {
+    let fit = 0;
+    for (let k = 0; k < r.length; k++) if (r[k] !== 0) fit += r[k]! * beta[k]!;
+    return y[i]! - fit;
+  });
+}
+
 /** Inverse of a symmetric positive-definite matrix by Gauss–Jordan with partial pivoting; null if singular. */
 function invert(m: number[][]): number[][] | null {
   const n = m.length;
@@ -130,7 +139,7 @@ function invert(m: number[][]): number[][] | null {
  * Least squares with Huber weights (iteratively reweighted, k = 1.345σ): laps that are slow for a
  * reason the clean-lap filter missed (traffic, a lock-up) pull the fit much less than in OLS.
  */
-export function huberFit(rows: readonly (readonly number[])[], y: readonly number[], maxIterations = 30): LinearFit {
+export function huberFit(rows: readonly (readonly number[])[], y: readonly number[], maxIterations = 50): LinearFit {
   const p = rows[0]?.length ?? 0;
   const n = rows.length;
   let w = new Array<number>(n).fill(1);
@@ -138,32 +147,36 @@ export function huberFit(rows: readonly (readonly number[])[], y: readonly numbe
   let inv: number[][] | null = null;
   let scale = NaN;
   let it = 0;
+  // Design rows are mostly zeros (driver and compound dummies): accumulate only non-zero pairs.
+  const nonZero = rows.map((r) => r.flatMap((v, k) => (v !== 0 ? [k] : [])));
   for (; it < maxIterations; it++) {
     const xtx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     const xty = new Array<number>(p).fill(0);
     for (let i = 0; i < n; i++) {
       const r = rows[i]!;
       const wi = w[i]!;
-      for (let a = 0; a < p; a++) {
-        if (r[a] === 0) continue;
-        xty[a]! += wi * r[a]! * y[i]!;
-        for (let b = 0; b < p; b++) xtx[a]![b]! += wi * r[a]! * r[b]!;
+      const nz = nonZero[i]!;
+      for (const a of nz) {
+        const wa = wi * r[a]!;
+        xty[a]! += wa * y[i]!;
+        for (const b of nz) xtx[a]![b]! += wa * r[b]!;
       }
     }
     inv = invert(xtx);
     if (!inv) break;
     const next = inv.map((row) => row.reduce((s, v, k) => s + v * xty[k]!, 0));
-    const resid = rows.map((r, i) => y[i]! - r.reduce((s, v, k) => s + v * next[k]!, 0));
+    const resid = residuals(rows, y, next);
     scale = mad(resid) || 1e-9;
     const k = 1.345 * scale;
-    const converged = next.every((b, i) => Math.abs(b - beta[i]!) < 1e-9 * (1 + Math.abs(b)));
+    // Lap times are in ms: a change below a microsecond per unit is converged.
+    const converged = next.every((b, i) => Math.abs(b - beta[i]!) < 1e-6 * (1 + Math.abs(b)));
     beta = next;
     w = resid.map((e) => (Math.abs(e) <= k ? 1 : k / Math.abs(e)));
     if (converged) break;
   }
   if (!inv) return { coefficients: beta.map(() => NaN), standardErrors: beta.map(() => NaN), scale, determined: false, iterations: it };
   const dof = Math.max(1, n - p);
-  const resid = rows.map((r, i) => y[i]! - r.reduce((s, v, k) => s + v * beta[k]!, 0));
+  const resid = residuals(rows, y, beta);
   const sigma2 = resid.reduce((s, e, i) => s + w[i]! * e * e, 0) / dof;
   return { coefficients: beta, standardErrors: inv.map((row, i) => Math.sqrt(Math.max(0, row[i]! * sigma2))), scale, determined: true, iterations: it };
 }
