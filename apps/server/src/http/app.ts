@@ -27,6 +27,8 @@ import historyV1Routes from '../history/routes/v1/index.js';
 import jobRoutes, { jobsPlugin } from '../jobs/routes.js';
 import sessionRoutes from '../sessions/routes/index.js';
 import historyAnalyticsRoutes from '../analytics/history-routes.js';
+import livePlugin, { type LiveOptions } from '../live/plugin.js';
+import liveRoutes from '../live/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +38,8 @@ export interface AppOptions {
   cacheStore?: ResponseStore;
   /** a started view of data changes owned by the caller; default: one listening on the database */
   dataChanges?: DataChanges;
+  /** live timing: injected sources and bounds (tests) */
+  live?: LiveOptions;
 }
 
 export const apexApp = fp<AppOptions>(
@@ -52,6 +56,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(authPlugin);
     await app.register(openapiPlugin);
     await app.register(jobsPlugin);
+    await app.register(livePlugin, opts.live ?? {});
 
     // Unknown URLs are rate-limited like real ones so they cannot be used to probe for free.
     app.setNotFoundHandler(app.hasDecorator('rateLimit') ? { preHandler: app.rateLimit() } : {}, notFoundHandler);
@@ -64,6 +69,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(historyAnalyticsRoutes, { prefix: '/api/v1' });
     await app.register(jobRoutes, { prefix: '/api/v1' });
     await app.register(sessionRoutes, { prefix: '/api/v1/sessions' });
+    await app.register(liveRoutes, { prefix: '/api/v1/live' });
     await app.register(ergastRoutes, { prefix: '/ergast/f1' });
   },
   { name: 'apexdata', fastify: '5.x' },
@@ -97,6 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     database: opts.database,
     cacheStore: opts.cacheStore,
     dataChanges: opts.dataChanges,
+    live: opts.live,
   });
   return app as unknown as FastifyInstance;
 }
