@@ -53,10 +53,17 @@ export class SseClient {
     return this.res.writableLength;
   }
 
+  /**
+   * Writes unless what was written before is still waiting past the bound: a client that keeps up
+   * has (almost) nothing pending when the next frame comes, whatever the frame's size.
+   */
   write(text: string): void {
     if (this.closed) return;
+    if (this.res.writableLength > this.maxBufferedBytes) {
+      this.drop('slow client: send buffer full');
+      return;
+    }
     this.res.write(text);
-    if (this.res.writableLength > this.maxBufferedBytes) this.drop('slow client: send buffer full');
   }
 
   drop(reason: string): void {

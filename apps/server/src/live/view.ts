@@ -1,6 +1,7 @@
 // The view the API serves: the engine's derived views (tower, clock, race control, weather,
 // positions…) under their own keys, plus `status`, which the ingester owns (what is playing, is the
 // upstream connected, which topics are missing and why).
+import { liveView, type LiveState } from '@apexdata/livetiming';
 import type { Json, LiveView } from './frames.js';
 
 export type SourceKind = 'none' | 'live' | 'replay' | 'recording';
@@ -29,4 +30,12 @@ export function emptyView(status: LiveStatus = idleStatus()): LiveView {
 
 export function statusOf(view: LiveView): LiveStatus {
   return (view.status as unknown as LiveStatus | undefined) ?? idleStatus();
+}
+
+/**
+ * The engine's derived views of a live state at feed time `at` (tower, clock, lap count, track
+ * status, race control, weather, car positions, car data), as JSON for frames.
+ */
+export function engineView(state: LiveState, at: number): LiveView {
+  return liveView(state.topics, at) as unknown as LiveView;
 }

@@ -18,13 +18,12 @@ export class ScriptedSource implements RunningSource {
   private changed: ((reset: boolean) => void) | null = null;
   stopped = false;
 
-  constructor(
-    readonly kind: 'live' | 'replay' = 'replay',
-    private readonly padding = 0,
-  ) {}
+  private pad = '';
+
+  constructor(readonly kind: 'live' | 'replay' = 'replay') {}
 
   view(): LiveView {
-    return { counter: { n: this.n, pad: 'x'.repeat(this.padding) }, history: Array.from({ length: Math.min(this.n, 5) }, (_, i) => this.n - i) };
+    return { counter: { n: this.n, pad: this.pad }, history: Array.from({ length: Math.min(this.n, 5) }, (_, i) => this.n - i) };
   }
 
   status() {
@@ -41,9 +40,10 @@ export class ScriptedSource implements RunningSource {
     this.changed = changed;
   }
 
-  /** One change of the view. */
-  step(): void {
+  /** One change of the view; with `bytes`, a field of that size changes too (a heavy frame). */
+  step(bytes = 0): void {
     this.n++;
+    if (bytes > 0) this.pad = String(this.n % 10).repeat(bytes);
     this.changed?.(false);
   }
 
@@ -91,11 +91,14 @@ export interface StreamClient {
 }
 
 /** Opens GET {base}/api/v1/live/stream like EventSource does, and applies what it receives. */
-export function openStream(base: string, opts: { delay?: number; lastEventId?: string; keepViews?: boolean } = {}): Promise<StreamClient> {
+export function openStream(
+  base: string,
+  opts: { delay?: number; keepViews?: boolean; lastEventId?: string; /** a closed client to resume, as EventSource does */ resume?: StreamClient } = {},
+): Promise<StreamClient> {
   return new Promise((resolve, reject) => {
     const events: ReceivedEvent[] = [];
-    let view: LiveView | null = null;
-    let lastEventId = opts.lastEventId;
+    let view: LiveView | null = opts.resume?.view ?? null;
+    let lastEventId = opts.resume?.lastEventId ?? opts.lastEventId;
     const waiters = new Set<{ until: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }>();
     const parser = createParser({
       onEvent(e) {
@@ -113,7 +116,7 @@ export function openStream(base: string, opts: { delay?: number; lastEventId?: s
     });
     const url = new URL('/api/v1/live/stream', base);
     if (opts.delay !== undefined) url.searchParams.set('delay', String(opts.delay));
-    const req = request(url, { headers: { accept: 'text/event-stream', ...(opts.lastEventId ? { 'last-event-id': opts.lastEventId } : {}) } });
+    const req = request(url, { headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } });
     let done!: () => void;
     const closed = new Promise<void>((r) => (done = r));
     req.on('response', (res) => {
@@ -150,6 +153,7 @@ export function openStream(base: string, opts: { delay?: number; lastEventId?: s
         },
       });
     });
+    req.on('close', () => done());
     req.on('error', (err) => {
       done();
       reject(err);
