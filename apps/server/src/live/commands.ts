@@ -1,5 +1,6 @@
 // Commands the API sends to the ingester, and its answers. They cross process boundaries (Redis), so
 // they are plain JSON; errors carry a code of the API's registry so routes answer them as they are.
+import type { ReplaySpeed } from '@apexdata/livetiming';
 import type { ErrorCode } from '../http/errors.js';
 
 /** A session resolved by the API process (so an unknown one is a 404 before the ingester is asked). */
@@ -16,8 +17,8 @@ export interface ReplayTarget {
 export type ControlAction = 'pause' | 'resume' | 'seek' | 'speed' | 'stop';
 
 export type LiveCommand =
-  | { readonly type: 'replay'; readonly target: ReplayTarget; readonly speed: number; readonly fromMs: number; readonly paused?: boolean }
-  | { readonly type: 'control'; readonly action: ControlAction; readonly toMs?: number; readonly speed?: number };
+  | { readonly type: 'replay'; readonly target: ReplayTarget; readonly speed: ReplaySpeed; readonly fromMs: number; readonly paused?: boolean }
+  | { readonly type: 'control'; readonly action: ControlAction; readonly toMs?: number; readonly speed?: ReplaySpeed };
 
 /** ok: `seq` is the ingester's frame that shows the command's effect. */
 export type CommandResult = { readonly ok: true; readonly seq: number } | { readonly ok: false; readonly code: ErrorCode; readonly message: string };

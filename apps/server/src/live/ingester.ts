@@ -4,6 +4,7 @@
 // frame per `minIntervalMs`, so a burst of feed messages costs one diff and one write per client.
 import { randomBytes } from 'node:crypto';
 import jsonpatch from 'fast-json-patch';
+import type { ReplaySpeed } from '@apexdata/livetiming';
 import type { ErrorCode } from '../http/errors.js';
 import type { CommandBus, FrameBus } from './bus.js';
 import { commandError, type CommandResult, type LiveCommand, type ReplayTarget } from './commands.js';
@@ -30,7 +31,7 @@ export interface IngesterOptions {
   frames: FrameBus;
   commands: CommandBus;
   /** opens a replay of an archived session, positioned at `fromMs` and playing at `speed` */
-  openReplay(target: ReplayTarget, speed: number, fromMs: number, paused: boolean): Promise<RunningSource>;
+  openReplay(target: ReplayTarget, speed: ReplaySpeed, fromMs: number, paused: boolean): Promise<RunningSource>;
   tokenConfigured?: boolean;
   /** frames are coalesced to at most one per this many ms */
   minIntervalMs?: number;

@@ -36,22 +36,37 @@ class ArchiveReplay implements RunningSource {
   private readonly state = new LiveState();
   private changed: (reset: boolean) => void = () => {};
   private stopped = false;
+  /** a seek restores the state at once; the player's own snapshot of that point is then skipped */
+  private seekedTo: number | null = null;
 
   constructor(
     private readonly target: ReplayTarget,
     private readonly replay: Replay,
     start: ReplayStart,
   ) {
-    this.player = new ReplayPlayer(replay, { speed: start.speed, from: replay.startAt + start.fromMs, paused: start.paused });
+    const from = Math.min(replay.endAt, replay.startAt + start.fromMs);
+    this.player = new ReplayPlayer(replay, { speed: start.speed, from, paused: start.paused });
+    // The ingester publishes the first view as soon as the replay is in use: hold it already.
+    this.jumpTo(from);
     void this.pump();
   }
 
   private async pump(): Promise<void> {
     for await (const event of this.player) {
       if (this.stopped) break;
+      if (event.type === 'snapshot' && event.at === this.seekedTo) {
+        this.seekedTo = null;
+        continue;
+      }
       this.state.handle(event);
       this.changed(event.type === 'snapshot');
     }
+  }
+
+  /** The state at feed time `at` now; the player's own snapshot of that point is skipped when it comes. */
+  private jumpTo(at: number): void {
+    this.state.restore(this.replay.stateAt(at).snapshot());
+    this.seekedTo = at;
   }
 
   view() {
@@ -66,7 +81,7 @@ class ArchiveReplay implements RunningSource {
       connected: true,
       topicsMissing: [],
       replay: {
-        speed: speed === 'max' ? 0 : speed,
+        speed,
         paused: this.player.paused || this.player.status().state === 'ended',
         positionMs: Math.round(this.player.position - this.replay.startAt),
         durationMs: this.replay.endAt - this.replay.startAt,
@@ -90,9 +105,13 @@ class ArchiveReplay implements RunningSource {
       case 'speed':
         this.player.setSpeed(command.speed!);
         break;
-      case 'seek':
-        this.player.seek(this.replay.startAt + command.toMs!);
+      case 'seek': {
+        // The answer to a seek shows the new point, without waiting for the player's next turn.
+        const to = Math.min(this.replay.endAt, this.replay.startAt + command.toMs!);
+        this.player.seek(to);
+        this.jumpTo(to);
         break;
+      }
       case 'stop':
         break;
     }

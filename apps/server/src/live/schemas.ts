@@ -5,7 +5,10 @@ import { Type } from '@sinclair/typebox';
 import { Nullable } from '../history/routes/v1/schemas.js';
 import { SESSION_CODES } from '../sessions/catalog.js';
 
-export const MAX_SPEED = 100;
+import { MAX_SPEED, MIN_SPEED } from '@apexdata/livetiming';
+
+const Speed = (description: string) =>
+  Type.Union([Type.Number({ minimum: MIN_SPEED, maximum: MAX_SPEED }), Type.Literal('max')], { description });
 
 export const DelayQuery = (maxSeconds: number) =>
   Type.Object({
@@ -36,7 +39,7 @@ export const LiveStatusSchema = Type.Object(
     tokenConfigured: Type.Boolean({ description: 'an F1TV token is set on the server (it is never sent to clients)' }),
     replay: Nullable(
       Type.Object({
-        speed: Type.Number(),
+        speed: Type.Union([Type.Number(), Type.Literal('max')]),
         paused: Type.Boolean(),
         positionMs: Type.Number({ description: 'position in the session stream, ms' }),
         durationMs: Type.Number({ description: 'length of the session stream, ms' }),
@@ -66,7 +69,7 @@ export const ReplayBody = Type.Object(
     year: Type.Integer({ minimum: 2018, maximum: 2100 }),
     round: Type.Integer({ minimum: 1, maximum: 99 }),
     session: Type.Union(SESSION_CODES.map((c) => Type.Literal(c)), { description: 'FP1, FP2, FP3, SQ, S, Q, R' }),
-    speed: Type.Number({ minimum: 0.1, maximum: MAX_SPEED, default: 1, description: `playback speed ×0.1–×${MAX_SPEED}` }),
+    speed: Type.Optional(Speed(`playback speed ×${MIN_SPEED}–×${MAX_SPEED}, or "max" (as fast as possible); default 1`)),
     from: Type.Number({ minimum: 0, default: 0, description: 'start this many seconds into the session stream' }),
     paused: Type.Boolean({ default: false, description: 'load paused at `from`' }),
   },
@@ -77,7 +80,7 @@ export const ControlBody = Type.Object(
   {
     action: Type.Union([Type.Literal('pause'), Type.Literal('resume'), Type.Literal('seek'), Type.Literal('speed'), Type.Literal('stop')]),
     to: Type.Optional(Type.Number({ minimum: 0, description: 'seek: seconds into the session stream' })),
-    speed: Type.Optional(Type.Number({ minimum: 0.1, maximum: MAX_SPEED, description: 'speed: new playback speed' })),
+    speed: Type.Optional(Speed('speed: the new playback speed')),
   },
   { additionalProperties: false },
 );

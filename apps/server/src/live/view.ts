@@ -15,7 +15,7 @@ export interface LiveStatus {
   topicsMissing: string[];
   /** is an F1TV token configured on the server (the token itself never leaves it) */
   tokenConfigured: boolean;
-  replay: { speed: number; paused: boolean; positionMs: number; durationMs: number } | null;
+  replay: { speed: number | 'max'; paused: boolean; positionMs: number; durationMs: number } | null;
   /** a line for people: "reconnecting to the F1 feed (attempt 3)" */
   message: string | null;
 }

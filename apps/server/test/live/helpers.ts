@@ -13,7 +13,7 @@ import type { RunningSource } from '../../src/live/ingester.js';
 export class ScriptedSource implements RunningSource {
   n = 0;
   paused = false;
-  speed = 1;
+  speed: number | 'max' = 1;
   positionMs = 0;
   private changed: ((reset: boolean) => void) | null = null;
   stopped = false;
