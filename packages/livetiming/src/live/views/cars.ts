@@ -3,7 +3,7 @@
 import type { JsonObject } from '../../stream/merge.js';
 import { parseUtc } from '../../timing/time.js';
 import type { TopicStates } from '../types.js';
-import { items, num, obj, str } from './read.js';
+import { num, obj, str } from './read.js';
 
 export interface PositionSample {
   /** Epoch ms of the sample. */
@@ -35,23 +35,24 @@ export interface CarTelemetry {
   readonly drs: number | null;
 }
 
-/** Samples held for a `.z` state topic, oldest first. */
-function samples(topics: Readonly<TopicStates>, topic: 'CarData' | 'Position'): JsonObject[] {
+/** Samples held for a `.z` state topic, newest first (views only need the last ones). */
+function newestFirst(topics: Readonly<TopicStates>, topic: 'CarData' | 'Position'): JsonObject[] {
   const list = obj(topics[topic])?.[topic === 'CarData' ? 'Entries' : 'Position'];
   const o = obj(list ?? null);
   if (!o) return [];
-  return Object.keys(o).sort((a, b) => Number(a) - Number(b)).map((k) => obj(o[k]!)).filter((x): x is JsonObject => x !== null);
+  return Object.keys(o).sort((a, b) => Number(b) - Number(a)).map((k) => obj(o[k]!)).filter((x): x is JsonObject => x !== null);
 }
 
-/** Latest car-data entry of each car (`{Channels}`), by racing number. */
-export function latestCarSamples(topics: Readonly<TopicStates>): Map<string, JsonObject & { utc?: number }> {
-  const out = new Map<string, JsonObject & { utc?: number }>();
-  for (const entry of samples(topics, 'CarData')) {
-    const utc = parseUtc(entry.Utc);
+/** Latest car-data entry of each car (`{Channels}` and its time), by racing number. */
+export function latestCarSamples(topics: Readonly<TopicStates>): Map<string, { channels: JsonObject | null; utc: number }> {
+  const out = new Map<string, { channels: JsonObject | null; utc: number }>();
+  for (const entry of newestFirst(topics, 'CarData')) {
     const cars = obj(entry.Cars ?? null) ?? {};
+    let utc = NaN;
     for (const n of Object.keys(cars)) {
-      const car = obj(cars[n]!);
-      if (car) out.set(n, Object.assign({ ...car }, { utc }));
+      if (out.has(n)) continue;
+      if (Number.isNaN(utc)) utc = parseUtc(entry.Utc);
+      out.set(n, { channels: obj(obj(cars[n]!)?.Channels ?? null), utc });
     }
   }
   return out;
@@ -60,10 +61,10 @@ export function latestCarSamples(topics: Readonly<TopicStates>): Map<string, Jso
 /** Latest speed, rpm, gear, throttle, brake and DRS of each car; empty without CarData. */
 export function liveCarData(topics: Readonly<TopicStates>): CarTelemetry[] {
   return [...latestCarSamples(topics)].map(([driverNumber, car]) => {
-    const ch = obj(car.Channels ?? null) ?? {};
+    const ch = car.channels ?? {};
     return {
       driverNumber,
-      utc: car.utc ?? NaN,
+      utc: car.utc,
       rpm: num(ch['0']), speed: num(ch['2']), gear: num(ch['3']), throttle: num(ch['4']), brake: num(ch['5']), drs: num(ch['45']),
     };
   }).sort((a, b) => Number(a.driverNumber) - Number(b.driverNumber));
@@ -76,18 +77,21 @@ export function liveCarData(topics: Readonly<TopicStates>): CarTelemetry[] {
  */
 export function carPositions(topics: Readonly<TopicStates>): CarPosition[] {
   const seen = new Map<string, { status: string | null; latest: PositionSample; previous: PositionSample | null }>();
-  for (const batch of samples(topics, 'Position')) {
-    const utc = parseUtc(batch.Timestamp);
+  for (const batch of newestFirst(topics, 'Position')) {
     const entries = obj(batch.Entries ?? null) ?? {};
+    let utc = NaN;
     for (const n of Object.keys(entries)) {
+      const known = seen.get(n);
+      if (known?.previous) continue;
       const e = obj(entries[n]!);
       const x = num(e?.X);
       const y = num(e?.Y);
       const z = num(e?.Z) ?? 0;
       if (!e || x === null || y === null || (x === 0 && y === 0 && z === 0)) continue;
+      if (Number.isNaN(utc)) utc = parseUtc(batch.Timestamp);
       const sample = { utc, x, y, z };
-      const prev = seen.get(n);
-      seen.set(n, { status: str(e.Status), latest: sample, previous: prev?.latest ?? null });
+      if (known) known.previous = sample;
+      else seen.set(n, { status: str(e.Status), latest: sample, previous: null });
     }
   }
   return [...seen].map(([driverNumber, v]) => ({ driverNumber, ...v })).sort((a, b) => Number(a.driverNumber) - Number(b.driverNumber));

@@ -222,7 +222,7 @@ export function timingTower(topics: Readonly<TopicStates>): TimingTower {
       pitStops: num(l?.NumberOfPitStops) ?? 0,
       inPit: bool(l?.InPit),
       pitOut: bool(l?.PitOut),
-      drs: drsOf(obj(cars.get(n)?.Channels)),
+      drs: drsOf(cars.get(n)?.channels ?? null),
       retired: bool(l?.Retired),
       stopped: bool(l?.Stopped),
       knockedOut: bool(l?.KnockedOut),
