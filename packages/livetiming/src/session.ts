@@ -5,11 +5,11 @@
 import { ArchiveClient, type ArchiveClientOptions } from './archive/client.js';
 import { SourceError } from './archive/errors.js';
 import {
-  driverNumbersOf, fetchErgastRace, FASTF1_SCHEDULE_URL, firstLapTimesOf, JOLPICA_URL, roundCandidates, sameEvent,
-  type FirstLapTime, type JolpicaRace, type ResultsKind,
+  driverNumbersOf, entrantsOf, ergastRaces, fetchErgastRace, FASTF1_SCHEDULE_URL, firstLapTimesOf, JOLPICA_URL, roundCandidates, sameEvent,
+  type FirstLapTime, type JolpicaEntrant, type JolpicaRace, type ResultsKind,
 } from './archive/jolpica.js';
 import { normaliseSessionPath, parseSessionPath, type SessionPathParts } from './archive/paths.js';
-import { Source, type SourceOptions } from './archive/source.js';
+import { bodyText, Source, type SourceOptions } from './archive/source.js';
 import { EngineCriticalError, type LoadIssue } from './errors.js';
 import { parseStream, type ParseReport, type StreamMessage } from './stream/index.js';
 import { parseDriverList, type Driver } from './topics/driver-list.js';
@@ -58,6 +58,11 @@ export interface JolpicaInfo {
   readonly results: { readonly kind: ResultsKind; readonly race: JolpicaRace; readonly data: Readonly<Record<string, unknown>> } | null;
   /** Race lap-1 times by racing number; empty when unavailable. */
   readonly firstLapTimes: readonly FirstLapTime[];
+  /**
+   * Who raced with which number, asked for only when the archive has no DriverList (2022 Spanish
+   * and 2023 Canadian qualifying): the event's results, then the season's (see `loadEntrants`).
+   */
+  readonly entrants?: readonly JolpicaEntrant[];
 }
 
 export interface SessionLoadOptions {
@@ -227,7 +232,9 @@ export class Session {
 
     progress({ stage: 'jolpica', percent: 50, detail: 'lap-1 times and official results' });
     const info = inputs.has('SessionInfo') ? parseSessionInfo(messagesOf(inputs.get('SessionInfo')!, 'SessionInfo').messages) : null;
-    const jolpica = await loadJolpica(path, info, options, archive, issues);
+    const timing = inputs.get('TimingData');
+    const entrantNumbers = !inputs.has('DriverList') && timing ? timingNumbers(messagesOf(timing, 'TimingData').messages) : null;
+    const jolpica = await loadJolpica(path, info, options, archive, issues, entrantNumbers);
 
     const topicLoads = topics.map((topic): TopicLoad => {
       const text = inputs.get(topic);
@@ -280,7 +287,8 @@ export class Session {
     };
 
     const info = parsed('SessionInfo', parseSessionInfo) ?? null;
-    const drivers = parsed('DriverList', parseDriverList) ?? [];
+    const jolpica = options.jolpica ?? null;
+    const drivers = parsed('DriverList', parseDriverList) ?? entrantDrivers(topic('TimingData'), jolpica, issues);
     const sessionStatus = parsed('SessionStatus', parseSessionStatus) ?? parsed('SessionData', statusFromSessionData);
     const trackStatus = parsed('TrackStatus', parseTrackStatus);
     const raceControl = parsed('RaceControlMessages', parseRaceControl);
@@ -307,7 +315,6 @@ export class Session {
 
     progress('laps', 0.5, 'building laps');
     const timingData = topic('TimingData');
-    const jolpica = options.jolpica ?? null;
     const lapsBuild = timingData
       ? step('laps', () => buildLaps({
           sessionName: info?.name || parts.sessionName,
@@ -440,7 +447,7 @@ export function resultsKindOf(sessionName: string, year: number): ResultsKind | 
   return null;
 }
 
-async function loadJolpica(path: string, info: SessionInfo | null, options: SessionLoadOptions, archive: ArchiveClient, issues: LoadIssue[]): Promise<JolpicaInfo | null> {
+async function loadJolpica(path: string, info: SessionInfo | null, options: SessionLoadOptions, archive: ArchiveClient, issues: LoadIssue[], entrantNumbers: ReadonlySet<string> | null): Promise<JolpicaInfo | null> {
   const parts = parseSessionPath(path);
   const name = info?.name || parts.sessionName;
   const kind = resultsKindOf(name, parts.year);
@@ -468,7 +475,8 @@ async function loadJolpica(path: string, info: SessionInfo | null, options: Sess
         }
       }
       if (!results) soft(`no official ${kind} from Jolpica for ${parts.year} round ${round}`);
-      return { round, results: results ? { kind, race: results.race, data: results.data } : null, firstLapTimes };
+      const entrants = entrantNumbers ? await loadEntrants(jolpica, parts.year, round, results?.data ?? null, kind, entrantNumbers) : undefined;
+      return { round, results: results ? { kind, race: results.race, data: results.data } : null, firstLapTimes, entrants };
     }
     soft(candidates.length ? `Jolpica has no ${kind} for ${path} (rounds tried: ${candidates.map((c) => c.round).join(', ')})` : `could not find the championship round of ${path}`);
   } catch (err) {
@@ -476,4 +484,64 @@ async function loadJolpica(path: string, info: SessionInfo | null, options: Sess
     soft(`Jolpica: ${err.message}`);
   }
   return { round: null, results: null, firstLapTimes: [] };
+}
+
+/**
+ * Entrants when the archive has no DriverList, until every racing number of TimingData is named:
+ * the event's own classification and race results, the season's results page, then the results of
+ * each earlier round (numbers belong to one driver for a whole season). Missing answers are normal.
+ */
+async function loadEntrants(jolpica: Source, year: number, round: number, own: Record<string, unknown> | null, kind: ResultsKind, numbers: ReadonlySet<string>): Promise<JolpicaEntrant[]> {
+  const races: Record<string, unknown>[] = own ? [own] : [];
+  const named = () => { const e = entrantsOf(races); return [...numbers].every((n) => e.has(n)); };
+  if (kind !== 'results') {
+    const race = await fetchErgastRace(jolpica, year, round, 'results');
+    if (race) races.push(race.data);
+  }
+  if (!named()) races.push(...ergastRaces(await getJsonOrNull(jolpica, `/ergast/f1/${year}/results.json`)).reverse());
+  for (let r = round - 1; r >= 1 && !named(); r--) {
+    const race = await fetchErgastRace(jolpica, year, r, 'results');
+    if (race) races.push(race.data);
+  }
+  return [...entrantsOf(races).values()];
+}
+
+async function getJsonOrNull(source: Source, path: string): Promise<unknown | null> {
+  const res = await source.get(path);
+  return res ? JSON.parse(bodyText(res.body)) : null;
+}
+
+/** Every racing number TimingData has a line for. */
+function timingNumbers(timingData: readonly StreamMessage[]): Set<string> {
+  const numbers = new Set<string>();
+  for (const m of timingData) {
+    const lines = (m.data as { Lines?: unknown } | null)?.Lines;
+    if (lines && typeof lines === 'object' && !Array.isArray(lines)) for (const n of Object.keys(lines)) numbers.add(n);
+  }
+  return numbers;
+}
+
+/**
+ * Drivers of a session without a DriverList: every racing number in TimingData, named from
+ * Jolpica's entrants where they say who raced with it. Unmatched numbers keep only the number.
+ */
+function entrantDrivers(timingData: readonly StreamMessage[] | null, jolpica: JolpicaInfo | null, issues: LoadIssue[]): Driver[] {
+  if (!timingData) return [];
+  const numbers = timingNumbers(timingData);
+  const byNumber = new Map((jolpica?.entrants ?? []).map((e) => [e.driverNumber, e]));
+  const sorted = [...numbers].sort((a, b) => Number(a) - Number(b));
+  const unmatched = sorted.filter((n) => !byNumber.has(n));
+  issues.push({
+    code: 'data-warning',
+    message: `no DriverList: ${sorted.length} drivers from TimingData's racing numbers, named from Jolpica's entrants` +
+      (unmatched.length ? `; no entrant known for number(s) ${unmatched.join(', ')}` : ''),
+  });
+  return sorted.map((n) => {
+    const e = byNumber.get(n);
+    const fullName = e && (e.givenName || e.familyName) ? [e.givenName, e.familyName].filter((x) => x).join(' ') : null;
+    return {
+      driverNumber: n, abbreviation: e?.code ?? null, broadcastName: null, firstName: e?.givenName ?? null, lastName: e?.familyName ?? null,
+      fullName, teamName: e?.constructorName ?? null, teamColour: null, headshotUrl: null, countryCode: null, reference: null, line: null,
+    };
+  });
 }

@@ -139,6 +139,64 @@ describe('Session.load from the recorded archive', () => {
   });
 });
 
+// FastF1 cannot build these two (no DriverList, no TimingAppData in the archive); we build laps
+// from TimingData's racing numbers and name the cars from the Jolpica result rows we hold.
+describe('sessions with TimingData but no DriverList', () => {
+  const SPAIN_2022_Q = '2022/2022-05-22_Spanish_Grand_Prix/2022-05-21_Qualifying/';
+  const CANADA_2023_Q = '2023/2023-06-18_Canadian_Grand_Prix/2023-06-17_Qualifying/';
+  /**
+   * Every best lap time the feed showed per car (BestLapTime patches; it restarts with each part of
+   * qualifying and takes back deleted laps), independent of how laps are built.
+   */
+  async function feedBest(path: string): Promise<Map<string, number[]>> {
+    const best = new Map<string, number[]>();
+    const { parseStream, parseDuration } = await import('../src/index.js');
+    for (const m of parseStream(await readFile(topicFile(path, 'TimingData'), 'utf8')).messages) {
+      for (const [n, line] of Object.entries((m.data as { Lines?: Record<string, { BestLapTime?: { Value?: string } }> }).Lines ?? {})) {
+        const v = parseDuration(line?.BestLapTime?.Value ?? '');
+        if (Number.isFinite(v) && v > 0) best.set(n, [...(best.get(n) ?? []), v]);
+      }
+    }
+    return best;
+  }
+
+  it('2022 Spanish Q: laps for all 20 cars, named from the season\'s result rows; Leclerc on pole in 1:18.750', async () => {
+    const session = await loadLocal(SPAIN_2022_Q);
+    const byNumber = new Map(session.drivers.map((d) => [d.driverNumber, d]));
+    const best = await feedBest(SPAIN_2022_Q);
+    expect([...byNumber.keys()].sort()).toEqual([...best.keys()].sort());
+    expect(byNumber.size).toBe(20);
+    for (const n of byNumber.keys()) expect(session.laps!.pickDrivers(n).length, n).toBeGreaterThan(0);
+    expect([byNumber.get('1')!.abbreviation, byNumber.get('16')!.abbreviation, byNumber.get('16')!.teamName]).toEqual(['VER', 'LEC', 'Ferrari']);
+    // Vettel raced as 5 here but missed rounds 1–2, the only 2022 result rows recorded: unnamed, and said so.
+    expect(byNumber.get('5')!.abbreviation).toBeNull();
+    expect(session.issues.find((i) => i.message.startsWith('no DriverList'))!.message).toMatch(/no entrant known for number\(s\) 5$/);
+    const fastest = session.laps!.pickFastest()!;
+    expect([fastest.driver, fastest.lapTime]).toEqual(['LEC', 78_750]);
+    // Each car's fastest lap is one the feed called its best, and no slower than its last best.
+    for (const [n, times] of best) {
+      const own = session.laps!.pickDrivers(n).pickFastest()!.lapTime!;
+      expect(times, n).toContain(own);
+      expect(own, n).toBeLessThanOrEqual(times[times.length - 1]!);
+    }
+  });
+
+  it('2023 Canadian Q: every car named from earlier rounds\' results; without Jolpica, numbers only', async () => {
+    const session = await loadLocal(CANADA_2023_Q);
+    const best = await feedBest(CANADA_2023_Q);
+    expect(session.drivers.map((d) => d.driverNumber).sort()).toEqual([...best.keys()].sort());
+    expect(session.drivers.every((d) => d.abbreviation !== null)).toBe(true);
+    expect(session.drivers.find((d) => d.driverNumber === '1')!.abbreviation).toBe('VER');
+    expect(session.drivers.find((d) => d.driverNumber === '4')!.abbreviation).toBe('NOR');
+    for (const [n, times] of best) expect(times, n).toContain(session.laps!.pickDrivers(n).pickFastest()!.lapTime!);
+    expect(session.issues.some((i) => /No tyre data \(no TimingAppData\)/.test(i.message))).toBe(true);
+
+    const bare = await Session.load(CANADA_2023_Q, { ...LOCAL, jolpica: null });
+    expect(bare.laps!.length).toBe(session.laps!.length);
+    expect(bare.drivers.every((d) => d.abbreviation === null)).toBe(true);
+  });
+});
+
 describe('Session.load over HTTP, then from the cache with the server down', () => {
   let livetiming: TestServer;
   let jolpica: TestServer;

@@ -8,5 +8,5 @@ export { makeSessionPath, normaliseSessionPath, parseSessionPath, topicStreamPat
 export type { SessionPathParts } from './paths.js';
 export { parseSeasonIndex, sessionsFromIndex, sessionFromPath } from './season.js';
 export type { ArchiveSession, SeasonIndex, IndexMeeting, IndexSession } from './season.js';
-export { JOLPICA_URL, FASTF1_SCHEDULE_URL, roundCandidates, sameEvent, fetchErgastRace, driverNumbersOf, firstLapTimesOf, ergastRaces } from './jolpica.js';
-export type { JolpicaRace, FirstLapTime, RoundCandidate, ResultsKind } from './jolpica.js';
+export { JOLPICA_URL, FASTF1_SCHEDULE_URL, roundCandidates, sameEvent, fetchErgastRace, driverNumbersOf, firstLapTimesOf, ergastRaces, entrantsOf } from './jolpica.js';
+export type { JolpicaRace, FirstLapTime, RoundCandidate, ResultsKind, JolpicaEntrant } from './jolpica.js';

@@ -163,3 +163,39 @@ export function firstLapTimesOf(lapsData: Record<string, unknown>, numbers: Read
   }
   return { times, unmapped };
 }
+
+/** A driver as a Jolpica result row names them, keyed by the racing number the car raced with. */
+export interface JolpicaEntrant {
+  readonly driverNumber: string;
+  readonly driverId: string;
+  readonly code: string | null;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly constructorName: string | null;
+}
+
+/**
+ * Entrants by racing number from Ergast race objects (results/qualifying/sprint rows carry the number
+ * the car raced with), earlier objects winning. A driver's `permanentNumber` is never used: Jolpica
+ * keeps only the current one (a champion races as 1 and changes back later), so for a past season it
+ * can name the wrong driver.
+ */
+export function entrantsOf(races: readonly Record<string, unknown>[]): Map<string, JolpicaEntrant> {
+  const out = new Map<string, JolpicaEntrant>();
+  for (const race of races) {
+    for (const key of ['Results', 'QualifyingResults', 'SprintResults']) {
+      for (const row of list(race[key])) {
+        const r = obj(row);
+        const number = str(r?.number);
+        const driver = obj(r?.Driver);
+        const driverId = str(driver?.driverId);
+        if (!number || !driverId || out.has(number)) continue;
+        out.set(number, {
+          driverNumber: number, driverId, code: str(driver?.code), givenName: str(driver?.givenName), familyName: str(driver?.familyName),
+          constructorName: str(obj(r?.Constructor)?.name),
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -26,7 +26,7 @@ export interface BuildLapsInput {
   /** null/undefined = not available: `deleted` stays null. */
   readonly raceControl?: readonly RaceControlMessage[] | null;
   readonly lapCount?: readonly LapCountUpdate[];
-  /** Driver list (order is kept in the output). Without it, drivers with timing and tyre data are used. */
+  /** Driver list (order is kept in the output). Without it, drivers with timing and tyre data are used (timing alone when the session has no tyre data at all). */
   readonly drivers?: readonly DriverRef[];
   /** UTC (epoch ms) of session time zero; fills `lapStartDate`. */
   readonly t0?: number | null;
@@ -101,8 +101,10 @@ export function buildLaps(input: BuildLapsInput): LapsBuild {
 
   const drivers: DriverRef[] = input.drivers?.length
     ? [...input.drivers]
-    : [...rawBy.keys()].filter((d) => stintMsgs.has(d)).map((d) => ({ driverNumber: d }));
+    // FastF1 keeps drivers that have both timing and tyre data; without any tyre data, timing alone.
+    : [...rawBy.keys()].filter((d) => stintMsgs.size === 0 || stintMsgs.has(d)).map((d) => ({ driverNumber: d }));
   const notStarted = new Set(input.notStarted ?? []);
+  if (stintMsgs.size === 0 && rawBy.size > 0) warnings.push('No tyre data (no TimingAppData): laps have no compound, tyre life or stint');
 
   const all: Row[] = [];
   for (const ref of drivers) {
@@ -134,7 +136,7 @@ export function buildLaps(input: BuildLapsInput): LapsBuild {
     } else {
       rows = rowsOf(d1!);
       if (d2.length === 0) {
-        warnings.push(`No tyre data for driver ${drv}`);
+        if (stintMsgs.size > 0) warnings.push(`No tyre data for driver ${drv}`);
         for (const r of rows) { r.compound = null; r.tyreLife = NaN; r.stint = 0; r.freshTyre = false; }
       } else {
         const match = asofTyres(rows.map((r) => r.time), d2);
