@@ -8,7 +8,7 @@ import { liveTimingDir, MEXICO_2025_Q, topicFile } from './paths.js';
 
 const AZE_2023_Q = '2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying/';
 const SAUDI_2022_Q = '2022/2022-03-27_Saudi_Arabian_Grand_Prix/2022-03-26_Qualifying/';
-const FAST = { retryDelaysMs: [5, 10], timeoutMs: 250 };
+const FAST = { retry: { retries: 2, baseDelayMs: 5 }, timeoutMs: 250 };
 
 describe('session paths', () => {
   it('rebuilds the archive path of every session of the 2019–2023 season indexes from names and dates', async () => {
@@ -132,14 +132,14 @@ describe('archive client over HTTP (loopback server serving the recorded archive
     expect(body.text).toBe(await readFile(topicFile(AZE_2023_Q, 'TimingAppData'), 'utf8'));
     expect(mirror.requests).toEqual([`/static/${AZE_2023_Q}TimingAppData.jsonStream`]);
     // 404 is an answer (no retry); 500, a hang and a reset are retried on the primary first.
-    expect(primary.requests.length).toBe(fault === 404 ? 1 : 1 + FAST.retryDelaysMs.length);
+    expect(primary.requests.length).toBe(fault === 404 ? 1 : 1 + FAST.retry.retries);
     expect(events.filter((e) => e.type === 'retry')).toHaveLength(fault === 404 ? 0 : 2);
     expect(events.some((e) => e.type === 'fallback' && e.to === mirror.url)).toBe(true);
   });
 
-  it('retries transient failures with the configured delays and succeeds on the same base', async () => {
+  it('retries transient failures with the platform backoff (base 40 ms doubled, jitter off) and succeeds on the same base', async () => {
     const events: SourceEvent[] = [];
-    const archive = new ArchiveClient({ base: primary.url, mirrors: [mirror.url], retryDelaysMs: [40, 80], timeoutMs: 500, onEvent: (e) => events.push(e) });
+    const archive = new ArchiveClient({ base: primary.url, mirrors: [mirror.url], retry: { retries: 2, baseDelayMs: 40, random: () => 1 }, timeoutMs: 500, onEvent: (e) => events.push(e) });
     primary.rules.push({ match: (p) => p.endsWith('/TrackStatus.jsonStream'), fault: 503, times: 2 });
     const started = performance.now();
     const body = await archive.topicText(AZE_2023_Q, 'TrackStatus');

@@ -214,7 +214,7 @@ describe('Session.load over HTTP, then from the cache with the server down', () 
 
   it('a core topic the source cannot deliver is critical but transient (worth retrying)', async () => {
     livetiming.rules.push({ match: (p) => p.endsWith('/TimingData.jsonStream'), fault: 500, times: 3 });
-    const err = await Session.load(SAUDI_2022_Q, { ...LOCAL, archive: { base: livetiming.url, retryDelaysMs: [5, 5], timeoutMs: 1000 } }).catch((e: unknown) => e);
+    const err = await Session.load(SAUDI_2022_Q, { ...LOCAL, archive: { base: livetiming.url, retry: { retries: 2, baseDelayMs: 5 }, timeoutMs: 1000 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineCriticalError);
     expect(err).toMatchObject({ code: 'source-unavailable', transient: true });
     expect((err as Error).message).toMatch(/TimingData\.jsonStream: HTTP 500/);
@@ -223,8 +223,8 @@ describe('Session.load over HTTP, then from the cache with the server down', () 
 
   it('loads the same session as from the directory, and again offline from the cache', async () => {
     const viaHttp: SessionLoadOptions = {
-      archive: { base: livetiming.url, cacheDir: join(cacheDir, 'livetiming'), retryDelaysMs: [5], timeoutMs: 1000 },
-      jolpica: { base: jolpica.url, cacheDir: join(cacheDir, 'jolpica'), retryDelaysMs: [5], timeoutMs: 1000 },
+      archive: { base: livetiming.url, cacheDir: join(cacheDir, 'livetiming'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 1000 },
+      jolpica: { base: jolpica.url, cacheDir: join(cacheDir, 'jolpica'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 1000 },
       schedule: { base: resolve(f1data, 'f1schedule') },
       telemetry: false,
     };

@@ -2,6 +2,7 @@
 // how to name it (the id comes from the domain key, so the same work is never queued twice) and
 // how to treat its failures. Two queues run the same definitions: BullMQ on Redis (separate worker
 // processes, survives restarts) and an in-process runner (single node, no Redis).
+import { backoffDelay as platformBackoff } from '@apexdata/livetiming';
 
 /** Progress as a job reports it and as clients read it. */
 export interface JobProgress {
@@ -93,7 +94,8 @@ export class PermanentJobError extends Error {
 
 /** Delay before attempt `attempt + 1` after `attempt` failed: base·2^(attempt−1), capped. */
 export function backoffDelay(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
-  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
+  // The platform's one backoff, without jitter: a job retries alone, not in a crowd of clients.
+  return platformBackoff({ baseDelayMs: backoff.baseMs, maxDelayMs: backoff.maxMs, factor: 2, random: () => 1 }, attempt);
 }
 
 /** First line of an error's message, for clients. */

@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { DbOrTx } from '../db/client.js';
 import { races } from '../db/schema/races.js';
 import { SESSION_CODES, type SessionCode } from '../db/schema/sessions.js';
+import { acquireRateLimiter, jolpicaRateLimits, rateLimitedFetch } from '../sources/index.js';
 
 export { SESSION_CODES, type SessionCode };
 
@@ -76,7 +77,11 @@ export function sourcesFromConfig(config: Pick<Config, 'APEX_HOME' | 'LIVETIMING
     ...(local ? {} : { cacheDir: cache('livetiming') }),
   });
   const jolpicaLocal = !isUrlBase(config.JOLPICA_BASE_URL);
-  const jolpica = new Source({ base: config.JOLPICA_BASE_URL, offline, ...(jolpicaLocal ? {} : { cacheDir: cache('jolpica') }) });
+  // Session loads ask Jolpica through the same per-origin limiter as the history sync (one budget).
+  const jolpica = new Source({
+    base: config.JOLPICA_BASE_URL, offline,
+    ...(jolpicaLocal ? {} : { cacheDir: cache('jolpica'), fetch: rateLimitedFetch(acquireRateLimiter(config.JOLPICA_BASE_URL, jolpicaRateLimits).limiter) }),
+  });
   // A recorded archive directory named `livetiming` keeps FastF1's schedule files beside it.
   const beside = local && basename(resolve(config.LIVETIMING_BASE_URL)) === 'livetiming' ? resolve(config.LIVETIMING_BASE_URL, '..', 'f1schedule') : null;
   const schedule = beside && existsSync(beside)

@@ -14,7 +14,7 @@ export {
   isRetryableStatus,
 } from './errors.js';
 export type { SourceErrorKind } from './errors.js';
-export { RateLimiter, jolpicaRateLimits } from './rate-limiter.js';
+export { RateLimiter, jolpicaRateLimits, acquireRateLimiter, rateLimitedFetch } from './rate-limiter.js';
 export type { RateLimitOptions, RateWindow, RateLimiterStats } from './rate-limiter.js';
 export { defaultRetryPolicy, backoffDelay, parseRetryAfter, withRetry } from './retry.js';
 export type { RetryPolicy, RetryEvent } from './retry.js';

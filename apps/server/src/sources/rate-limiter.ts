@@ -9,6 +9,7 @@
 // the two (a cold connection took 60 ms in our tests), so only the response time is a safe anchor.
 import Bottleneck from 'bottleneck';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseRetryAfter } from './retry.js';
 
 export interface RateWindow {
   limit: number;
@@ -116,4 +117,50 @@ export class RateLimiter {
       }
     }
   }
+}
+
+// ── One limiter per upstream in this process ─────────────────────────────────────────────────────
+
+const shared = new Map<string, { limiter: RateLimiter; users: number }>();
+
+/**
+ * The one limiter of an upstream origin in this process, so that every client of it (the history
+ * sync's Jolpica client, the session loads' Jolpica source, several syncs) draws on one budget. The
+ * first caller's limits are the origin's; `release` stops the limiter when its last user is done.
+ */
+export function acquireRateLimiter(baseUrl: string, options: RateLimitOptions): { limiter: RateLimiter; release: () => Promise<void> } {
+  const origin = new URL(baseUrl).origin;
+  let entry = shared.get(origin);
+  if (!entry) {
+    entry = { limiter: new RateLimiter(options), users: 0 };
+    shared.set(origin, entry);
+  }
+  entry.users++;
+  const held = entry;
+  let released = false;
+  return {
+    limiter: held.limiter,
+    release: async () => {
+      if (released) return;
+      released = true;
+      if (--held.users > 0) return;
+      if (shared.get(origin) === held) shared.delete(origin);
+      await held.limiter.stop();
+    },
+  };
+}
+
+/**
+ * `fetch` through a limiter, for code that takes a fetch function (the engine's sources): each
+ * request waits for the windows, and a 429/503 with Retry-After pauses every queued request.
+ */
+export function rateLimitedFetch(limiter: RateLimiter, fetchImpl: typeof fetch = globalThis.fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await limiter.run(() => fetchImpl(input, init));
+    if (response.status === 429 || response.status === 503) {
+      const wait = parseRetryAfter(response.headers.get('retry-after'));
+      if (wait !== undefined) limiter.pauseFor(wait);
+    }
+    return response;
+  };
 }

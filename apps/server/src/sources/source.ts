@@ -17,7 +17,7 @@ import {
   SourcePathError,
   SourceTimeoutError,
 } from './errors.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
+import { acquireRateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { defaultRetryPolicy, parseRetryAfter, withRetry, type RetryEvent, type RetryPolicy } from './retry.js';
 
 export interface SourceOptions {
@@ -26,7 +26,10 @@ export interface SourceOptions {
   /** Per attempt, covering connect, headers and the whole body. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Client-side limits for HTTP bases; `false` or absent = none. Directory bases are never limited. */
+  /**
+   * Client-side limits for HTTP bases; `false` or absent = none. Directory bases are never limited.
+   * Sources of the same origin share one limiter (the first one's limits).
+   */
   rateLimit?: RateLimitOptions | false;
   /** Refuse non-loopback network access (APEX_OFFLINE). Loopback stays allowed: it is this machine. */
   offline?: boolean;
@@ -65,7 +68,7 @@ export interface Source {
   getText(path: string, options?: GetOptions): Promise<string>;
   getJson<T = unknown>(path: string, options?: GetJsonOptions<T>): Promise<T>;
   stats(): SourceStats;
-  /** Stops the rate limiter's timers and rejects requests still waiting for it. */
+  /** Releases the origin's rate limiter; the last source to release it stops its timers and waiting requests. */
   close(): Promise<void>;
 }
 
@@ -78,7 +81,9 @@ export function createSource(options: SourceOptions): Source {
   const transport = /^https?:\/\//i.test(options.baseUrl)
     ? httpTransport(options.baseUrl, timeoutMs, options.userAgent ?? DEFAULT_USER_AGENT, options.offline ?? false)
     : directoryTransport(options.baseUrl);
-  const limiter = transport.kind === 'http' && options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+  // One limiter per upstream origin in the process: every source of Jolpica shares its budget.
+  const lease = transport.kind === 'http' && options.rateLimit ? acquireRateLimiter(options.baseUrl, options.rateLimit) : undefined;
+  const limiter = lease?.limiter;
   let attempts = 0;
   let retries = 0;
   let bytes = 0;
@@ -137,7 +142,7 @@ export function createSource(options: SourceOptions): Source {
       ),
     stats: () => ({ attempts, retries, bytes, limiterWaitMs: limiter?.stats().waitedMs ?? 0 }),
     close: async () => {
-      await limiter?.stop();
+      await lease?.release();
     },
   };
 }

@@ -96,7 +96,7 @@ describe.each(backends)('corrupt streams and a failing archive on %s', (kind) =>
     const key = { year: 2022, round: 2, session: 'Q' } as const;
     const httpDeps: LoadDeps = {
       ...deps,
-      sources: { ...recordedSources(), archive: new ArchiveClient({ base: server.url, retryDelaysMs: [], timeoutMs: 5000 }) },
+      sources: { ...recordedSources(), archive: new ArchiveClient({ base: server.url, retry: { retries: 0 }, timeoutMs: 5000 }) },
     };
     const good = await runToCompletion(quickRetries, key, httpDeps);
     const store = sessionStore(tdb.database.db);

@@ -10,3 +10,5 @@ export { parseSeasonIndex, sessionsFromIndex, sessionFromPath } from './season.j
 export type { ArchiveSession, SeasonIndex, IndexMeeting, IndexSession } from './season.js';
 export { JOLPICA_URL, FASTF1_SCHEDULE_URL, roundCandidates, sameEvent, fetchErgastRace, driverNumbersOf, firstLapTimesOf, ergastRaces, entrantsOf } from './jolpica.js';
 export type { JolpicaRace, FirstLapTime, RoundCandidate, ResultsKind, JolpicaEntrant } from './jolpica.js';
+export { defaultRetryPolicy, backoffDelay, parseRetryAfter } from './retry.js';
+export type { RetryPolicy } from './retry.js';

@@ -6,6 +6,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiskCache, isNotFound } from './cache.js';
 import { SourceError, type SourceAttempt } from './errors.js';
+import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry.js';
 
 export interface SourceOptions {
   /** `https://host[/prefix]`, `file://…` or a directory path (relative to the working directory). */
@@ -13,10 +14,11 @@ export interface SourceOptions {
   /** Bases tried in order when the previous one fails or does not have the resource. */
   readonly mirrors?: readonly string[];
   /**
-   * Delays (ms) before each retry of a transient failure (5xx, 408, 429, timeout, network error)
-   * against one base; the number of retries is the length. Default `[500, 2000]`.
+   * Retries of a transient failure (5xx, 408, 425, 429, timeout, network error) against one base:
+   * the platform's one policy (`defaultRetryPolicy`, capped exponential backoff with jitter, a
+   * server's Retry-After as a floor), overridable field by field.
    */
-  readonly retryDelaysMs?: readonly number[];
+  readonly retry?: Partial<RetryPolicy>;
   /** Per-request timeout, headers and body included. Default 20 s. */
   readonly timeoutMs?: number;
   /** Directory of the persistent response cache; no cache when unset. */
@@ -31,7 +33,10 @@ export interface SourceOptions {
   readonly offline?: boolean;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Injected fetch (tests, proxies). Defaults to the global fetch. */
+  /**
+   * Injected fetch (tests, proxies, and the server's rate limiter: every Jolpica request of the
+   * platform goes through one). Defaults to the global fetch.
+   */
   readonly fetch?: typeof globalThis.fetch;
   /** Observes retries, fallbacks and cache use (for logs and progress); never throws into the source. */
   readonly onEvent?: (event: SourceEvent) => void;
@@ -53,7 +58,6 @@ export interface SourceBody {
   readonly origin: string;
 }
 
-const DEFAULT_RETRY_DELAYS = [500, 2000] as const;
 const DEFAULT_TIMEOUT = 20_000;
 const MISSING_TTL = 12 * 3600_000;
 const NOT_FOUND = new Set([403, 404, 410]);
@@ -92,7 +96,7 @@ export class Source {
   readonly bases: readonly Base[];
   readonly offline: boolean;
   private readonly cache: DiskCache | null;
-  private readonly retryDelays: readonly number[];
+  private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly headers: Record<string, string>;
   private readonly fetchImpl: typeof globalThis.fetch;
@@ -101,7 +105,7 @@ export class Source {
     this.bases = [options.base, ...(options.mirrors ?? [])].map(toBase);
     this.offline = options.offline ?? false;
     this.cache = options.cacheDir ? new DiskCache(resolve(options.cacheDir)) : null;
-    this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT;
     this.headers = { ...DEFAULT_HEADERS, ...options.headers };
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -198,8 +202,9 @@ export class Source {
       const outcome = await this.fetchOnce(base, path);
       if (outcome.kind !== 'failed') return outcome;
       attempts.push({ base: base.url, status: outcome.status, error: outcome.reason });
-      const delay = this.retryDelays[attempt];
-      if (!outcome.transient || delay === undefined) return outcome;
+      const waitFor = outcome.retryAfterMs;
+      if (!outcome.transient || attempt >= this.retry.retries || (waitFor !== undefined && waitFor > this.retry.maxRetryAfterMs)) return outcome;
+      const delay = backoffDelay(this.retry, attempt + 1, waitFor);
       this.emit({ type: 'retry', path, base: base.url, attempt: attempt + 1, delayMs: delay, reason: outcome.reason });
       await sleep(delay);
     }
@@ -216,7 +221,10 @@ export class Source {
       }
       await res.body?.cancel().catch(() => undefined);
       if (NOT_FOUND.has(res.status)) return { kind: 'missing' };
-      return { kind: 'failed', status: res.status, reason: `HTTP ${res.status}`, transient: res.status >= 500 || TRANSIENT.has(res.status) };
+      return {
+        kind: 'failed', status: res.status, reason: `HTTP ${res.status}`, transient: res.status >= 500 || TRANSIENT.has(res.status),
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+      };
     } catch (err) {
       const e = err as Error;
       const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timed out after ${this.timeoutMs} ms` : `${e.message}${causeText(e)}`;
@@ -236,7 +244,7 @@ export class Source {
 type Outcome =
   | { readonly kind: 'body'; readonly body: Buffer }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'failed'; readonly status?: number; readonly reason: string; readonly transient: boolean };
+  | { readonly kind: 'failed'; readonly status?: number; readonly reason: string; readonly transient: boolean; readonly retryAfterMs?: number };
 
 function describe(base: Base): string {
   return base.kind === 'http' ? base.url : base.dir;
