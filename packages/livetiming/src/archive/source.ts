@@ -19,6 +19,11 @@ export interface SourceOptions {
    * server's Retry-After as a floor), overridable field by field.
    */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * @deprecated Use `retry: { retries: n }`. Only its length is read (the number of retries); the
+   * delays come from the platform's policy.
+   */
+  readonly retryDelaysMs?: readonly number[];
   /** Per-request timeout, headers and body included. Default 20 s. */
   readonly timeoutMs?: number;
   /** Directory of the persistent response cache; no cache when unset. */
@@ -105,7 +110,7 @@ export class Source {
     this.bases = [options.base, ...(options.mirrors ?? [])].map(toBase);
     this.offline = options.offline ?? false;
     this.cache = options.cacheDir ? new DiskCache(resolve(options.cacheDir)) : null;
-    this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.retry = { ...defaultRetryPolicy, ...(options.retryDelaysMs ? { retries: options.retryDelaysMs.length } : {}), ...options.retry };
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT;
     this.headers = { ...DEFAULT_HEADERS, ...options.headers };
     this.fetchImpl = options.fetch ?? globalThis.fetch;
