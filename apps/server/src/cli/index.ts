@@ -20,7 +20,8 @@ const aliases: Record<string, string> = { start: 'serve' };
 
 const program = new Command('apex')
   .description('ApexData: Formula 1 history, session data and telemetry')
-  .showHelpAfterError()
+  // A usage error is one line plus a hint, not the whole help.
+  .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
 try {

@@ -9,5 +9,6 @@ export function fail(err: unknown): never {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`apex: ${message.split('\n')[0]}\n`);
   if (process.env.APEX_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exit(1);
+  // A command stopped by a signal has set its exit code already (130 for Ctrl-C).
+  process.exit(process.exitCode && process.exitCode !== 0 ? process.exitCode : 1);
 }

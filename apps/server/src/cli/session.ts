@@ -6,9 +6,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/client.js';
 import { jobDepsFromConfig, runToCompletion, sessionJobId, sessionLoadJob } from '../jobs/index.js';
-import { describeSession, parseSessionCode, seasonCatalogue, type SessionKey } from '../sessions/catalog.js';
+import { CatalogError, describeSession, parseSessionCode, resolveSession, seasonCatalogue, type SessionKey } from '../sessions/catalog.js';
 import type { LoadSummary } from '../sessions/load.js';
 import { sessionStore } from '../sessions/store.js';
+import { releaseAbandonedClaims } from '../sessions/store-write.js';
 
 function parseYear(value: string): number {
   const n = Number(value);
@@ -94,17 +95,30 @@ async function runLoad(key: SessionKey, opts: { allowCorrupt?: boolean; json?: b
     { stream: process.stderr, format: ' {bar} {percentage}% | {stage} | {detail}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
+  // Ctrl-C (or SIGTERM) stops the load where it is: the parser thread ends, nothing is written, the
+  // session says `failed: interrupted (SIGINT)` and the command exits 130 (143). A second Ctrl-C
+  // while it winds down exits at once.
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exitCode = signal === 'SIGINT' ? 130 : 143;
+    controller.abort(new Error(`interrupted (${signal}); nothing was written`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await migrate(database);
     const deps = { ...jobDepsFromConfig(config, database.db), allowCorruptLines: Boolean(opts.allowCorrupt) };
+    // Claims left by processes that are gone (a killed CLI or server) must not block this load.
+    await releaseAbandonedClaims(database.db, { embedded: database.kind === 'pglite' });
     const status = await sessionStore(database.db).status(key);
     if (status.state === 'loading' && status.jobId) {
       throw new Error(`${describeSession(key)} is already being loaded by job ${status.jobId} (${status.stage ?? 'queued'}); see \`apex session status\``);
     }
+    // A session the archive lacks fails here, before any progress is printed.
+    await resolveSession(database.db, deps.sources, key).catch((err: unknown) => {
+      if (err instanceof CatalogError && err.code === 'not-found') throw new Error(err.message);
+    });
     if (!opts.json) process.stdout.write(`▸ loading ${describeSession(key)} from ${deps.sources.archive.source.label}\n`);
     if (interactive) bar.start(100, 0, { stage: 'resolve', detail: '' });
     let lastStage = '';
@@ -139,6 +153,7 @@ async function runLoad(key: SessionKey, opts: { allowCorrupt?: boolean; json?: b
     bar.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    if (interactive) process.stderr.write('\x1b[?25h');
     await database.close();
   }
 }

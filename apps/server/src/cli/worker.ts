@@ -4,7 +4,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/client.js';
-import { jobDepsFromConfig, startWorkers, type WorkerEvent } from '../jobs/index.js';
+import { jobDepsFromConfig, startWorkers, workerRefusal, type WorkerEvent } from '../jobs/index.js';
+import { releaseAbandonedClaims } from '../sessions/store-write.js';
 
 function parsePositive(value: string): number {
   const n = Number(value);
@@ -54,9 +55,11 @@ export function registerWorkerCommands(program: Command): void {
     .option('--stalled-interval <ms>', 'how often to look for jobs of dead workers (default 30000)', parsePositive)
     .action(async (opts: WorkerOptions) => {
       const config = loadConfig();
-      if (!config.REDIS_URL) throw new Error('REDIS_URL is not set: without Redis, jobs run inside `apex serve` and no worker is needed');
+      const refusal = workerRefusal(config);
+      if (refusal) throw new Error(refusal);
       const database = await openDatabase(config);
       await migrateOnce(database);
+      await releaseAbandonedClaims(database.db);
       const workers = startWorkers(config, jobDepsFromConfig(config, database.db), {
         concurrency: opts.concurrency,
         lockDurationMs: opts.lockDuration,

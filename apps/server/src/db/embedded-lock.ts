@@ -61,7 +61,7 @@ export function busyMessage(dataDir: string, holder: LockHolder): string {
 }
 
 /** Field 22 of /proc/PID/stat (start time in clock ticks since boot); null where there is no /proc. */
-function procStartOf(pid: number): string | null {
+export function procStartOf(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
@@ -71,8 +71,8 @@ function procStartOf(pid: number): string | null {
   }
 }
 
-/** Whether the process named in a lock file still runs, as the same process that wrote it. */
-function holderAlive(holder: LockHolder): boolean {
+/** Whether the process named in a lock file (or a load's claim) still runs, as the same process that wrote it. */
+export function holderAlive(holder: Pick<LockHolder, 'pid' | 'procStart'>): boolean {
   const now = procStartOf(holder.pid);
   // This process's own pid: another thread of it (its locks are not in this thread's `held`), or an
   // earlier process given the same pid, such as a restarted container's pid 1.

@@ -123,7 +123,7 @@ export class BullJobQueue<Deps> implements JobQueue {
       });
       return { job: added, created: true };
     });
-    if (created) await def.onQueued?.(data, this.deps, id);
+    if (created) await def.onQueued?.(data, this.deps, id, null);
     return { job: await this.viewOf(job), created };
   }
 

@@ -1,10 +1,12 @@
 // The in-process queue (no Redis): jobs run in this process, one at a time by default (loads are
 // CPU-bound and the machine is small), with the same retries and progress as under BullMQ. Job
 // records live in memory: after a restart they are gone, and the domain state (e.g. a session's
-// `loading` row) tells what happened.
+// row, claimed by this process) tells what happened. Closing the queue interrupts running jobs
+// (their signal aborts) and fails queued ones, so a stopping server leaves no job claimed.
+import { thisProcess } from './holder.js';
 import { AttemptFailedError, runAttempt } from './run.js';
 import {
-  backoffDelay, reasonOf, type EnqueueResult, type JobDefinition, type JobProgress, type JobQueue, type JobView,
+  backoffDelay, JobInterruptedError, reasonOf, type EnqueueResult, type JobDefinition, type JobProgress, type JobQueue, type JobView,
 } from './types.js';
 
 interface JobRecord {
@@ -40,6 +42,7 @@ export class InProcessQueue<Deps> implements JobQueue {
   private closed = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly stop = new AbortController();
 
   constructor(definitions: readonly AnyDefinition<Deps>[], private readonly deps: Deps, private readonly options: InProcessQueueOptions = {}) {
     this.defs = new Map(definitions.map((d) => [d.name, d]));
@@ -60,7 +63,7 @@ export class InProcessQueue<Deps> implements JobQueue {
     this.jobs.delete(id);
     this.jobs.set(id, record);
     this.trim();
-    await def.onQueued?.(data, this.deps, id);
+    await def.onQueued?.(data, this.deps, id, thisProcess());
     this.schedule(def, record, 0);
     return { job: view(record), created: true };
   }
@@ -70,13 +73,34 @@ export class InProcessQueue<Deps> implements JobQueue {
     return r ? view(r) : null;
   }
 
-  /** Stops taking jobs, cancels pending retries and waits for running attempts to end. */
-  async close(): Promise<void> {
+  /**
+   * Stops taking jobs, interrupts running ones (`reason`), fails queued ones and pending retries, and
+   * waits for running attempts to end — each tells its definition why, so nothing stays claimed.
+   */
+  async close(reason = 'the server stopped'): Promise<void> {
+    if (this.closed) return this.drain();
     this.closed = true;
+    this.stop.abort(new Error(`interrupted: ${reason}`));
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const wake of this.waiting.splice(0)) wake();
+    const cancelled = [...this.jobs.values()].filter((r) => r.state === 'queued');
+    await Promise.allSettled(cancelled.map((r) => this.cancel(r, `interrupted: ${reason} before job ${r.id} ran; start it again`)));
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async cancel(record: JobRecord, reason: string): Promise<void> {
+    Object.assign(record, { state: 'failed', error: reason, finishedAt: new Date() });
+    const def = this.defs.get(record.name)!;
+    try {
+      await def.onFailure?.(record.data, this.deps, new JobInterruptedError(reason), { jobId: record.id, attempt: record.attempts, final: true, reason });
+    } catch {
+      // best effort, as in runAttempt
+    }
   }
 
   /** Resolves when no job is queued or running (tests, CLI). */
@@ -111,15 +135,13 @@ export class InProcessQueue<Deps> implements JobQueue {
   }
 
   private async run(def: AnyDefinition<Deps>, record: JobRecord): Promise<void> {
-    if (!(await this.slot())) {
-      Object.assign(record, { state: 'failed', error: 'cancelled: the server is shutting down', finishedAt: new Date() });
-      return;
-    }
+    // Closed while waiting for a slot: close() has failed the record already.
+    if (!(await this.slot())) return;
     record.state = 'running';
     record.attempts++;
     try {
       record.result = await runAttempt(def, record.data, this.deps, (p) => { record.progress = p; }, {
-        jobId: record.id, attempt: record.attempts, maxAttempts: record.maxAttempts,
+        jobId: record.id, attempt: record.attempts, maxAttempts: record.maxAttempts, signal: this.stop.signal,
       });
       Object.assign(record, { state: 'done', error: null, finishedAt: new Date(), progress: { stage: 'done', percent: 100 } });
     } catch (err) {

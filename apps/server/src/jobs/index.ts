@@ -1,7 +1,7 @@
 // The job queue the configuration asks for: BullMQ when REDIS_URL is set (jobs run in `apex worker`
 // processes), the in-process runner otherwise (jobs run in the API process).
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db, DatabaseKind } from '../db/client.js';
 import { sourcesFromConfig } from '../sessions/catalog.js';
 import type { LoadDeps } from '../sessions/load.js';
 import { BullJobQueue, startBullWorkers, type BullWorkerOptions, type BullWorkers } from './bullmq.js';
@@ -31,16 +31,32 @@ export function jobDepsFromConfig(config: Config, db: Db, onHistoryChanged?: () 
 }
 
 /**
- * The queue for this configuration. Neither touches Redis or the database until used. Loads left
- * `loading` by a process that died need no clean-up here: without heartbeats they read as
- * interrupted after a minute and a new load takes their claim over (see store.ts, store-write.ts).
+ * Where jobs run: in BullMQ workers (`apex worker`) with Redis and PostgreSQL; in this process
+ * otherwise. With Redis and the embedded database no worker could run them — PGlite is opened by
+ * one process only (the server) — so they run in the server, and Redis serves the cache and rate
+ * limit alone.
  */
-export async function createJobQueue(config: Config, deps: JobDeps): Promise<JobQueue> {
-  if (config.REDIS_URL) return new BullJobQueue(jobDefinitions, deps, { url: config.REDIS_URL });
+export function jobRunner(config: Pick<Config, 'REDIS_URL'>, database: DatabaseKind): 'bullmq' | 'in-process' {
+  return config.REDIS_URL && database === 'postgres' ? 'bullmq' : 'in-process';
+}
+
+/**
+ * The queue for this configuration and database. Neither touches Redis or the database until used.
+ * Loads left `loading` by a process that died are released by releaseAbandonedClaims (store-write.ts).
+ */
+export async function createJobQueue(config: Config, deps: JobDeps, database: DatabaseKind): Promise<JobQueue> {
+  if (jobRunner(config, database) === 'bullmq') return new BullJobQueue(jobDefinitions, deps, { url: config.REDIS_URL! });
   return new InProcessQueue(jobDefinitions, deps);
 }
 
+/** One line saying why `apex worker` cannot run with this configuration, or null. */
+export function workerRefusal(config: Pick<Config, 'REDIS_URL' | 'DATABASE_URL'>): string | null {
+  if (!config.REDIS_URL) return 'REDIS_URL is not set: without Redis, jobs run inside `apex serve` and no worker is needed';
+  if (!config.DATABASE_URL) return 'apex worker needs DATABASE_URL (PostgreSQL): with the embedded database, jobs run inside `apex serve` (the only process that can open it), so no worker is needed';
+  return null;
+}
+
 export function startWorkers(config: Config, deps: JobDeps, options: Omit<BullWorkerOptions, 'url'> = {}): BullWorkers {
-  if (!config.REDIS_URL) throw new Error('apex worker needs REDIS_URL (without Redis, jobs run inside `apex serve`)');
+  if (!config.REDIS_URL) throw new Error(workerRefusal(config)!);
   return startBullWorkers(jobDefinitions, deps, { url: config.REDIS_URL, ...options });
 }

@@ -10,6 +10,7 @@ import { apexError } from '../http/errors.js';
 import { adminSchema } from '../http/plugins/auth.js';
 import { CatalogError, describeSession, parseSessionCode, resolveSession, type SessionKey } from '../sessions/catalog.js';
 import { sessionStore, type SessionStatusView } from '../sessions/store.js';
+import { releaseAbandonedClaims } from '../sessions/store-write.js';
 import historyJobRoutes from './history-routes.js';
 import { createJobQueue, jobDepsFromConfig, type JobDeps } from './index.js';
 import { InvalidJobDataError, SESSION_LOAD, sessionKeyOfJobId } from './session-load.js';
@@ -32,10 +33,16 @@ export const jobsPlugin = fp(
     const deps = jobDepsFromConfig(app.config, app.db, async () => {
       if (app.hasDecorator('dataChanges')) await app.dataChanges.refresh();
     });
-    const queue = await createJobQueue(app.config, deps);
+    const queue = await createJobQueue(app.config, deps, app.database.kind);
+    // Loads whose process is gone (a server killed mid-load, a CLI stopped) are released now rather
+    // than reported as running for ever; on the embedded database that is every load but ours.
+    const released = await releaseAbandonedClaims(app.db, { embedded: app.database.kind === 'pglite' });
+    if (released > 0) app.log.warn({ released }, `${released} session load(s) left by a stopped process marked failed: interrupted`);
     app.decorate('jobs', queue);
     app.decorate('jobDeps', deps);
-    app.addHook('onClose', async () => {
+    // preClose, not onClose: interrupted jobs record why in the database, which onClose hooks of the
+    // caller (src/server.ts) may already have closed.
+    app.addHook('preClose', async () => {
       await queue.close();
     });
   },

@@ -53,7 +53,7 @@ export async function runToCompletion<D, R, Deps>(
   const maxAttempts = options.maxAttempts ?? def.attempts;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runAttempt(def, data, deps, options.report ?? (() => {}), { jobId, attempt, maxAttempts });
+      return await runAttempt(def, data, deps, options.report ?? (() => {}), { jobId, attempt, maxAttempts, signal: options.signal });
     } catch (err) {
       if (!(err instanceof AttemptFailedError) || err.failure.final) throw err;
       const delay = backoffDelay(attempt, def.backoff);

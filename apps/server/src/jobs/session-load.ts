@@ -39,7 +39,7 @@ export const sessionLoadJob: JobDefinition<SessionKey, LoadSummary, LoadDeps> = 
   validate,
   process: (key, deps, report, context) => loadSession(key, deps, report, context),
   isTransient: isTransientLoadError,
-  onQueued: (key, deps, jobId) => markQueued(deps.db, key, jobId),
+  onQueued: (key, deps, jobId, holder) => markQueued(deps.db, key, jobId, holder),
   onFailure: async (key, deps, _err, info) => {
     if (info.final) await recordFailure(deps.db, key, info.jobId, info.reason);
     else await recordRetry(deps.db, key, info.jobId, info.reason);

@@ -19,6 +19,12 @@ export interface JobContext {
   /** 1 on the first run, 2 on the first retry, … (a run after a crash counts as a new attempt). */
   readonly attempt: number;
   readonly maxAttempts: number;
+  /**
+   * Aborted when the job must stop now (the server shuts down, Ctrl-C in the CLI): processors stop
+   * their work and throw JobInterruptedError, so the job ends `failed: interrupted` instead of
+   * leaving its claim behind.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface FailureInfo {
@@ -42,8 +48,11 @@ export interface JobDefinition<D, R, Deps> {
   isTransient(err: unknown): boolean;
   /** Called after every failed attempt (before a retry is scheduled, or for good). Must not throw. */
   onFailure?(data: D, deps: Deps, err: unknown, info: FailureInfo): Promise<void>;
-  /** Called when a job has been queued (e.g. to record it next to the domain data). */
-  onQueued?(data: D, deps: Deps, jobId: string): Promise<void>;
+  /**
+   * Called when a job has been queued (e.g. to record it next to the domain data). `holder` is the
+   * process whose memory holds the queued job (in-process queue), null when Redis holds it.
+   */
+  onQueued?(data: D, deps: Deps, jobId: string, holder: string | null): Promise<void>;
   readonly attempts: number;
   /** Capped exponential backoff between attempts. */
   readonly backoff: { readonly baseMs: number; readonly maxMs: number };
@@ -90,6 +99,21 @@ export class JobQueueUnavailableError extends Error {
 /** A failure that retrying cannot fix; the message is the reason shown to clients. */
 export class PermanentJobError extends Error {
   override readonly name: string = 'PermanentJobError';
+}
+
+/** The job was stopped from outside (shutdown, Ctrl-C): not retried; the message says why. */
+export class JobInterruptedError extends PermanentJobError {
+  override readonly name = 'JobInterruptedError';
+}
+
+/** Throws JobInterruptedError (`interrupted: <reason>`) once `signal` is aborted. */
+export function throwIfInterrupted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw interruption(signal);
+}
+
+export function interruption(signal: AbortSignal): JobInterruptedError {
+  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'stopped');
+  return new JobInterruptedError(why.startsWith('interrupted') ? why : `interrupted: ${why}`);
 }
 
 /** Delay before attempt `attempt + 1` after `attempt` failed: base·2^(attempt−1), capped. */

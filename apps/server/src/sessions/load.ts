@@ -10,7 +10,7 @@
 import { EngineCriticalError, SourceError } from '@apexdata/livetiming';
 import type { Db } from '../db/client.js';
 import { isDatabaseUnavailable } from '../http/errors.js';
-import { PermanentJobError, type JobContext, type ReportProgress } from '../jobs/types.js';
+import { PermanentJobError, throwIfInterrupted, type JobContext, type ReportProgress } from '../jobs/types.js';
 import { CatalogError, describeSession, resolveSession, type SessionKey, type SessionSources } from './catalog.js';
 import type { Compression } from './telemetry-codec.js';
 import { LoadRejectedError, parseSession, STORE_PERCENT, TopicUnavailableError } from './parse.js';
@@ -62,9 +62,11 @@ export function isTransientLoadError(err: unknown): boolean {
   return isDatabaseUnavailable(err);
 }
 
-export async function loadSession(key: SessionKey, deps: LoadDeps, report: ReportProgress, context: Pick<JobContext, 'jobId'>): Promise<LoadSummary> {
+export async function loadSession(key: SessionKey, deps: LoadDeps, report: ReportProgress, context: Pick<JobContext, 'jobId' | 'signal'>): Promise<LoadSummary> {
   const started = performance.now();
   const { db, sources } = deps;
+  const { signal } = context;
+  throwIfInterrupted(signal);
   report({ stage: 'resolve', percent: 0, detail: `finding ${describeSession(key)} in the archive` });
   let entry;
   try {
@@ -73,6 +75,7 @@ export async function loadSession(key: SessionKey, deps: LoadDeps, report: Repor
     if (err instanceof CatalogError && err.code === 'not-found') throw new LoadRejectedError(err.message, { cause: err });
     throw err;
   }
+  throwIfInterrupted(signal);
   await claimSession(db, entry, context.jobId);
 
   // Progress goes to the caller at once and to the session row (throttled, in order); the row's
@@ -100,7 +103,10 @@ export async function loadSession(key: SessionKey, deps: LoadDeps, report: Repor
     };
     const { session, telemetry, engineMs, encodeMs } = deps.parseIn === 'main'
       ? await parseSession(sources, request, progress)
-      : await parseInThread(sources, request, progress, { maxMemoryMb: deps.parserMemoryMb });
+      : await parseInThread(sources, request, progress, { maxMemoryMb: deps.parserMemoryMb, signal });
+    // Interrupted now, nothing is written: the previous data stays (once the write has begun, it
+    // is one transaction and finishes).
+    throwIfInterrupted(signal);
 
     progress({ stage: 'store', percent: STORE_PERCENT, detail: 'writing the session' });
     const storeStart = performance.now();

@@ -10,7 +10,7 @@
 // memory, a crash) fails the load with the reason and leaves this process running.
 import { Worker } from 'node:worker_threads';
 import { EngineCriticalError, SourceError, type CriticalCode, type Source, type SourceBody, type SourceErrorCode } from '@apexdata/livetiming';
-import { PermanentJobError, type JobProgress, type ReportProgress } from '../jobs/types.js';
+import { interruption, PermanentJobError, type JobProgress, type ReportProgress } from '../jobs/types.js';
 import type { SessionSources } from './catalog.js';
 import { LoadRejectedError, TopicUnavailableError, type ParsedLoad, type ParseRequest, type TelemetryBlob } from './parse.js';
 
@@ -122,6 +122,8 @@ function startWorker(input: WorkerInput, maxMemoryMb: number | undefined): Worke
 export interface ThreadOptions {
   /** Heap limit of the parser thread in MB (default: Node's). */
   readonly maxMemoryMb?: number;
+  /** Stops the thread at once and rejects with JobInterruptedError. */
+  readonly signal?: AbortSignal;
 }
 
 /** parseSession (parse.ts) in a worker thread of its own; same result, same errors. */
@@ -171,5 +173,14 @@ export function parseInThread(sources: SessionSources, request: ParseRequest, pr
       { cause: err },
     ))));
     worker.on('exit', (code) => settle(() => reject(new ParserCrashedError(`${request.label}: the parser thread stopped without an answer (exit code ${code})`))));
+    const { signal } = options;
+    if (signal) {
+      const onAbort = () => settle(() => reject(interruption(signal)));
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        worker.once('exit', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
   });
 }

@@ -3,8 +3,9 @@
 //
 // State writes are small single statements outside the data transaction, so a running load is
 // visible (stage, percent) while its data is being built. The claim makes a second loader of the same
-// session fail fast instead of running twice; a loader that died stops sending heartbeats and its
-// claim can be taken over after STALE_AFTER_MS.
+// session fail fast instead of running twice. A claim names the process holding it: one whose
+// process is gone is released at once (releaseAbandonedClaims), one on another host once its
+// heartbeat is older than STALE_AFTER_MS.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { announceSessionChange } from '../db/changes.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
@@ -14,9 +15,10 @@ import {
   sessionDrivers, sessionLaps, sessionPitStops, sessionRaceControl, sessionResults, sessions, sessionStatusChanges,
   sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather,
 } from '../db/schema/sessions.js';
+import { thisProcess } from '../jobs/holder.js';
 import type { CatalogEntry, SessionKey } from './catalog.js';
 import type { ParsedSession, TelemetryBlob } from './parse.js';
-import { HEARTBEAT_MS, keyWhere, STALE_AFTER_MS, type StoredSession } from './store.js';
+import { abandonedReason, HEARTBEAT_MS, keyWhere, STALE_AFTER_MS, type StoredSession } from './store.js';
 import {
   driverToRow, lapToRow, pitStopsOf, pitStopToRow, raceControlToRow, resultToRow, statusChangeToRow, stintsOf, stintToRow,
   trackStatusToRow, weatherToRow,
@@ -57,14 +59,16 @@ export function utcOf(local: string | null, offset: string | null): string | nul
 }
 
 /**
- * Marks the session as loading by `jobId`, creating its row if needed. Fails with SessionBusyError
- * when another live loader holds it; the same job id (a retried or recovered job) may re-claim.
+ * Marks the session as loading by `jobId`, held by `holder` (this process), creating its row if
+ * needed. Fails with SessionBusyError when another live loader holds it; the same job id (a retried or
+ * recovered job) may re-claim, and so may anyone once the holder is gone (see releaseAbandonedClaims).
  */
-export async function claimSession(db: Db, entry: CatalogEntry, jobId: string, staleAfterMs = STALE_AFTER_MS): Promise<StoredSession> {
+export async function claimSession(db: Db, entry: CatalogEntry, jobId: string, holder = thisProcess(), staleAfterMs = STALE_AFTER_MS): Promise<StoredSession> {
   const { key } = entry;
+  await releaseAbandonedClaims(db, { key, staleAfterMs });
   const catalogue = catalogueColumns(entry);
   const claim = {
-    state: 'loading', jobId, stage: 'queued', percent: 0, error: null, stateUpdatedAt: sql`now()`,
+    state: 'loading', jobId, claimHolder: holder, stage: 'resolve', percent: 0, error: null, stateUpdatedAt: sql`now()`,
   } as const;
   const rows = await db
     .insert(sessions)
@@ -72,11 +76,7 @@ export async function claimSession(db: Db, entry: CatalogEntry, jobId: string, s
     .onConflictDoUpdate({
       target: [sessions.year, sessions.round, sessions.session],
       set: { ...catalogue, ...claim },
-      setWhere: or(
-        sql`${sessions.state} <> 'loading'`,
-        eq(sessions.jobId, jobId),
-        sql`${sessions.stateUpdatedAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`,
-      ),
+      setWhere: or(sql`${sessions.state} <> 'loading'`, eq(sessions.jobId, jobId)),
     })
     .returning();
   if (rows[0]) return rows[0];
@@ -84,17 +84,64 @@ export async function claimSession(db: Db, entry: CatalogEntry, jobId: string, s
   throw new SessionBusyError(key, current[0]?.jobId ?? null);
 }
 
-/** Records that a job for this session is queued (row created if needed, data untouched). */
-export async function markQueued(db: Db, key: SessionKey, jobId: string): Promise<void> {
+/**
+ * Records that a job for this session is queued (row created if needed, data untouched). `holder` is
+ * the process whose memory holds the queued job (the in-process queue), null when Redis holds it.
+ */
+export async function markQueued(db: Db, key: SessionKey, jobId: string, holder: string | null = null): Promise<void> {
+  await releaseAbandonedClaims(db, { key });
   await db
     .insert(sessions)
-    .values({ year: key.year, round: key.round, session: key.session, state: 'loading', jobId, stage: 'queued', percent: 0 })
+    .values({ year: key.year, round: key.round, session: key.session, state: 'loading', jobId, claimHolder: holder, stage: 'queued', percent: 0 })
     .onConflictDoUpdate({
       target: [sessions.year, sessions.round, sessions.session],
-      set: { state: 'loading', jobId, stage: 'queued', percent: 0, error: null, stateUpdatedAt: sql`now()` },
+      set: { state: 'loading', jobId, claimHolder: holder, stage: 'queued', percent: 0, error: null, stateUpdatedAt: sql`now()` },
       // A different live job keeps its claim.
-      setWhere: or(sql`${sessions.state} <> 'loading'`, eq(sessions.jobId, jobId), sql`${sessions.stateUpdatedAt} < now() - make_interval(secs => ${STALE_AFTER_MS / 1000})`),
+      setWhere: or(sql`${sessions.state} <> 'loading'`, eq(sessions.jobId, jobId)),
     });
+}
+
+export interface ReleaseOptions {
+  /** Only this session (default: every session left `loading`). */
+  readonly key?: SessionKey;
+  /**
+   * The embedded database, opened by this process: no other process can hold a claim on it (one
+   * process at a time, db/embedded-lock.ts), so every claim not held by this process is abandoned.
+   */
+  readonly embedded?: boolean;
+  readonly staleAfterMs?: number;
+}
+
+/**
+ * Releases claims whose holder is gone — its process exited (SIGKILL, crash, a restarted server), its
+ * heartbeat expired, its queue forgot it — marking the session `failed` with why (`interrupted: …`);
+ * the previous data stays servable. Run at start-up by every process that loads sessions, and before
+ * each claim. Returns how many were released. Each release is conditional on the row being unchanged,
+ * so a holder that wrote a heartbeat meanwhile keeps its claim.
+ */
+export async function releaseAbandonedClaims(db: Db, options: ReleaseOptions = {}): Promise<number> {
+  const me = thisProcess();
+  const rows = await db
+    .select({ id: sessions.id, jobId: sessions.jobId, stage: sessions.stage, claimHolder: sessions.claimHolder, ageMs: sql<number>`(extract(epoch from now() - ${sessions.stateUpdatedAt}) * 1000)::float8` })
+    .from(sessions)
+    .where(and(eq(sessions.state, 'loading'), options.key ? keyWhere(options.key) : undefined));
+  let released = 0;
+  for (const row of rows) {
+    const age = Number(row.ageMs);
+    const reason = options.embedded && row.claimHolder !== me
+      ? `interrupted: job ${row.jobId ?? '?'} stopped with the process that ran it; start the load again`
+      : abandonedReason(row, age, options.staleAfterMs);
+    if (!reason) continue;
+    const done = await db
+      .update(sessions)
+      .set({ state: 'failed', stage: null, percent: null, claimHolder: null, error: reason.slice(0, 2000), stateUpdatedAt: sql`now()` })
+      // Unless it moved since it was read (a heartbeat, a new claim).
+      .where(and(eq(sessions.id, row.id), eq(sessions.state, 'loading'), sql`${sessions.jobId} is not distinct from ${row.jobId}`,
+        sql`${sessions.stateUpdatedAt} <= now() - make_interval(secs => ${Math.max(0, age / 1000 - 1)})`))
+      .returning({ id: sessions.id });
+    released += done.length;
+  }
+  return released;
 }
 
 /** Progress of the owning job (also the heartbeat). No-op when the job no longer owns the session. */
@@ -109,7 +156,7 @@ export async function recordProgress(db: Db, key: SessionKey, jobId: string, sta
 export async function recordFailure(db: Db, key: SessionKey, jobId: string, reason: string): Promise<void> {
   await db
     .update(sessions)
-    .set({ state: 'failed', stage: null, percent: null, error: reason.slice(0, 2000), stateUpdatedAt: sql`now()` })
+    .set({ state: 'failed', stage: null, percent: null, claimHolder: null, error: reason.slice(0, 2000), stateUpdatedAt: sql`now()` })
     .where(and(keyWhere(key), or(eq(sessions.jobId, jobId), sql`${sessions.jobId} is null`)));
 }
 
@@ -119,19 +166,6 @@ export async function recordRetry(db: Db, key: SessionKey, jobId: string, reason
     .update(sessions)
     .set({ stage: 'retrying', percent: 0, error: reason.slice(0, 2000), stateUpdatedAt: sql`now()` })
     .where(and(keyWhere(key), eq(sessions.jobId, jobId)));
-}
-
-/**
- * After a crash of the process that ran in-process jobs: sessions left `loading` without a heartbeat
- * are marked failed so they can be loaded again.
- */
-export async function failStaleLoads(db: Db, reason: string, staleAfterMs = STALE_AFTER_MS): Promise<number> {
-  const rows = await db
-    .update(sessions)
-    .set({ state: 'failed', stage: null, percent: null, error: reason, stateUpdatedAt: sql`now()` })
-    .where(and(eq(sessions.state, 'loading'), sql`${sessions.stateUpdatedAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`))
-    .returning({ id: sessions.id });
-  return rows.length;
 }
 
 // ── The data ─────────────────────────────────────────────────────────────────────────────────────
@@ -286,6 +320,7 @@ export async function writeSessionData(db: Db, entry: CatalogEntry, jobId: strin
         endUtc: info?.endDateUtc ?? null,
         gmtOffset: info?.gmtOffset ?? entry.archive.gmtOffset,
         state: 'loaded',
+        claimHolder: null,
         stage: null,
         percent: null,
         error: null,

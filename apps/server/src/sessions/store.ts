@@ -9,6 +9,7 @@ import {
   type WeatherSample,
 } from '@apexdata/livetiming';
 import type { DbOrTx } from '../db/client.js';
+import { holderGone, parseHolder } from '../jobs/holder.js';
 import {
   sessionDrivers, sessionLaps, sessionPitStops, sessionRaceControl, sessionResults, sessions, sessionStatusChanges,
   sessionStints, sessionTelemetry, sessionTrackStatus, sessionWeather, type SessionState, type TelemetryKind,
@@ -122,13 +123,10 @@ export function statusView(row: StoredSession | null, ageMs = 0): SessionStatusV
   if (!row) {
     return { state: 'not_loaded', jobId: null, stage: null, percent: null, error: null, hasData: false, loadedAt: null, dataVersion: 0, updatedAt: null };
   }
-  const queued = row.stage === 'queued';
-  if (row.state === 'loading' && ageMs > (queued ? QUEUED_STALE_AFTER_MS : STALE_AFTER_MS)) {
+  const abandoned = row.state === 'loading' ? abandonedReason(row, ageMs) : null;
+  if (abandoned) {
     return {
-      state: 'failed', jobId: row.jobId, stage: null, percent: null,
-      error: queued
-        ? `job ${row.jobId ?? '?'} was queued ${Math.round(ageMs / 60_000)} min ago and no worker took it (is \`apex worker\` running?); start the load again`
-        : `interrupted: no progress from job ${row.jobId ?? '?'} for ${Math.round(ageMs / 1000)} s (its process stopped); it resumes when a worker picks it up again, or start the load again`,
+      state: 'failed', jobId: row.jobId, stage: null, percent: null, error: abandoned,
       hasData: row.loadedAt !== null, loadedAt: row.loadedAt, dataVersion: row.dataVersion, updatedAt: row.stateUpdatedAt,
     };
   }
@@ -143,6 +141,26 @@ export function statusView(row: StoredSession | null, ageMs = 0): SessionStatusV
     dataVersion: row.dataVersion,
     updatedAt: row.stateUpdatedAt,
   };
+}
+
+/**
+ * Why a `loading` row's claim is abandoned, or null while its holder may still be working: the process
+ * holding it is gone (checked on this host), its heartbeat expired, or it was queued long ago and no
+ * worker took it. The row itself may still say `loading` until someone claims or sweeps it.
+ */
+export function abandonedReason(row: Pick<StoredSession, 'jobId' | 'stage' | 'claimHolder'>, ageMs: number, staleAfterMs = STALE_AFTER_MS): string | null {
+  const job = row.jobId ?? '?';
+  if (holderGone(row.claimHolder)) {
+    return `interrupted: the process running job ${job} (pid ${parseHolder(row.claimHolder!)?.pid}) stopped; start the load again`;
+  }
+  if (row.stage === 'queued') {
+    return ageMs > QUEUED_STALE_AFTER_MS
+      ? `job ${job} was queued ${Math.round(ageMs / 60_000)} min ago and no worker took it (is \`apex worker\` running?); start the load again`
+      : null;
+  }
+  return ageMs > staleAfterMs
+    ? `interrupted: no progress from job ${job} for ${Math.round(ageMs / 1000)} s (its process stopped); it resumes when a worker picks it up again, or start the load again`
+    : null;
 }
 
 /** Key of `statuses`: `round/session`. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { jobDefinitions, jobDepsFromConfig, startBullWorkers, type BullWorkers, type JobView } from '../../src/jobs/index.js';
+import { jobDefinitions, jobDepsFromConfig, jobRunner, startBullWorkers, type BullWorkers, type JobView } from '../../src/jobs/index.js';
 import { repoRoot } from '../../src/config.js';
 import { sessionStore } from '../../src/sessions/store.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
@@ -24,6 +24,9 @@ const variants = [
   { name: 'in-process queue on pglite', db: 'pglite', redis: false },
   { name: 'in-process queue on postgres', db: 'postgres', redis: false },
   { name: 'BullMQ on postgres', db: 'postgres', redis: true },
+  // No worker can open the embedded database (one process at a time): with REDIS_URL the jobs still
+  // run in the API process, and Redis serves the cache and rate limit (issue 13: they queued for ever).
+  { name: 'REDIS_URL with the embedded pglite: jobs run in the API process', db: 'pglite', redis: true },
 ] as const;
 
 describe.each(variants)('load and job endpoints: $name', ({ db, redis: useRedis }) => {
@@ -37,7 +40,8 @@ describe.each(variants)('load and job endpoints: $name', ({ db, redis: useRedis 
     redis = useRedis ? await PrivateRedis.start() : undefined;
     const env = { APEX_ADMIN_TOKEN: TOKEN, APEX_OFFLINE: 'true', ...(redis ? { REDIS_URL: redis.url } : {}) };
     app = await testApp({ database: tdb.database, env });
-    if (redis) workers = startBullWorkers(jobDefinitions, jobDepsFromConfig(testConfig(env), tdb.database.db), { url: redis.url });
+    expect(app.jobs.kind).toBe(jobRunner({ REDIS_URL: redis?.url }, tdb.database.kind));
+    if (app.jobs.kind === 'bullmq') workers = startBullWorkers(jobDefinitions, jobDepsFromConfig(testConfig(env), tdb.database.db), { url: redis.url });
   }, 120_000);
 
   afterAll(async () => {
@@ -130,5 +134,25 @@ describe('apex session load / status (CLI, embedded PGlite)', () => {
     const bad = await apex('session', 'load', '2023', '4', 'XX');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/must be one of FP1, FP2, FP3, SQ/);
-  }, 180_000);
+    // A usage error is one line and a hint, not the whole help; a session the archive lacks fails
+    // before any progress is printed.
+    const word = await apex('session', 'load', 'abc', '1', 'R');
+    expect(word.code).toBe(1);
+    expect(word.stderr.trim().split('\n')).toEqual([
+      "error: command-argument value 'abc' is invalid for argument 'year'. must be a season year (2018 or later: the live-timing archive)",
+      '(run with --help for usage)',
+    ]);
+    const noRound = await apex('session', 'load', '2023', '99', 'Q');
+    expect(noRound.code).toBe(1);
+    expect(noRound.stdout).toBe('');
+    expect(noRound.stderr.trim().split('\n')).toHaveLength(1);
+    expect(noRound.stderr).toMatch(/^apex: .*2023.*99/);
+
+    // `apex worker` with Redis but the embedded database refuses in one line.
+    const worker = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), 'worker'], {
+      cwd: repoRoot, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', APEX_HOME: home, REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'silent' },
+    }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toMatch(/^apex: apex worker needs DATABASE_URL \(PostgreSQL\): with the embedded database, jobs run inside `apex serve`[^\n]*\n$/);
+  }, 600_000);
 });

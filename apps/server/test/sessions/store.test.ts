@@ -2,6 +2,9 @@
 // reload, the claim that keeps two loaders of one session apart, the single transaction that
 // replaces a session (a failure inside it leaves the previous data), links to history by season,
 // round and racing number, and the reasons given for sessions that do not exist.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/db/client.js';
@@ -11,7 +14,9 @@ import { CatalogError, resolveSession, seasonCatalogue, type SessionKey } from '
 import type { LoadDeps } from '../../src/sessions/load.js';
 import { parsedSession } from '../../src/sessions/parse.js';
 import { sessionStore } from '../../src/sessions/store.js';
-import { claimSession, failStaleLoads, markQueued, SessionBusyError, writeSessionData } from '../../src/sessions/store-write.js';
+import { claimSession, markQueued, releaseAbandonedClaims, SessionBusyError, writeSessionData } from '../../src/sessions/store-write.js';
+import { procStartOf } from '../../src/db/embedded-lock.js';
+import { thisProcess } from '../../src/jobs/holder.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { engineSession, recordedSources } from '../jobs/session-fixtures.js';
 
@@ -153,7 +158,7 @@ describe.each(backends)('session storage on %s', (kind) => {
     expect(await count(db, 'session_drivers', first.sessionId)).toBe(first.rows.drivers);
   });
 
-  it('reports a load whose process died as interrupted, and failStaleLoads frees it', async () => {
+  it('reports a load whose process died as interrupted, and releaseAbandonedClaims frees it', async () => {
     const key: SessionKey = { year: 2022, round: 10, session: 'FP1' };
     const db = tdb.database.db;
     const entry = await resolveSession(db, deps.sources, key);
@@ -161,12 +166,14 @@ describe.each(backends)('session storage on %s', (kind) => {
     await db.update(t.sessions).set({ stage: 'laps', percent: 60 }).where(eq(t.sessions.archivePath, entry.archive.path));
     const store = sessionStore(db);
     expect(await store.status(key)).toMatchObject({ state: 'loading', stage: 'laps', percent: 60 });
+    expect(await releaseAbandonedClaims(db, { key })).toBe(0);
     await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '5 minutes'` }).where(eq(t.sessions.archivePath, entry.archive.path));
     const stale = await store.status(key);
     expect(stale.state).toBe('failed');
     expect(stale.error).toMatch(/interrupted: no progress from job job-dead/);
-    expect(await failStaleLoads(db, 'interrupted (test)')).toBe(1);
-    expect(await store.status(key)).toMatchObject({ state: 'failed', error: 'interrupted (test)' });
+    expect(await releaseAbandonedClaims(db, { key })).toBe(1);
+    expect(await store.status(key)).toMatchObject({ state: 'failed', error: expect.stringMatching(/interrupted: no progress from job job-dead/) });
+    expect(await sessionStore(db).get(key)).toMatchObject({ state: 'failed', claimHolder: null });
     // A queued job waiting for a worker is not stale, however long it waits.
     await markQueued(db, key, 'job-waiting');
     await db.update(t.sessions).set({ stateUpdatedAt: sql`now() - interval '5 minutes'` }).where(eq(t.sessions.archivePath, entry.archive.path));
@@ -176,6 +183,33 @@ describe.each(backends)('session storage on %s', (kind) => {
     const lost = await store.status(key);
     expect(lost.state).toBe('failed');
     expect(lost.error).toMatch(/job job-waiting was queued 31 min ago and no worker took it/);
+  });
+
+  it('releases a claim at once when the process holding it is gone, whatever its heartbeat; a live holder keeps it', async () => {
+    const key: SessionKey = { year: 2022, round: 10, session: 'FP2' };
+    const db = tdb.database.db;
+    const entry = await resolveSession(db, deps.sources, key);
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    await once(holder, 'spawn');
+    const holderId = `${hostname()}/${holder.pid}/${procStartOf(holder.pid!) ?? '-'}`;
+    await claimSession(db, entry, 'job-of-sleep', holderId);
+    await expect(claimSession(db, entry, 'job-b')).rejects.toThrow(SessionBusyError);
+    expect(await sessionStore(db).status(key)).toMatchObject({ state: 'loading' });
+
+    holder.kill('SIGKILL');
+    await once(holder, 'exit');
+    // Fresh heartbeat, dead process: reported interrupted at once, and the claim is free.
+    const status = await sessionStore(db).status(key);
+    expect(status).toMatchObject({ state: 'failed', jobId: 'job-of-sleep' });
+    expect(status.error).toBe(`interrupted: the process running job job-of-sleep (pid ${holder.pid}) stopped; start the load again`);
+    await claimSession(db, entry, 'job-b');
+    expect(await sessionStore(db).get(key)).toMatchObject({ state: 'loading', jobId: 'job-b', claimHolder: thisProcess() });
+
+    // The embedded database at start-up: only this process can hold claims, so any other is abandoned.
+    await db.update(t.sessions).set({ claimHolder: 'elsewhere/1/1' }).where(eq(t.sessions.archivePath, entry.archive.path));
+    expect(await releaseAbandonedClaims(db, { key })).toBe(0);
+    expect(await releaseAbandonedClaims(db, { key, embedded: true })).toBe(1);
+    expect((await sessionStore(db).status(key)).error).toMatch(/^interrupted: job job-b stopped with the process that ran it/);
   });
 
   it('refuses sessions the archive does not have, with the reason, after one attempt', async () => {
