@@ -1,11 +1,12 @@
 // How the one ingester reaches every API process: frames one way, commands (replay, pause, seek…)
 // the other. In one process (no REDIS_URL) both are function calls; with Redis they go through a
 // stream and a pub/sub channel (redis-bus.ts). The hub and the routes only see these interfaces.
-import type { LiveFrame } from './frames.js';
+import type { LiveFrame, LiveView } from './frames.js';
 import type { LiveCommand, CommandResult } from './commands.js';
 
 export interface FrameBus {
-  publish(frame: LiveFrame): Promise<void>;
+  /** `view` is the whole view after the frame (a bus may keep it as a checkpoint for late subscribers). */
+  publish(frame: LiveFrame, view?: LiveView): Promise<void>;
   /** Delivers frames from now on, in order (the Redis bus first replays what its stream still holds). */
   subscribe(listener: (frame: LiveFrame) => void): Promise<void>;
   close(): Promise<void>;
@@ -16,6 +17,8 @@ export interface CommandBus {
   request(command: LiveCommand): Promise<CommandResult>;
   /** The ingester's side: one handler answers every command. */
   serve(handler: (command: LiveCommand) => Promise<CommandResult>): Promise<void>;
+  /** The ingester stops answering (it lost its lease, or is stopping). */
+  unserve(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,10 @@ export class LocalBus implements FrameBus, CommandBus {
 
   async serve(handler: (command: LiveCommand) => Promise<CommandResult>): Promise<void> {
     this.handler = handler;
+  }
+
+  async unserve(): Promise<void> {
+    this.handler = null;
   }
 
   async close(): Promise<void> {

@@ -147,10 +147,11 @@ export class Ingester {
       frame = { epoch: this.epoch, seq: ++this.seq, at: this.now(), kind: 'patch', ops };
     }
     this.lastView = view;
-    this.opts.frames.publish(frame).catch((err: unknown) => this.opts.log?.warn({ err }, 'live: publishing a frame failed'));
+    this.opts.frames.publish(frame, view).catch((err: unknown) => this.opts.log?.warn({ err }, 'live: publishing a frame failed'));
   }
 
   async stop(): Promise<void> {
+    await this.opts.commands.unserve();
     if (this.pending) clearTimeout(this.pending);
     if (this.ticker) clearInterval(this.ticker);
     this.pending = null;
