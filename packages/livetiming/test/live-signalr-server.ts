@@ -94,7 +94,10 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
 
   function serve(ws: WebSocket, headers: IncomingHttpHeaders, no: number): void {
     const authorised = options.token !== undefined && headers.authorization === `Bearer ${options.token}`;
-    const visible = (topic: string) => authorised || !TOKEN_ONLY.has(topic);
+    let subscribed = new Set<string>();
+    // Only the topics subscribed to, and the token-only ones only with the token (the closing
+    // Heartbeat is a test marker and always goes out).
+    const visible = (topic: string) => subscribed.has(topic) && (authorised || !TOKEN_ONLY.has(topic));
     let handshaken = false;
     let streaming: NodeJS.Timeout | null = null;
     let sentHere = 0;
@@ -116,6 +119,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
         if (m.type === 1 && m.target === 'Subscribe') {
           const topics = (m.arguments?.[0] ?? []) as string[];
           subscriptions.push(topics);
+          subscribed = new Set(topics);
           const result: Record<string, JsonValue> = {};
           for (const t of topics) {
             if (!visible(t)) continue;

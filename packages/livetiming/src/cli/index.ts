@@ -180,3 +180,7 @@ function write(text: string): void {
   process.stdout.write(text);
 }
 
+
+// `apex live record`: the server registers `apex live` and adds this subcommand to it.
+export { registerLiveRecordCommand } from '../live/cli.js';
+export type { LiveRecordHooks } from '../live/cli.js';
