@@ -3,10 +3,10 @@
 import type * as React from 'react';
 import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowRight, CalendarClock, Flag, type LucideIcon } from 'lucide-react';
+import { ArrowRight, CalendarClock, Flag, Hourglass, type LucideIcon } from 'lucide-react';
 import type { RaceSummary } from '@/lib/api/types';
-import { seasonQueryOptions, seasonsQueryOptions } from '@/lib/queries/seasons';
-import { latestRace, nextRace, pickHomeSeasons } from '@/lib/shape/home';
+import { todayQueryOptions } from '@/lib/queries/races';
+import { standingsQueryOptions } from '@/lib/queries/seasons';
 import { GlobalSearch } from '@/components/search/global-search';
 import { SectionCard } from '@/components/layout/section-card';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
@@ -22,13 +22,12 @@ const QUICK = [
 ];
 
 export function HomeView() {
-  const seasons = useQuery(seasonsQueryOptions());
-  const picks = seasons.data ? pickHomeSeasons(seasons.data.items) : { calendarYear: null, resultsYear: null };
-  const calendar = useQuery({ ...seasonQueryOptions(picks.calendarYear ?? 0), enabled: picks.calendarYear !== null });
-  const results = useQuery({ ...seasonQueryOptions(picks.resultsYear ?? 0), enabled: picks.resultsYear !== null });
-  const today = new Date().toISOString().slice(0, 10);
-  const latest = results.data ? latestRace(results.data.races) : null;
-  const next = calendar.data ? nextRace(calendar.data.races, today) : null;
+  // Which race is the latest and which the next is the API's call (by date, against its today).
+  const today = useQuery(todayQueryOptions());
+  const resultsYear = today.data?.latestResults?.season ?? null;
+  const standings = useQuery({ ...standingsQueryOptions(resultsYear ?? 0), enabled: resultsYear !== null });
+  const t = today.data;
+  const empty = t !== undefined && !t.latestRace && !t.nextRace && !t.latestResults;
 
   return (
     <div className="flex flex-col gap-6">
@@ -44,40 +43,46 @@ export function HomeView() {
         </div>
       </section>
 
-      {seasons.isError ? <ErrorState error={seasons.error} retry={() => seasons.refetch()} /> : null}
-      {seasons.data && seasons.data.items.length === 0 ? (
+      {today.isError ? <ErrorState error={today.error} retry={() => today.refetch()} /> : null}
+      {empty ? (
         <EmptyState title="The database is empty">
           Import history with <code>npx apex import jolpica-dump ../shared/jolpica-dump</code> or run <code>npm start</code>, which does it on first start.
         </EmptyState>
       ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <RaceCard title="Latest race" icon={Flag} loading={results.isPending && picks.resultsYear !== null} race={latest} none={<p className="text-sm text-muted-foreground">No race results loaded.</p>}>
-          {(race) => (
-            <>
-              {race.winner ? (
-                <span className="mt-1 text-sm">
-                  Winner: <DriverLink driver={race.winner.driver} constructorId={race.winner.constructor.id} /> <span className="text-muted-foreground">({race.winner.constructor.name})</span>
-                </span>
-              ) : null}
-              <Link href={`/races/${race.season}/${race.round}`} className="mt-2 inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-primary hover:underline">
-                Results, lap chart &amp; pit stops <ArrowRight aria-hidden className="size-3" />
-              </Link>
-            </>
-          )}
+        <RaceCard
+          title="Latest race"
+          icon={Flag}
+          loading={today.isPending}
+          race={t?.latestRace ?? null}
+          none={<p className="text-sm text-muted-foreground">No race before today on the calendar.</p>}
+        >
+          {(race) =>
+            race.winner ? (
+              <>
+                <Winner race={race} />
+                <Link href={`/races/${race.season}/${race.round}`} className="mt-2 inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-primary hover:underline">
+                  Results, lap chart &amp; pit stops <ArrowRight aria-hidden className="size-3" />
+                </Link>
+              </>
+            ) : (
+              <MissingResults latest={t?.latestResults ?? null} />
+            )
+          }
         </RaceCard>
         <RaceCard
           title="Next race"
           icon={CalendarClock}
-          loading={calendar.isPending && picks.calendarYear !== null}
-          race={next}
+          loading={today.isPending}
+          race={t?.nextRace ?? null}
           withTime
           none={
             <p className="text-sm text-muted-foreground">
-              {picks.calendarYear ? `No race scheduled after today in ${picks.calendarYear}.` : 'No calendar loaded.'}{' '}
-              {picks.calendarYear ? (
-                <Link href={`/seasons/${picks.calendarYear}`} className="underline underline-offset-2 hover:text-foreground">
-                  See the {picks.calendarYear} calendar
+              No race on the calendar after today{t?.latestRace ? ` — the ${t.latestRace.season} season is over` : ''}.{' '}
+              {t?.latestRace ? (
+                <Link href={`/seasons/${t.latestRace.season}`} className="underline underline-offset-2 hover:text-foreground">
+                  See the {t.latestRace.season} calendar
                 </Link>
               ) : null}
             </p>
@@ -85,27 +90,27 @@ export function HomeView() {
         />
       </div>
 
-      {results.data?.standings ? (
+      {standings.data && resultsYear !== null ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <SectionCard
-            title={`${results.data.year} drivers`}
+            title={`${resultsYear} drivers`}
             description={
               <>
-                after round {results.data.standings.round} ·{' '}
-                <Link href={`/seasons/${results.data.year}`} className="underline underline-offset-2 hover:text-foreground">
+                after round {standings.data.round} ·{' '}
+                <Link href={`/seasons/${resultsYear}`} className="underline underline-offset-2 hover:text-foreground">
                   full season
                 </Link>
               </>
             }
           >
-            <DriverStandingsTable rows={results.data.standings.drivers} limit={10} />
+            <DriverStandingsTable rows={standings.data.drivers} limit={10} />
           </SectionCard>
           <SectionCard
-            title={`${results.data.year} constructors`}
-            description={`after round ${results.data.standings.round}`}
-            empty={results.data.standings.constructors.length === 0 && 'No constructors’ championship this season'}
+            title={`${resultsYear} constructors`}
+            description={`after round ${standings.data.round}`}
+            empty={standings.data.constructors.length === 0 && 'No constructors’ championship this season'}
           >
-            <ConstructorStandingsTable rows={results.data.standings.constructors} limit={10} />
+            <ConstructorStandingsTable rows={standings.data.constructors} limit={10} />
           </SectionCard>
         </div>
       ) : null}
@@ -162,5 +167,40 @@ function RaceCard({
         none
       )}
     </SectionCard>
+  );
+}
+
+function Winner({ race }: { race: RaceSummary }) {
+  if (!race.winner) return null;
+  return (
+    <span className="mt-1 text-sm">
+      Winner: <DriverLink driver={race.winner.driver} constructorId={race.winner.constructor.id} /> <span className="text-muted-foreground">({race.winner.constructor.name})</span>
+    </span>
+  );
+}
+
+/** The latest race by date has no results here yet: say so, and point at the latest that has. */
+function MissingResults({ latest }: { latest: RaceSummary | null }) {
+  return (
+    <div data-state="results-missing" className="mt-2 flex flex-col gap-1 rounded-md border border-dashed px-3 py-2 text-sm">
+      <span className="inline-flex items-center gap-2 font-semibold">
+        <Hourglass aria-hidden className="size-4 text-primary" /> Results not loaded yet
+      </span>
+      {latest ? (
+        <span className="text-muted-foreground">
+          Latest results:{' '}
+          <Link href={`/races/${latest.season}/${latest.round}`} className="text-foreground underline underline-offset-2">
+            {latest.season} {latest.name}
+          </Link>{' '}
+          ({formatDate(latest.date)})
+          {latest.winner ? (
+            <>
+              {' '}
+              · won by <DriverLink driver={latest.winner.driver} constructorId={latest.winner.constructor.id} />
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </div>
   );
 }

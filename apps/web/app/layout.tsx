@@ -4,6 +4,7 @@ import '@fontsource/orbitron/latin-800.css';
 import './globals.css';
 import { Providers } from './providers';
 import { SiteHeader } from '@/components/layout/site-header';
+import { SiteFooter } from '@/components/layout/site-footer';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,12 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <main id="main" className="mx-auto w-full max-w-7xl px-3 pb-16 pt-4 sm:px-6">
             {children}
           </main>
-          <footer className="border-t py-6 text-center text-xs text-muted-foreground">
-            ApexData · history from the Jolpica/Ergast data, timing from the F1 live-timing archive ·{' '}
-            <a className="underline underline-offset-2 hover:text-foreground" href="/docs">
-              API docs
-            </a>
-          </footer>
+          <SiteFooter />
         </Providers>
       </body>
     </html>

@@ -24,6 +24,20 @@ interface SeasonJson {
   races: { round: number; name: string; winner: { driver: { id: string; code: string; familyName: string } } | null }[];
   standings: { round: number; drivers: { driver: { id: string; familyName: string }; points: number }[] } | null;
 }
+interface RaceSummaryJson {
+  season: number;
+  round: number;
+  name: string;
+  winner: { driver: { id: string; familyName: string } } | null;
+}
+interface SeasonSummaryJson {
+  year: number;
+  rounds: number;
+  roundsWithResults: number;
+  state: string;
+  driverChampion: { familyName: string } | null;
+  constructorChampion: { name: string } | null;
+}
 interface RaceJson {
   name: string;
   results: { driver: { id: string; familyName: string }; positionText: string }[];
@@ -34,18 +48,30 @@ interface RaceJson {
 }
 
 describe('history pages', () => {
-  it('home: latest race, standings and the search box', async () => {
+  it('home: latest and next race by date as the API places them, standings of the latest results, the search box', async () => {
     const page = await open('/');
     const title = page.getByRole('heading', { level: 1 });
     await expect.poll(() => title.count()).toBe(1);
     expect((await title.innerText()).replace(/\s+/g, '').toUpperCase()).toBe('APEXDATA');
-    const seasons = await api<{ items: { year: number; driverChampion: unknown }[] }>('/api/v1/seasons?limit=100');
-    const resultsYear = Math.max(...seasons.items.filter((s) => s.driverChampion).map((s) => s.year));
-    const season = await api<SeasonJson>(`/api/v1/seasons/${resultsYear}`);
-    const leader = season.standings!.drivers[0]!.driver;
+    const today = await api<{ latestRace: RaceSummaryJson | null; latestResults: RaceSummaryJson | null; nextRace: RaceSummaryJson | null }>('/api/v1/today');
+    const latest = today.latestRace!;
+    const latestCard = page.locator('[data-slot="card"]', { hasText: 'Latest race' });
+    expect(await latestCard.innerText()).toContain(`${latest.season} ${latest.name}`.toUpperCase());
+    if (latest.winner) expect((await latestCard.innerText()).toUpperCase()).toContain(latest.winner.driver.familyName.toUpperCase());
+    else expect(await latestCard.locator('[data-state="results-missing"]').innerText()).toContain('Results not loaded yet');
+    const nextCard = page.locator('[data-slot="card"]', { hasText: 'Next race' });
+    if (today.nextRace) expect(await nextCard.innerText()).toContain(today.nextRace.name.toUpperCase());
+    else expect(await nextCard.innerText()).toContain('No race on the calendar after today');
+    const resultsYear = today.latestResults!.season;
+    const standings = await api<NonNullable<SeasonJson['standings']>>(`/api/v1/standings/${resultsYear}`);
+    const leader = standings.drivers[0]!.driver;
     const table = page.getByRole('table', { name: 'Drivers’ championship' });
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(10, season.standings!.drivers.length));
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(10, standings.drivers.length));
     expect((await table.locator('tbody tr').first().innerText()).toUpperCase()).toContain(leader.familyName.toUpperCase());
+    // the data's sources are credited with their licences
+    const footer = page.locator('footer');
+    expect(await footer.getByRole('link', { name: 'F1DB' }).getAttribute('href')).toBe('https://github.com/f1db/f1db');
+    expect(await footer.innerText()).toMatch(/CC BY 4\.0[\s\S]*Jolpica[\s\S]*CC BY-NC-SA 4\.0/);
     await shot(page, 'home');
 
     // Search: a driver by name, then keyboard selection navigates to the profile.
@@ -69,10 +95,22 @@ describe('history pages', () => {
     await page.close();
   });
 
-  it('seasons: every season listed with champions where known', async () => {
+  it('seasons: every season listed, champions where decided, how far the rest has got', async () => {
     const page = await open('/seasons');
-    const list = await api<{ items: { year: number }[]; total: number }>('/api/v1/seasons?limit=100');
+    const list = await api<{ items: SeasonSummaryJson[]; total: number }>('/api/v1/seasons?limit=100');
     await expect.poll(() => page.locator('a[href^="/seasons/"]').count()).toBeGreaterThanOrEqual(list.total);
+    for (const s of list.items) expect(await page.locator(`a[href="/seasons/${s.year}"]`).getAttribute('data-state'), String(s.year)).toBe(s.state);
+    const decided = list.items.filter((s) => s.state === 'complete').at(-1)!;
+    const card = await page.locator(`a[href="/seasons/${decided.year}"]`).innerText();
+    expect(card.toUpperCase()).toContain(decided.driverChampion!.familyName.toUpperCase());
+    expect(card).toContain(decided.constructorChampion!.name);
+    expect(card).toContain(`${decided.rounds} rounds`);
+    const missing = list.items.find((s) => s.state === 'results_missing');
+    if (missing) {
+      const text = await page.locator(`a[href="/seasons/${missing.year}"]`).innerText();
+      expect(text).toContain('Results incomplete');
+      expect(text).toContain(`Results for ${missing.roundsWithResults} of ${missing.rounds} rounds`);
+    }
     await shot(page, 'seasons');
     await page.close();
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countTitles, fold, isPodium, isStart, isWin, matchesSearch, sumPoints } from '../../src/history/routes/v1/career.js';
 import { utcTime } from '../../src/history/routes/v1/repository.js';
+import { seasonState, todayUtc } from '../../src/history/routes/v1/calendar.js';
 
 describe('v1 career definitions', () => {
   it('counts a start for every car that took the start, classified or not', () => {
@@ -50,5 +51,26 @@ describe('v1 career definitions', () => {
     expect(utcTime('15:00:00')).toBe('15:00:00');
     expect(utcTime('15:00:00.000')).toBe('15:00:00');
     expect(utcTime(null)).toBeNull();
+  });
+});
+
+describe('v1 season state', () => {
+  const base = { rounds: 24, roundsWithResults: 0, roundsDue: 0, decided: false };
+  it('is complete once decided, whatever else is loaded', () => {
+    expect(seasonState({ ...base, roundsWithResults: 3, roundsDue: 24, decided: true })).toBe('complete');
+  });
+  it('is upcoming before the first race and in progress while every due round has results', () => {
+    expect(seasonState(base)).toBe('upcoming');
+    expect(seasonState({ ...base, roundsWithResults: 11, roundsDue: 11 })).toBe('in_progress');
+    // a round held today may not have results yet: it is not due
+    expect(seasonState({ ...base, roundsWithResults: 11, roundsDue: 10 })).toBe('in_progress');
+  });
+  it('says results are missing when a past round has none, or the last round has no standings', () => {
+    expect(seasonState({ ...base, roundsWithResults: 11, roundsDue: 24 })).toBe('results_missing');
+    expect(seasonState({ ...base, roundsDue: 16 })).toBe('results_missing');
+    expect(seasonState({ ...base, roundsWithResults: 24, roundsDue: 24 })).toBe('results_missing');
+  });
+  it('takes today as the UTC date', () => {
+    expect(todayUtc(new Date('2026-03-07T23:30:00-05:00'))).toBe('2026-03-08');
   });
 });

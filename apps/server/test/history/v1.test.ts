@@ -83,6 +83,42 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
     expect(paged.body.items.map((s: Json) => s.year)).toEqual(body.items.slice(70, 80).map((s: Json) => s.year));
   });
 
+  it("says how far each season has got: decided ones complete, ones without results 'results_missing' with no leaders", async () => {
+    const { body } = await get('/api/v1/seasons?limit=1000');
+    const s2023 = body.items.find((s: Json) => s.year === 2023);
+    expect(s2023).toMatchObject({ state: 'complete', roundsWithResults: s2023.rounds, roundsDue: s2023.rounds, leaders: null });
+    // the dump has 1990's calendar but none of its results
+    const s1990 = body.items.find((s: Json) => s.year === 1990);
+    expect(s1990.rounds).toBe(await ergastTotal('1990/races.json'));
+    expect(s1990).toMatchObject({ state: 'results_missing', roundsWithResults: 0, roundsDue: s1990.rounds, driverChampion: null, leaders: null });
+    for (const s of body.items) {
+      expect(s.state === 'complete', String(s.year)).toBe(s.driverChampion !== null);
+      expect(s.roundsWithResults).toBeLessThanOrEqual(s.rounds);
+    }
+  });
+
+  it('places the latest and next race by date, the same day counting as next until its results are in', async () => {
+    const races = expected('races/2023.json').RaceTable.Races as Json[];
+    const canada = races.find((r) => r.round === '9')!;
+    const dayBefore = new Date(Date.parse(canada.date) - 86_400_000).toISOString().slice(0, 10);
+    const before = (await get(`/api/v1/today?date=${dayBefore}`)).body;
+    expect(before.date).toBe(dayBefore);
+    expect([before.latestRace.season, before.latestRace.round, before.latestRace.date]).toEqual([2023, 8, races[7].date]);
+    expect(before.latestResults).toEqual(before.latestRace);
+    expect([before.nextRace.round, before.nextRace.date, before.nextRace.name]).toEqual([9, canada.date, canada.raceName]);
+    // on race day the dump already has its results: it is the latest race, the next is two weeks later
+    const onTheDay = (await get(`/api/v1/today?date=${canada.date}`)).body;
+    expect([onTheDay.latestRace.round, onTheDay.nextRace.round, onTheDay.nextRace.date]).toEqual([9, 10, races[9].date]);
+    expect(onTheDay.latestRace.winner.driver.id).toBe(expected('results/2023@9@results.json').RaceTable.Races[0].Results[0].Driver.driverId);
+    // default: the server's date; the dump ends with 2025, so nothing is next
+    const now = await get('/api/v1/today');
+    expect(now.body.date).toBe(new Date().toISOString().slice(0, 10));
+    expect(now.body.latestRace.season).toBe(2025);
+    expect(now.body.nextRace).toBeNull();
+    expect(now.headers['cache-control']).toBe('public, max-age=60');
+    expect((await get('/api/v1/today?date=2023-02-30')).status).toBe(400);
+  });
+
   it('serves a season: its calendar as Ergast has it, winners and final standings', async () => {
     const { body } = await get('/api/v1/seasons/2023');
     const races = expected('races/2023.json').RaceTable.Races;
@@ -287,6 +323,7 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
       ['/api/v1/drivers?offset=-1', 'offset'],
       ['/api/v1/standings/2023?round=x', 'round'],
       ['/api/v1/races?season=1800', 'season'],
+      ['/api/v1/today?date=yesterday', 'date'],
     ] as const) {
       const r = await get(url);
       expect(r.status, url).toBe(400);
@@ -297,11 +334,14 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
 
   it('documents every v1 route in OpenAPI', async () => {
     const doc = (await get('/openapi.json')).body;
-    for (const path of ['/api/v1/seasons', '/api/v1/seasons/{year}', '/api/v1/races/{year}/{round}', '/api/v1/drivers', '/api/v1/drivers/{driverId}', '/api/v1/constructors/{constructorId}', '/api/v1/circuits/{circuitId}', '/api/v1/standings/{year}', '/api/v1/statuses']) {
+    for (const path of ['/api/v1/seasons', '/api/v1/seasons/{year}', '/api/v1/races/{year}/{round}', '/api/v1/drivers', '/api/v1/drivers/{driverId}', '/api/v1/constructors/{constructorId}', '/api/v1/circuits/{circuitId}', '/api/v1/standings/{year}', '/api/v1/statuses', '/api/v1/today']) {
       const op = doc.paths[path]?.get;
       expect(op, path).toBeDefined();
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '4XX', '5XX']));
     }
+    // the data's sources and licences are credited where API users read
+    expect(doc.info.description).toContain('[F1DB](https://github.com/f1db/f1db), CC BY 4.0');
+    expect(doc.info.description).toContain('CC BY-NC-SA 4.0');
   });
 
   it('caches finished seasons as immutable, revalidates with 304, and serves hits without the database', async () => {

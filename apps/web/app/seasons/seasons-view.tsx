@@ -1,12 +1,11 @@
 'use client';
 
-import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import type { SeasonSummary } from '@/lib/api/types';
 import { seasonsQueryOptions } from '@/lib/queries/seasons';
 import { PageHeader } from '@/components/layout/page-header';
 import { EmptyState, QueryState, TableSkeleton } from '@/components/data/states';
-import { TeamStripe } from '@/components/entity/links';
+import { SeasonCard } from './season-card';
 
 /** Seasons grouped by decade, newest first, each with its champions when known. */
 export function groupByDecade(seasons: readonly SeasonSummary[]): { decade: number; seasons: SeasonSummary[] }[] {
@@ -52,27 +51,7 @@ function SeasonsByDecade({ seasons }: { seasons: readonly SeasonSummary[] }) {
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
             {inDecade.map((s) => (
               <li key={s.year}>
-                <Link href={`/seasons/${s.year}`} className="flex h-full flex-col gap-1 rounded-lg border bg-card px-3 py-2 transition-colors hover:border-primary/60 hover:bg-accent/40">
-                  <span className="flex items-baseline justify-between">
-                    <span className="font-display text-lg font-extrabold">{s.year}</span>
-                    <span className="text-xs text-muted-foreground">{s.rounds} rounds</span>
-                  </span>
-                  {s.driverChampion ? (
-                    <span className="flex items-center gap-2 text-sm">
-                      <span className="truncate">
-                        {s.driverChampion.givenName} <span className="font-semibold uppercase">{s.driverChampion.familyName}</span>
-                      </span>
-                    </span>
-                  ) : (
-                    <span className="text-xs text-muted-foreground">No results loaded</span>
-                  )}
-                  {s.constructorChampion ? (
-                    <span className="flex items-center gap-2 truncate text-xs text-muted-foreground">
-                      <TeamStripe constructorId={s.constructorChampion.id} className="h-3" />
-                      {s.constructorChampion.name}
-                    </span>
-                  ) : null}
-                </Link>
+                <SeasonCard season={s} />
               </li>
             ))}
           </ul>

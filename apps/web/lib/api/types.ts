@@ -53,11 +53,28 @@ export interface RaceSummary {
   winner: { driver: DriverRef; constructor: ConstructorRef } | null;
 }
 
+/** How far a season has got, as the API decides it (see the API's SeasonState). */
+export type SeasonState = 'complete' | 'in_progress' | 'results_missing' | 'upcoming';
+
 export interface SeasonSummary {
   year: number;
   rounds: number;
+  roundsWithResults: number;
+  /** Rounds dated before the server's today. */
+  roundsDue: number;
+  state: SeasonState;
   driverChampion: DriverRef | null;
   constructorChampion: ConstructorRef | null;
+  /** Championship leaders while the season is undecided. */
+  leaders: { afterRound: number; driver: DriverRef | null; constructor: ConstructorRef | null } | null;
+}
+
+/** The races around the server's today, placed by date (GET /api/v1/today). */
+export interface Today {
+  date: string;
+  latestRace: RaceSummary | null;
+  latestResults: RaceSummary | null;
+  nextRace: RaceSummary | null;
 }
 
 export interface DriverStanding {

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../api/client';
-import type { Race, RaceSummary, Page } from '../api/types';
+import type { Race, RaceSummary, Page, Today } from '../api/types';
 
 export const raceKeys = {
   all: ['races'] as const,
   detail: (year: number, round: number) => [...raceKeys.all, year, round] as const,
-  upcoming: () => [...raceKeys.all, 'around-now'] as const,
+  today: () => [...raceKeys.all, 'today'] as const,
 };
 
 export function raceQueryOptions(year: number, round: number) {
@@ -17,7 +17,15 @@ export function raceQueryOptions(year: number, round: number) {
   });
 }
 
-/** Races in a window, for the home page (latest and next). */
+/** The latest and next race by date, as the API places them against its own today. */
+export function todayQueryOptions() {
+  return queryOptions({
+    queryKey: raceKeys.today(),
+    queryFn: ({ signal }) => apiGet<Today>('/api/v1/today', undefined, { signal }),
+  });
+}
+
+/** Races in calendar order, optionally of one season. */
 export function racesQueryOptions(query: { season?: number; limit?: number; offset?: number } = {}) {
   return queryOptions({
     queryKey: [...raceKeys.all, 'list', query] as const,

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../errors.js';
 import { serverVersion } from '../version.js';
+import { dataCredits } from '../credits.js';
 
 const errorRef = { $ref: 'ErrorResponse#' };
 
@@ -33,8 +34,10 @@ export default fp(
           description:
             'Formula 1 history, session data and telemetry. `/api/v1` is the native API (camelCase JSON, ' +
             'durations in ms, ISO dates); `/ergast/f1` is the Ergast/Jolpica-compatible surface. ' +
-            'Every error is `{ "error": { "code", "message" } }`.',
-          license: { name: 'Code: see repository; data: Jolpica CC BY-NC-SA 4.0' },
+            'Every error is `{ "error": { "code", "message" } }`.\n\n' +
+            dataCredits.map((c) => `- ${c.what}: [${c.name}](${c.url}), ${c.licence} ([licence](${c.licenceUrl}))${c.note ? ` — ${c.note}` : ''}`).join('\n'),
+          // OpenAPI has one licence field: it names the data licences; the code's is the repository's.
+          license: { name: 'Data: F1DB CC BY 4.0, Jolpica CC BY-NC-SA 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
         },
         tags: [
           { name: 'meta', description: 'liveness, readiness, documentation' },

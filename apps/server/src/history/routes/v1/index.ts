@@ -24,6 +24,7 @@ import {
   Season,
   SeasonSummary,
   Standings,
+  Today,
   YearParam,
   page,
 } from './schemas.js';
@@ -48,6 +49,26 @@ const historyV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       reply.cacheable(cachePolicies.recent);
       return repo.listSeasons(app.db, request.query);
+    },
+  );
+
+  app.get(
+    '/today',
+    {
+      config: cached,
+      schema: {
+        tags,
+        summary: 'The latest and the next race by date, and the latest race with results',
+        description: 'Races are placed by their date against the server\'s UTC date (or `date`), not by which rounds have results.',
+        querystring: Type.Object({
+          date: Type.Optional(Type.String({ format: 'date', description: 'look from this day (YYYY-MM-DD) instead of today' })),
+        }),
+        response: { 200: Today },
+      },
+    },
+    async (request, reply) => {
+      reply.cacheable(cachePolicies.current);
+      return repo.getToday(app.db, request.query.date);
     },
   );
 

@@ -13,6 +13,7 @@ import {
   sumPoints,
   type StandingAtSeasonEnd,
 } from './career.js';
+import { seasonState, todayUtc } from './calendar.js';
 import type {
   Circuit,
   CircuitProfile,
@@ -37,6 +38,7 @@ import type {
   Season,
   SeasonSummary,
   Standings,
+  Today,
 } from './schemas.js';
 
 type Row = Record<string, unknown>;
@@ -313,29 +315,72 @@ export async function getStandings(db: DbOrTx, season: number, round?: number): 
 /** The round after which a season is decided: its last round that was not cancelled. */
 const finalRound = (season: SQL) => sql`(select max(fr.round) from races fr where fr.season = ${season} and not fr.is_cancelled)`;
 
-export async function listSeasons(db: DbOrTx, p: Paging): Promise<Page<SeasonSummary>> {
+const hasResults = (race: string) => sql.raw(`exists (select 1 from results x where x.race_id = ${race}.id)`);
+
+/** Every season with its champions, or while undecided how far it has got (relative to `today`). */
+export async function listSeasons(db: DbOrTx, p: Paging, today: string = todayUtc()): Promise<Page<SeasonSummary>> {
   const rows = await all(
     db,
-    sql`select s.year, s.url,
-          (select count(*)::int from races r where r.season = s.year and not r.is_cancelled) as rounds,
-          ${driverCols('d', 'd_')}, ${constructorCols('k', 'k_')}
+    sql`select s.year, s.url, n.rounds, n."roundsWithResults", n."roundsDue", lr.round as "leadersRound",
+          ${driverCols('d', 'd_')}, ${constructorCols('k', 'k_')}, ${driverCols('ld', 'ld_')}, ${constructorCols('lk', 'lk_')}
         from seasons s
+          cross join lateral (
+            select count(*)::int as rounds,
+                   count(*) filter (where ${hasResults('r')})::int as "roundsWithResults",
+                   count(*) filter (where r.date < ${today}::date)::int as "roundsDue"
+            from races r where r.season = s.year and not r.is_cancelled
+          ) n
           left join driver_standings ds on ds.season = s.year and ds.round = ${finalRound(sql`s.year`)} and ds.position = 1
           left join drivers d on d.id = ds.driver_id
           left join constructor_standings cs on cs.season = s.year and cs.round = ${finalRound(sql`s.year`)} and cs.position = 1
           left join constructors k on k.id = cs.constructor_id
+          left join lateral (select max(x.round) as round from driver_standings x where x.season = s.year) lr on ds.driver_id is null
+          left join driver_standings lds on lds.season = s.year and lds.round = lr.round and lds.position = 1
+          left join drivers ld on ld.id = lds.driver_id
+          left join constructor_standings lcs on lcs.season = s.year and lcs.round = lr.round and lcs.position = 1
+          left join constructors lk on lk.id = lcs.constructor_id
         order by s.year`,
   );
-  const items = rows.map(
-    (r): SeasonSummary => ({
+  const items = rows.map((r): SeasonSummary => {
+    const progress = { rounds: Number(r.rounds), roundsWithResults: Number(r.roundsWithResults), roundsDue: Number(r.roundsDue) };
+    const decided = Boolean(r.d_id);
+    return {
       year: Number(r.year),
       url: str(r.url),
-      rounds: Number(r.rounds),
-      driverChampion: r.d_id ? driverRef(r, 'd_') : null,
+      ...progress,
+      state: seasonState({ ...progress, decided }),
+      driverChampion: decided ? driverRef(r, 'd_') : null,
       constructorChampion: r.k_id ? constructorRef(r, 'k_') : null,
-    }),
-  );
+      leaders:
+        !decided && r.leadersRound !== null
+          ? {
+              afterRound: Number(r.leadersRound),
+              driver: r.ld_id ? driverRef(r, 'ld_') : null,
+              constructor: r.lk_id ? constructorRef(r, 'lk_') : null,
+            }
+          : null,
+    };
+  });
   return paginate(items, p);
+}
+
+/**
+ * The races around a day, by date. A race dated on the day itself is the latest once its results are
+ * in and the next one until then; "latest with results" is what the results pages can show.
+ */
+export async function getToday(db: DbOrTx, today: string = todayUtc()): Promise<Today> {
+  const day = sql`${today}::date`;
+  const held = sql`not r.is_cancelled and r.date is not null`;
+  const [latest, latestResults, next] = await Promise.all([
+    raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and (r.date < ${day} or (r.date = ${day} and ${hasResults('r')}))
+                                  order by r.date desc, r.round desc limit 1)`),
+    raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and r.date <= ${day} and ${hasResults('r')}
+                                  order by r.date desc, r.round desc limit 1)`),
+    raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and (r.date > ${day} or (r.date = ${day} and not ${hasResults('r')}))
+                                  order by r.date, r.round limit 1)`),
+  ]);
+  const one = (rows: Awaited<ReturnType<typeof raceSummaries>>) => (rows[0] ? publicSummary(rows[0]) : null);
+  return { date: today, latestRace: one(latest), latestResults: one(latestResults), nextRace: one(next) };
 }
 
 export async function getSeason(db: DbOrTx, year: number): Promise<Season | undefined> {

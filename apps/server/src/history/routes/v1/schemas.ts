@@ -13,6 +13,10 @@ export function Nullable<T extends TSchema>(t: T, options: SchemaOptions = {}): 
   if (typeof type !== 'string') throw new Error('Nullable() needs a schema with a single type');
   return Type.Unsafe<Static<T> | null>({ ...t, ...options, type: [type, 'null'] });
 }
+/** A string enum as `{ type: 'string', enum }`: a union of literals would be anyOf (see Nullable). */
+export function StringEnum<T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
+}
 const Millis = (description: string) => Nullable(Type.Integer({ description: `${description}, milliseconds` }));
 const IsoDate = Nullable(Type.String({ format: 'date', description: 'ISO date, YYYY-MM-DD' }));
 const UtcTime = Nullable(Type.String({ description: 'UTC time of day, HH:MM:SS; null when only the day is known' }));
@@ -135,17 +139,53 @@ export const RaceSummary = Type.Object(
 );
 export type RaceSummary = Static<typeof RaceSummary>;
 
+export const SeasonState = StringEnum(['complete', 'in_progress', 'results_missing', 'upcoming'] as const, {
+  title: 'SeasonState',
+  description:
+    'complete: the final round has standings. in_progress: every round dated before today has results, rounds are ahead. ' +
+    'results_missing: a round dated before today has no results (or the final round no standings): the data is behind. ' +
+    'upcoming: nothing run yet. "Today" is the server\'s UTC date.',
+});
+export type SeasonState = Static<typeof SeasonState>;
+
+export const SeasonLeaders = Type.Object(
+  {
+    afterRound: Type.Integer({ description: 'the latest round with standings' }),
+    driver: Nullable(DriverRef),
+    constructor: Nullable(ConstructorRef, { description: 'null before 1958 (no constructors’ championship)' }),
+  },
+  { title: 'SeasonLeaders' },
+);
+export type SeasonLeaders = Static<typeof SeasonLeaders>;
+
 export const SeasonSummary = Type.Object(
   {
     year: Type.Integer(),
     url: Nullable(Type.String()),
     rounds: Type.Integer({ description: 'rounds held (cancelled ones excluded)' }),
+    roundsWithResults: Type.Integer({ description: 'of those, rounds whose Grand Prix results are loaded' }),
+    roundsDue: Type.Integer({ description: 'of those, rounds dated before today (UTC)' }),
+    state: SeasonState,
     driverChampion: Nullable(DriverRef, { description: 'null until the final round has standings' }),
     constructorChampion: Nullable(ConstructorRef),
+    leaders: Nullable(SeasonLeaders, { description: 'championship leaders while the season is not decided; null when it is or before any standings' }),
   },
   { title: 'SeasonSummary' },
 );
 export type SeasonSummary = Static<typeof SeasonSummary>;
+
+export const Today = Type.Object(
+  {
+    date: Type.String({ format: 'date', description: 'the day looked from (the server\'s UTC date unless asked)' }),
+    latestRace: Nullable(RaceSummary, {
+      description: 'the last race dated before this day (or on it, once it has results), cancelled races excluded; its winner is null while its results are not loaded',
+    }),
+    latestResults: Nullable(RaceSummary, { description: 'the last race up to this day whose results are loaded (the same as latestRace once those are in)' }),
+    nextRace: Nullable(RaceSummary, { description: 'the first race dated after this day, or on it while it has no results' }),
+  },
+  { title: 'Today' },
+);
+export type Today = Static<typeof Today>;
 
 export const DriverStanding = Type.Object(
   {
