@@ -56,11 +56,12 @@ describe('history pages', () => {
     const today = await api<{ latestRace: RaceSummaryJson | null; latestResults: RaceSummaryJson | null; nextRace: RaceSummaryJson | null }>('/api/v1/today');
     const latest = today.latestRace!;
     const latestCard = page.locator('[data-slot="card"]', { hasText: 'Latest race' });
-    expect(await latestCard.innerText()).toContain(`${latest.season} ${latest.name}`.toUpperCase());
-    if (latest.winner) expect((await latestCard.innerText()).toUpperCase()).toContain(latest.winner.driver.familyName.toUpperCase());
+    const latestText = (await latestCard.innerText()).toUpperCase();
+    expect(latestText).toContain(`${latest.season} ${latest.name}`.toUpperCase());
+    if (latest.winner) expect(latestText).toContain(latest.winner.driver.familyName.toUpperCase());
     else expect(await latestCard.locator('[data-state="results-missing"]').innerText()).toContain('Results not loaded yet');
     const nextCard = page.locator('[data-slot="card"]', { hasText: 'Next race' });
-    if (today.nextRace) expect(await nextCard.innerText()).toContain(today.nextRace.name.toUpperCase());
+    if (today.nextRace) expect((await nextCard.innerText()).toUpperCase()).toContain(today.nextRace.name.toUpperCase());
     else expect(await nextCard.innerText()).toContain('No race on the calendar after today');
     const resultsYear = today.latestResults!.season;
     const standings = await api<NonNullable<SeasonJson['standings']>>(`/api/v1/standings/${resultsYear}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countTitles, fold, isPodium, isStart, isWin, matchesSearch, sumPoints } from '../../src/history/routes/v1/career.js';
 import { utcTime } from '../../src/history/routes/v1/repository.js';
 import { seasonState, todayUtc } from '../../src/history/routes/v1/calendar.js';
+import { pickEntries, roundsInclude } from '../../src/history/routes/v1/entries.js';
 
 describe('v1 career definitions', () => {
   it('counts a start for every car that took the start, classified or not', () => {
@@ -72,5 +73,29 @@ describe('v1 season state', () => {
   });
   it('takes today as the UTC date', () => {
     expect(todayUtc(new Date('2026-03-07T23:30:00-05:00'))).toBe('2026-03-08');
+  });
+});
+
+describe('v1 race entries', () => {
+  it("reads F1DB's rounds text: ranges, single rounds, empty = every round", () => {
+    expect(roundsInclude('1-14,16', 14)).toBe(true);
+    expect(roundsInclude('1-14,16', 15)).toBe(false);
+    expect(roundsInclude('1-14,16', 16)).toBe(true);
+    expect(roundsInclude('12-14, 16', 12)).toBe(true);
+    expect(roundsInclude(null, 7)).toBe(true);
+    expect(roundsInclude('', 7)).toBe(true);
+  });
+
+  const entry = (seasonEntrantId: number, rounds: string | null, listed = true, testDriver = false) => ({ seasonEntrantId, rounds, listed, testDriver });
+  it('takes the entry listing the driver for that round (1985 Ligier: de Cesaris 1-11, Streiff 12-14,16)', () => {
+    expect(pickEntries([entry(1, '1-11'), entry(2, '12-14,16')], 12).map((e) => e.seasonEntrantId)).toEqual([2]);
+  });
+  it('falls back to any entry listing the driver, then to the constructor’s only entry', () => {
+    // a test driver (no rounds) who ran in practice
+    expect(pickEntries([entry(5, null, true, true)], 3).map((e) => e.seasonEntrantId)).toEqual([5]);
+    expect(pickEntries([entry(1, '1-3')], 9).map((e) => e.seasonEntrantId)).toEqual([1]);
+    expect(pickEntries([entry(4, null, false), entry(4, null, false)], 2).map((e) => e.seasonEntrantId)).toEqual([4]);
+    // two entries of the constructor and the driver in neither: no guess
+    expect(pickEntries([entry(4, null, false), entry(6, null, false)], 2)).toEqual([]);
   });
 });

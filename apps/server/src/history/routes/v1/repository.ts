@@ -1,7 +1,8 @@
 // The /api/v1 queries: database rows → the v1 shapes in schemas.ts. Each function makes a handful
 // of indexed queries; nothing here knows about HTTP.
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '../../../db/client.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { all, circuitRef, circuitRefCols, constructorCols, constructorRef, driverCols, driverRef, int, num, str, type Row } from './rows.js';
 import { compareNames } from '../../ergast/format.js';
 import {
   countTitles,
@@ -14,6 +15,7 @@ import {
   type StandingAtSeasonEnd,
 } from './career.js';
 import { seasonState, todayUtc } from './calendar.js';
+import { circuitFacts, constructorFacts, driverFacts, raceFacts } from './f1db-facts.js';
 import type {
   Circuit,
   CircuitProfile,
@@ -41,16 +43,6 @@ import type {
   Today,
 } from './schemas.js';
 
-type Row = Record<string, unknown>;
-
-async function all<T = Row>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return rowsOf<T>(await db.execute(query));
-}
-
-const int = (n: number) => sql`${n}::int`;
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
 /** Times of day as HH:MM:SS ('15:00' → '15:00:00'). */
 export function utcTime(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
@@ -67,36 +59,13 @@ function paginate<T>(rows: T[], p: Paging): Page<T> {
   return { items: rows.slice(p.offset, p.offset + p.limit), total: rows.length, limit: p.limit, offset: p.offset };
 }
 
-// ── column sets and row mappers (prefix keeps joined tables apart) ───────────────────────────
-
-const driverCols = (a: string, p: string) =>
-  sql.raw(
-    `${a}.driver_ref as "${p}id", ${a}.code as "${p}code", ${a}.permanent_number as "${p}number",
-     ${a}.given_name as "${p}given", ${a}.family_name as "${p}family", ${a}.nationality as "${p}nat"`,
-  );
-const constructorCols = (a: string, p: string) =>
-  sql.raw(`${a}.constructor_ref as "${p}id", ${a}.name as "${p}name", ${a}.nationality as "${p}nat"`);
-const circuitRefCols = (a: string, p: string) =>
-  sql.raw(`${a}.circuit_ref as "${p}id", ${a}.name as "${p}name", ${a}.locality as "${p}locality", ${a}.country as "${p}country"`);
-
-function driverRef(r: Row, p: string): DriverRef {
-  return {
-    id: String(r[`${p}id`]),
-    code: str(r[`${p}code`]),
-    permanentNumber: num(r[`${p}number`]),
-    givenName: String(r[`${p}given`]),
-    familyName: String(r[`${p}family`]),
-    nationality: str(r[`${p}nat`]),
-  };
-}
-
-function constructorRef(r: Row, p: string): ConstructorRef {
-  return { id: String(r[`${p}id`]), name: String(r[`${p}name`]), nationality: str(r[`${p}nat`]) };
-}
-
-function circuitRef(r: Row, p: string) {
-  return { id: String(r[`${p}id`]), name: String(r[`${p}name`]), locality: str(r[`${p}locality`]), country: str(r[`${p}country`]) };
-}
+/**
+ * The row id of an entity addressed by its public id or by any source's id for it (F1DB's
+ * `max-verstappen` is the same driver as `max_verstappen`).
+ */
+const byRef = (table: string, refColumn: string, kind: string, ref: string) =>
+  sql`coalesce((select x.id from ${sql.raw(table)} x where x.${sql.raw(refColumn)} = ${ref}),
+               (select a.entity_id from entity_aliases a where a.kind = ${kind} and a.alias = ${ref} order by a.source limit 1))`;
 
 const byDriverName = (a: DriverRef, b: DriverRef) => compareNames(a.familyName, b.familyName) || compareNames(a.givenName, b.givenName) || compareNames(a.id, b.id);
 
@@ -197,7 +166,8 @@ export async function getRace(db: DbOrTx, season: number, round: number): Promis
   const [summary] = await raceSummaries(db, sql`r.season = ${int(season)} and r.round = ${int(round)}`);
   if (!summary) return undefined;
   const id = int(summary.raceId);
-  const [sessions, results, sprint, qualifying, sprintQualifying, pitStops, laps] = await Promise.all([
+  const [facts, sessions, results, sprint, qualifying, sprintQualifying, pitStops, laps] = await Promise.all([
+    raceFacts(db, summary),
     all(db, sql`select type, number, date::text as date, time, is_cancelled as "isCancelled" from race_sessions
                 where race_id = ${id} order by date nulls last, time nulls last, number nulls last, id`),
     all(db, sql`${entrySelect('results')} where e.race_id = ${id} order by e.position, e.id`),
@@ -214,6 +184,7 @@ export async function getRace(db: DbOrTx, season: number, round: number): Promis
   return {
     ...publicSummary(summary),
     url: summary.url,
+    details: facts.details,
     sessions: sessions.map(
       (s): RaceSessionInfo => ({
         type: String(s.type),
@@ -227,6 +198,11 @@ export async function getRace(db: DbOrTx, season: number, round: number): Promis
     sprint: sprint.map(raceResult),
     qualifying: qualifying.map(qualifyingResult),
     sprintQualifying: sprintQualifying.map(qualifyingResult),
+    startingGrid: facts.startingGrid,
+    sprintStartingGrid: facts.sprintStartingGrid,
+    practice: facts.practice,
+    driverOfTheDay: facts.driverOfTheDay,
+    entries: facts.entries,
     pitStops: pitStops.map(
       (p): PitStop => ({
         driverId: String(p.driverId),
@@ -410,10 +386,11 @@ export async function listDrivers(db: DbOrTx, q: { q?: string; season?: number }
 }
 
 export async function getDriver(db: DbOrTx, ref: string): Promise<DriverProfile | undefined> {
-  const [row] = await all(db, sql`select ${driverProfileCols} from drivers d where d.driver_ref = ${ref}`);
+  const [row] = await all(db, sql`select ${driverProfileCols} from drivers d where d.id = ${byRef('drivers', 'driver_ref', 'driver', ref)}`);
   if (!row) return undefined;
   const id = int(Number(row.pk));
-  const [results, sprintPoints, poles, standings, teams] = await Promise.all([
+  const [facts, results, sprintPoints, poles, standings, teams] = await Promise.all([
+    driverFacts(db, Number(row.pk)),
     all(db, sql`select r.season, r.round, r.name as "raceName", r.date::text as date, e.grid, e.position, e.position_text as "positionText",
                   e.points, st.status, ${constructorCols('k', 'k_')}
                 from results e join races r on r.id = e.race_id join constructors k on k.id = e.constructor_id
@@ -461,6 +438,8 @@ export async function getDriver(db: DbOrTx, ref: string): Promise<DriverProfile 
 
   return {
     driver: driverOf(row),
+    details: facts.details,
+    family: facts.family,
     career: {
       starts: resultRows.filter(isStart).length,
       wins: resultRows.filter(isWin).length,
@@ -503,10 +482,11 @@ export async function listConstructors(db: DbOrTx, q: { q?: string; season?: num
 }
 
 export async function getConstructor(db: DbOrTx, ref: string): Promise<ConstructorProfile | undefined> {
-  const [row] = await all(db, sql`select ${constructorProfileCols} from constructors k where k.constructor_ref = ${ref}`);
+  const [row] = await all(db, sql`select ${constructorProfileCols} from constructors k where k.id = ${byRef('constructors', 'constructor_ref', 'constructor', ref)}`);
   if (!row) return undefined;
   const id = int(Number(row.pk));
-  const [results, sprintPoints, poles, standings, drivers] = await Promise.all([
+  const [facts, results, sprintPoints, poles, standings, drivers] = await Promise.all([
+    constructorFacts(db, Number(row.pk)),
     all(db, sql`select e.race_id as "raceId", r.season, e.position, e.position_text as "positionText", e.points, st.status
                 from results e join races r on r.id = e.race_id left join statuses st on st.id = e.status_id
                 where e.constructor_id = ${id}`),
@@ -569,6 +549,7 @@ export async function getConstructor(db: DbOrTx, ref: string): Promise<Construct
         wins: s ? Number(s.wins) : outcomes.filter((o) => o.season === season && isWin(o)).length,
       };
     }),
+    ...facts,
   };
 }
 
@@ -591,10 +572,10 @@ export async function listCircuits(db: DbOrTx, q: { q?: string; season?: number 
 }
 
 export async function getCircuit(db: DbOrTx, ref: string): Promise<CircuitProfile | undefined> {
-  const [row] = await all(db, sql`select ${circuitCols} from circuits c where c.circuit_ref = ${ref}`);
+  const [row] = await all(db, sql`select c.id as pk, ${circuitCols} from circuits c where c.id = ${byRef('circuits', 'circuit_ref', 'circuit', ref)}`);
   if (!row) return undefined;
-  const races = await raceSummaries(db, sql`c.circuit_ref = ${ref}`);
-  return { circuit: circuitOf(row), races: races.map(publicSummary) };
+  const [facts, races] = await Promise.all([circuitFacts(db, Number(row.pk)), raceSummaries(db, sql`c.id = ${int(Number(row.pk))}`)]);
+  return { circuit: circuitOf(row), ...facts, races: races.map(publicSummary) };
 }
 
 // ── statuses ─────────────────────────────────────────────────────────────────────────────────

@@ -122,6 +122,45 @@ export const Circuit = Type.Composite(
 );
 export type Circuit = Static<typeof Circuit>;
 
+// ── F1DB reference entities ────────────────────────────────────────────────────────────────────
+
+export const Country = Type.Object(
+  {
+    id: Type.String({ description: 'public id, e.g. united_kingdom' }),
+    name: Type.String(),
+    alpha2Code: Type.String({ description: 'ISO 3166-1 alpha-2' }),
+    demonym: Nullable(Type.String({ description: 'e.g. British' })),
+  },
+  { title: 'Country' },
+);
+export type Country = Static<typeof Country>;
+
+/** A named thing with a public id: engine manufacturer, tyre manufacturer, entrant, chassis. */
+const Named = (title: string, example: string) =>
+  Type.Object({ id: Type.String({ description: `public id, e.g. ${example}` }), name: Type.String() }, { title });
+export const EngineManufacturerRef = Named('EngineManufacturerRef', 'honda_rbpt');
+export type EngineManufacturerRef = Static<typeof EngineManufacturerRef>;
+export const TyreManufacturerRef = Named('TyreManufacturerRef', 'pirelli');
+export const EntrantRef = Named('EntrantRef', 'oracle_red_bull_racing');
+export const ChassisRef = Type.Object(
+  { id: Type.String({ description: 'public id, e.g. red_bull_rb19' }), name: Type.String({ description: 'e.g. RB19' }), fullName: Type.String() },
+  { title: 'ChassisRef' },
+);
+export type ChassisRef = Static<typeof ChassisRef>;
+export const Engine = Type.Object(
+  {
+    id: Type.String({ description: 'public id, e.g. honda_rbpth001_1_6_v6_t_h' }),
+    name: Type.String(),
+    fullName: Type.String(),
+    manufacturer: EngineManufacturerRef,
+    capacity: Nullable(Type.Number({ description: 'litres' })),
+    configuration: Nullable(Type.String({ description: "e.g. 'V6', 'V10', 'L4'" })),
+    aspiration: Nullable(Type.String({ description: 'NATURALLY_ASPIRATED, TURBOCHARGED, TURBOCHARGED_HYBRID…' })),
+  },
+  { title: 'Engine' },
+);
+export type Engine = Static<typeof Engine>;
+
 export const RaceSummary = Type.Object(
   {
     season: Type.Integer(),
@@ -313,16 +352,106 @@ export const RaceSessionInfo = Type.Object(
 );
 export type RaceSessionInfo = Static<typeof RaceSessionInfo>;
 
+/** One car in a classification F1DB has beyond results and qualifying (grid, practice, vote). */
+const CarColumns = {
+  position: Nullable(Type.Integer({ description: 'null when not classified' })),
+  positionText: Type.String({ description: "the position, or F1DB's code: DNF, DNS, DNQ, DNPQ, DSQ, EX, NC, PL (pit lane)…" }),
+  number: Type.Integer({ description: 'car number' }),
+  driver: DriverRef,
+  constructor: ConstructorRef,
+};
+
+export const GridEntry = Type.Object(
+  {
+    ...CarColumns,
+    gridPenalty: Nullable(Type.String({ description: "the penalty as F1DB states it: places ('5') or a code ('SFB' = start from the back)" })),
+    gridPenaltyPlaces: Nullable(Type.Integer({ description: 'places, when the penalty is a number' })),
+    qualifyingTimeMillis: Millis('the time the place came from'),
+  },
+  { title: 'GridEntry' },
+);
+export type GridEntry = Static<typeof GridEntry>;
+
+export const SessionResult = Type.Object(
+  {
+    ...CarColumns,
+    timeMillis: Millis('best lap'),
+    gapMillis: Millis('to the fastest'),
+    laps: Nullable(Type.Integer()),
+  },
+  { title: 'SessionResult' },
+);
+export type SessionResult = Static<typeof SessionResult>;
+
+export const PracticeSession = Type.Object(
+  {
+    session: Type.String({ description: 'FP1–FP4, WUP (warm-up), PQ (pre-qualifying), Q1/Q2 (separate qualifying sessions before 2006)' }),
+    results: Type.Array(SessionResult),
+  },
+  { title: 'PracticeSession' },
+);
+export type PracticeSession = Static<typeof PracticeSession>;
+
+export const DriverOfTheDayVote = Type.Object(
+  {
+    position: Type.Integer(),
+    driver: DriverRef,
+    constructor: ConstructorRef,
+    percentage: Nullable(Type.Number({ description: 'share of the vote, %, when published' })),
+  },
+  { title: 'DriverOfTheDayVote' },
+);
+export type DriverOfTheDayVote = Static<typeof DriverOfTheDayVote>;
+
+export const RaceEntry = Type.Object(
+  {
+    number: Nullable(Type.Integer()),
+    driver: DriverRef,
+    constructor: ConstructorRef,
+    entrant: Nullable(EntrantRef, { description: 'the team as entered' }),
+    engineManufacturer: Nullable(EngineManufacturerRef),
+    chassis: Type.Array(ChassisRef, { description: 'the chassis the entry used that season (several when it changed)' }),
+    engines: Type.Array(Engine),
+    tyreManufacturer: Nullable(TyreManufacturerRef),
+  },
+  { title: 'RaceEntry' },
+);
+export type RaceEntry = Static<typeof RaceEntry>;
+
+export const RaceDetails = Type.Object(
+  {
+    officialName: Type.String(),
+    grandPrix: Type.Object({ id: Type.String(), name: Type.String() }),
+    circuitLayout: Nullable(Type.String({ description: "F1DB's layout id, e.g. monaco-6 (see the circuit's layouts)" })),
+    circuitType: Type.String({ description: 'RACE, ROAD or STREET' }),
+    direction: Type.String({ description: 'CLOCKWISE or ANTI_CLOCKWISE' }),
+    courseLengthKm: Type.Number(),
+    turns: Type.Integer(),
+    laps: Type.Integer(),
+    distanceKm: Type.Number(),
+    scheduledLaps: Nullable(Type.Integer({ description: 'when the race was shortened' })),
+    qualifyingFormat: Type.String({ description: "F1DB's: KNOCKOUT, ONE_LAP, TWO_SESSION, FOUR_LAPS, AGGREGATE…" }),
+  },
+  { title: 'RaceDetails' },
+);
+export type RaceDetails = Static<typeof RaceDetails>;
+
 export const Race = Type.Composite(
   [
     RaceSummary,
     Type.Object({
       url: Nullable(Type.String()),
+      details: Nullable(RaceDetails, { description: 'F1DB facts about the weekend; null when only Jolpica knows the race' }),
       sessions: Type.Array(RaceSessionInfo),
       results: Type.Array(RaceResult),
       qualifying: Type.Array(QualifyingResult),
       sprint: Type.Array(RaceResult),
       sprintQualifying: Type.Array(QualifyingResult),
+      startingGrid: Type.Array(GridEntry, { description: 'the race grid as lined up, with penalties applied' }),
+      sprintStartingGrid: Type.Array(GridEntry),
+      practice: Type.Array(PracticeSession, { description: 'free practice, warm-up, pre-qualifying and separate qualifying sessions, in weekend order' }),
+      driverOfTheDay: Type.Array(DriverOfTheDayVote, { description: 'the fan vote (2016 on), winner first' }),
+      entries: Type.Array(RaceEntry, { description: 'every car entered: entrant, chassis, engine, tyres' }),
       pitStops: Type.Array(PitStop),
       laps: Type.Array(LapTime, { description: 'every lap of every driver, ordered by lap then position' }),
     }),
@@ -374,9 +503,33 @@ export const DriverResultRow = Type.Object(
 );
 export type DriverResultRow = Static<typeof DriverResultRow>;
 
+export const DriverDetails = Type.Object(
+  {
+    fullName: Type.String({ description: 'e.g. Max Emilian Verstappen' }),
+    dateOfDeath: IsoDate,
+    placeOfBirth: Nullable(Type.String()),
+    countryOfBirth: Nullable(Country),
+    nationality: Nullable(Country),
+    secondNationality: Nullable(Country),
+  },
+  { title: 'DriverDetails' },
+);
+export type DriverDetails = Static<typeof DriverDetails>;
+
+export const FamilyRelation = Type.Object(
+  {
+    type: Type.String({ description: "what the relative is to this driver, F1DB's terms: PARENT, CHILD, SIBLING, HALF_SIBLING, PARENTS_SIBLING, SIBLINGS_CHILD, GRANDPARENT, …" }),
+    driver: DriverRef,
+  },
+  { title: 'FamilyRelation' },
+);
+export type FamilyRelation = Static<typeof FamilyRelation>;
+
 export const DriverProfile = Type.Object(
   {
     driver: Driver,
+    details: Nullable(DriverDetails, { description: 'from F1DB; null for drivers only Jolpica knows' }),
+    family: Type.Array(FamilyRelation, { description: 'relatives who also raced in the championship' }),
     career: CareerSummary,
     teams: Type.Array(ConstructorRef, { description: 'in the order first driven for' }),
     seasons: Type.Array(DriverSeasonRow),
@@ -398,6 +551,35 @@ export const ConstructorSeasonRow = Type.Object(
 );
 export type ConstructorSeasonRow = Static<typeof ConstructorSeasonRow>;
 
+export const ChronologyStep = Type.Object(
+  {
+    constructor: ConstructorRef,
+    yearFrom: Type.Integer(),
+    yearTo: Nullable(Type.Integer({ description: 'null while current' })),
+  },
+  { title: 'ChronologyStep' },
+);
+export type ChronologyStep = Static<typeof ChronologyStep>;
+
+export const ConstructorEngineSpan = Type.Object(
+  { manufacturer: EngineManufacturerRef, seasons: Type.Array(Type.Integer()) },
+  { title: 'ConstructorEngineSpan' },
+);
+export type ConstructorEngineSpan = Static<typeof ConstructorEngineSpan>;
+
+export const ConstructorCarSeason = Type.Object(
+  {
+    season: Type.Integer(),
+    entrants: Type.Array(EntrantRef),
+    engineManufacturers: Type.Array(EngineManufacturerRef),
+    chassis: Type.Array(ChassisRef),
+    engines: Type.Array(Engine),
+    tyreManufacturers: Type.Array(TyreManufacturerRef),
+  },
+  { title: 'ConstructorCarSeason' },
+);
+export type ConstructorCarSeason = Static<typeof ConstructorCarSeason>;
+
 export const ConstructorProfile = Type.Object(
   {
     constructor: Constructor,
@@ -407,13 +589,50 @@ export const ConstructorProfile = Type.Object(
     ),
     drivers: Type.Array(DriverRef, { description: 'in the order they first drove for the team' }),
     seasons: Type.Array(ConstructorSeasonRow),
+    details: Nullable(Type.Object({ fullName: Type.String(), country: Nullable(Country) }, { title: 'ConstructorDetails' })),
+    chronology: Type.Array(ChronologyStep, {
+      description: 'the lineage the team belongs to, oldest first (e.g. Toleman → Benetton → Renault → Lotus → Renault → Alpine); empty when it has none',
+    }),
+    engines: Type.Array(ConstructorEngineSpan, { description: 'engine manufacturers used, in order of first use' }),
+    cars: Type.Array(ConstructorCarSeason, { description: 'per season: entrant, chassis, engines, tyres' }),
   },
   { title: 'ConstructorProfile' },
 );
 export type ConstructorProfile = Static<typeof ConstructorProfile>;
 
+export const CircuitLayout = Type.Object(
+  {
+    id: Type.String({ description: "F1DB's layout id, e.g. monaco-6" }),
+    lengthKm: Type.Number(),
+    turns: Type.Integer(),
+    seasons: Type.Array(Type.Integer(), { description: 'seasons raced on this layout' }),
+  },
+  { title: 'CircuitLayout' },
+);
+export type CircuitLayout = Static<typeof CircuitLayout>;
+
+export const CircuitDetails = Type.Object(
+  {
+    fullName: Type.String(),
+    previousNames: Type.Array(Type.String()),
+    type: Type.String({ description: 'RACE (permanent), ROAD (closed public roads) or STREET' }),
+    direction: Type.String({ description: 'CLOCKWISE or ANTI_CLOCKWISE' }),
+    placeName: Type.String(),
+    country: Nullable(Country),
+    lengthKm: Type.Number({ description: 'the current layout' }),
+    turns: Type.Integer({ description: 'the current layout' }),
+  },
+  { title: 'CircuitDetails' },
+);
+export type CircuitDetails = Static<typeof CircuitDetails>;
+
 export const CircuitProfile = Type.Object(
-  { circuit: Circuit, races: Type.Array(RaceSummary) },
+  {
+    circuit: Circuit,
+    details: Nullable(CircuitDetails, { description: 'from F1DB; null for circuits only Jolpica knows' }),
+    layouts: Type.Array(CircuitLayout, { description: 'oldest first' }),
+    races: Type.Array(RaceSummary),
+  },
   { title: 'CircuitProfile' },
 );
 export type CircuitProfile = Static<typeof CircuitProfile>;
