@@ -132,3 +132,37 @@ it('practice long runs: degradation per stint from FP2 (Italy 2021)', async () =
   for (const st of deg.stints) expect(st.slopeMsPerLap, `${st.driver} stint ${st.stint}`).toBeGreaterThan(-300);
   expect(deg.compounds.length).toBeGreaterThan(0);
 });
+
+describe('every recorded session with timing data: the analyses hold their invariants', () => {
+  const SESSIONS = [
+    '2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/',
+    '2020/2020-07-19_Hungarian_Grand_Prix/2020-07-17_Practice_2/',
+    '2020/2020-08-09_70th_Anniversary_Grand_Prix/2020-08-07_Practice_2/',
+    '2021/2021-11-07_Mexico_City_Grand_Prix/2021-11-06_Qualifying/',
+    '2022/2022-07-03_British_Grand_Prix/2022-07-01_Practice_1/',
+    '2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying/',
+    '2024/2024-06-23_Spanish_Grand_Prix/2024-06-22_Qualifying/',
+    '2024/2024-07-07_British_Grand_Prix/2024-07-05_Practice_1/',
+    '2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/',
+  ];
+  it.each(SESSIONS)('%s', async (path) => {
+    const s = await load(path);
+    const p = prepare(s);
+    expect(p.verdicts).toHaveLength(s.laps!.length);
+    // Qualifying and practice: fuel is modelled at race burn, the prior is used unless the fit is determined.
+    expect(p.model.burnKgPerLap).toBe(1.8);
+    expect(['fit', 'prior']).toContain(p.effect.source);
+    if (p.effect.source === 'prior') expect(p.effect.reason).toBeTruthy();
+    for (const l of p.clean) {
+      expect(l.pitInTime === null && l.pitOutTime === null && l.lapTime !== null).toBe(true);
+      expect(p.corrected.get(l)!).toBeLessThanOrEqual(l.lapTime!);
+    }
+    const pace = racePace(p);
+    expect(pace.every((r, i) => r.rank === i + 1 && r.cleanLaps >= 3)).toBe(true);
+    const deg = degradation(p);
+    for (const st of deg.stints) expect(st.cleanLaps).toBeGreaterThanOrEqual(5);
+    expect(new Set(deg.compounds.map((c) => c.compound))).toEqual(new Set(deg.stints.map((x) => x.compound)));
+    const heat = lapHeatmap(p);
+    expect(heat.rows.reduce((n, r) => n + r.cells.filter((c) => c !== null).length, 0)).toBe(new Set(s.laps!.toArray().map((l) => `${l.driverNumber}#${l.lapNumber}`)).size);
+  });
+});
