@@ -123,6 +123,8 @@ export class ReplayPlayer implements LiveSource {
       while (!this.closed) {
         const queued = this.queue.shift();
         if (queued) {
+          // Pacing starts when the state at the playhead is handed over, not when it was computed.
+          if (queued.type === 'snapshot') this.reanchor(queued.at);
           yield queued;
           continue;
         }
