@@ -78,6 +78,17 @@ describe('LiveState merge rules', () => {
     expect(s.dropped).toEqual({ count: 1, last: { topic: 'CarData.z', at: 5, reason: expect.stringContaining('does not decode') } });
   });
 
+  it('drops the previous session when SessionInfo announces another one, so no stale line survives', () => {
+    const s = new LiveState();
+    s.apply(msg('SessionInfo', { Key: 9872, Name: 'Practice 3' }));
+    s.apply(msg('TimingData', { Lines: { '44': { Position: '1' } } }));
+    s.apply(msg('SessionInfo', { ArchiveStatus: { Status: 'Complete' } })); // same session: a patch
+    expect(s.topics.TimingData).toBeDefined();
+    const patches = s.apply(msg('SessionInfo', { Key: 9873, Name: 'Qualifying' }));
+    expect(s.topics).toEqual({ SessionInfo: { Key: 9873, Name: 'Qualifying' } });
+    expect(patches.map((p) => [p.topic, p.data === null])).toEqual([['SessionInfo', true], ['TimingData', true], ['SessionInfo', false]]);
+  });
+
   it('a snapshot replaces everything and says which topics went away', () => {
     const s = new LiveState();
     s.apply(msg('TrackStatus', { Status: '4' }));

@@ -4,7 +4,7 @@ import { Session } from '../src/session.js';
 import { Replay } from '../src/live/replay.js';
 import { LiveState } from '../src/live/state.js';
 import type { Timeline } from '../src/live/timeline.js';
-import { carPositions, liveCarData, liveView, segmentColour, sessionClock, timingTower } from '../src/live/views/index.js';
+import { carPositions, gapBetween, liveCarData, liveView, segmentColour, sessionClock, timingTower } from '../src/live/views/index.js';
 import { BAKU_2018_RACE, MEXICO_2025_Q, timeline } from './live-fixtures.js';
 import { liveTimingDir, sharedDir } from './paths.js';
 
@@ -60,6 +60,11 @@ describe('timing tower of a whole race replayed (2018 Azerbaijan)', () => {
     expect(tower.rows[1]!.gapSeconds).toBeGreaterThan(0);
     expect(tower.rows[1]!.intervalSeconds).toBeGreaterThan(0);
     expect(tower.rows.reduce((n, r) => n + r.pitStops, 0)).toBeGreaterThan(15);
+    // Gap between any two cars: the sum of the intervals between them.
+    const [p2, p3, p4] = [tower.rows[1]!, tower.rows[2]!, tower.rows[3]!];
+    expect(gapBetween(tower, p2.driverNumber, p4.driverNumber)).toBeCloseTo(p3.intervalSeconds! + p4.intervalSeconds!, 3);
+    expect(gapBetween(tower, tower.rows[0]!.driverNumber, p2.driverNumber)).toBe(p2.gapSeconds);
+    expect(gapBetween(tower, p4.driverNumber, p2.driverNumber)).toBeLessThan(0);
     const view = liveView(state.topics, state.at);
     expect(view.lapCount).toEqual({ current: 51, total: 51 });
     expect(view.session).toMatchObject({ meeting: 'Azerbaijan Grand Prix', name: 'Race', status: 'Ends' });

@@ -79,6 +79,12 @@ export class LiveState {
   apply(message: LiveMessage): LivePatch[] {
     if (message.at > this.atValue) this.atValue = message.at;
     const topic = stateTopic(message.topic);
+    if (topic === 'SessionInfo' && this.isNewSession(message.data)) {
+      // A new session on the same connection (practice → qualifying): nothing of the previous one
+      // may linger in the tower, so everything else is dropped before the new SessionInfo applies.
+      const dropped = this.reset({}, this.atValue);
+      return [...dropped, ...this.apply(message)];
+    }
     const sample = SAMPLE_TOPICS[topic];
     if (sample && message.topic.endsWith('.z')) {
       const decoded = decodeIfText(message.data);
@@ -139,6 +145,13 @@ export class LiveState {
       const list = (this.topicsState[topic] as JsonObject | undefined)?.[sample.list];
       if (isObject(list)) this.nextSample.set(topic, maxKey(list) + 1);
     }
+  }
+
+  private isNewSession(data: JsonValue): boolean {
+    const held = this.topicsState.SessionInfo;
+    const key = isObject(data) ? data.Key : undefined;
+    const heldKey = isObject(held) ? held.Key : undefined;
+    return key !== undefined && heldKey !== undefined && key !== heldKey;
   }
 
   private drop(message: LiveMessage, reason: string): LivePatch[] {

@@ -241,3 +241,19 @@ function markOverallBest(rows: { bestLap: (TimedValue & { lap: number | null }) 
   for (const r of rows) if (r.bestLap?.ms != null && (best === null || r.bestLap.ms < best.bestLap!.ms!)) best = r;
   if (best?.bestLap) best.bestLap = { ...best.bestLap, colour: 'purple' };
 }
+
+/**
+ * Gap (s) from driver `a` back to driver `b` (negative when `b` is ahead), from their gaps to the
+ * leader; null when either is lapped or has no timed gap. The leader counts as 0.
+ */
+export function gapBetween(tower: TimingTower, a: string, b: string): number | null {
+  const toLeader = (n: string): number | null => {
+    const row = tower.rows.find((r) => r.driverNumber === n);
+    if (!row) return null;
+    if (row.position === 1) return 0;
+    return row.gapSeconds;
+  };
+  const ga = toLeader(a);
+  const gb = toLeader(b);
+  return ga === null || gb === null ? null : Math.round((gb - ga) * 1000) / 1000;
+}
