@@ -74,6 +74,41 @@ describe('timing tower of a whole race replayed (2018 Azerbaijan)', () => {
   });
 });
 
+describe('the tower during the 2018 Azerbaijan race', () => {
+  let replay: Replay;
+  let baku: Timeline;
+  beforeAll(async () => {
+    baku = await timeline(BAKU_2018_RACE);
+    replay = new Replay(baku);
+  });
+  const firstWith = (pred: (line: Record<string, unknown>) => boolean) => {
+    for (const m of baku.messages) {
+      if (m.topic !== 'TimingData') continue;
+      const lines = (m.data as { Lines?: Record<string, Record<string, unknown>> }).Lines ?? {};
+      for (const [n, l] of Object.entries(lines)) if (pred(l)) return { at: m.at, n };
+    }
+    throw new Error('no such message');
+  };
+
+  it('shows a car in the pit lane, then leaving it, with its stop counted', () => {
+    const pit = firstWith((l) => l.InPit === true && l.NumberOfPitStops === undefined);
+    const row = timingTower(replay.stateAt(pit.at).topics).rows.find((r) => r.driverNumber === pit.n)!;
+    expect(row.inPit).toBe(true);
+    const out = baku.messages.find((m) => m.at > pit.at && m.topic === 'TimingData' && (m.data as { Lines?: Record<string, { PitOut?: boolean }> }).Lines?.[pit.n]?.PitOut === true)!;
+    const after = timingTower(replay.stateAt(out.at).topics).rows.find((r) => r.driverNumber === pit.n)!;
+    expect(after).toMatchObject({ inPit: false, pitOut: true });
+    expect(after.pitStops).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows Bottas stopped on track when his tyre failed (lap 49)', () => {
+    const stop = firstWith((l) => l.Stopped === true && l.Sectors !== undefined);
+    const rows = timingTower(replay.stateAt(stop.at).topics).rows;
+    expect(rows.find((r) => r.driverNumber === stop.n)!.stopped).toBe(true);
+    const bottas = baku.messages.find((m) => m.topic === 'TimingData' && (m.data as { Lines?: Record<string, { Stopped?: boolean }> }).Lines?.['77']?.Stopped === true)!;
+    expect(timingTower(replay.stateAt(bottas.at).topics).rows.find((r) => r.abbreviation === 'BOT')!.stopped).toBe(true);
+  });
+});
+
 describe('qualifying replayed (2025 Mexico City)', () => {
   let session: Session;
   let mexico: Timeline;
