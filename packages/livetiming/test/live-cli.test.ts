@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerLiveRecordCommand } from '../src/live/cli.js';
-import { fetchStreamingStatus } from '../src/live/feed/streaming-status.js';
+import { fetchStreamingStatus, waitForLiveSession } from '../src/live/feed/streaming-status.js';
 import { readLiveRecording } from '../src/live/recording.js';
 import { startArchiveServer } from './archive-server.js';
 import { BAKU_2018_RACE, timeline } from './live-fixtures.js';
@@ -78,5 +78,21 @@ describe('StreamingStatus.json', () => {
       await http.close();
     }
     expect(await fetchStreamingStatus(join(dir, 'nowhere'))).toEqual({ live: false, status: 'Missing' });
+
+    // Waiting: offline twice, then a session goes live.
+    await writeFile(status, '{"Status":"Offline"}');
+    const checks: unknown[] = [];
+    const live = await waitForLiveSession({
+      base: root, intervalMs: 10,
+      onCheck: (r) => {
+        checks.push(r);
+        if (checks.length === 2) void writeFile(status, '{"Status":"Available"}');
+      },
+    });
+    expect(live).toBe(true);
+    expect(checks.at(-1)).toEqual({ live: true, status: 'Available' });
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+    await writeFile(status, '{"Status":"Offline"}');
+    expect(await waitForLiveSession({ base: root, intervalMs: 10, signal: AbortSignal.timeout(50) })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // an argument (arguments show up in process lists and shell history).
 import { InvalidArgumentError, type Command } from 'commander';
 import { F1_LIVETIMING_URL, F1_SIGNALR_URL, FEED_TOPICS } from './feed/topics.js';
-import { fetchStreamingStatus } from './feed/streaming-status.js';
+import { waitForLiveSession } from './feed/streaming-status.js';
 import { recordFeed } from './record.js';
 
 interface RecordFlags {
@@ -48,7 +48,13 @@ export function registerLiveRecordCommand(live: Command, hooks: LiveRecordHooks 
       hooks.signal?.addEventListener('abort', onSignal, { once: true });
       const timer = flags.minutes !== undefined ? setTimeout(onSignal, flags.minutes * 60_000) : null;
       try {
-        if (flags.wait) await waitForSession(flags.statusUrl, stop.signal, log);
+        if (flags.wait) {
+          const live = await waitForLiveSession({
+            base: flags.statusUrl, signal: stop.signal,
+            onCheck: (r) => log('error' in r ? `cannot read StreamingStatus.json: ${r.error}; retrying in a minute` : r.live ? 'a session is live: connecting' : `no live session (StreamingStatus: ${r.status}); checking again in a minute`),
+          });
+          if (!live) return out('stopped before a session went live: nothing recorded');
+        }
         const token = env.APEX_F1TV_TOKEN || null;
         if (!token) log('no APEX_F1TV_TOKEN: CarData.z, Position.z, ChampionshipPrediction and PitLaneTimeCollection will not be sent');
         const result = await recordFeed({
@@ -77,21 +83,4 @@ function parseMinutes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`invalid --minutes "${value}" (expected a positive number)`);
   return n;
-}
-
-async function waitForSession(base: string, signal: AbortSignal, log: (l: string) => void): Promise<void> {
-  for (;;) {
-    if (signal.aborted) return;
-    try {
-      const s = await fetchStreamingStatus(base);
-      if (s.live) return log('a session is live: connecting');
-      log(`no live session (StreamingStatus: ${s.status}); checking again in a minute`);
-    } catch (err) {
-      log(`cannot read StreamingStatus.json: ${(err as Error).message}; retrying in a minute`);
-    }
-    await new Promise<void>((r) => {
-      const t = setTimeout(r, 60_000);
-      signal.addEventListener('abort', () => { clearTimeout(t); r(); }, { once: true });
-    });
-  }
 }

@@ -24,3 +24,34 @@ export async function fetchStreamingStatus(base: string | Source = F1_LIVETIMING
   }
   return { live: status === 'Available', status };
 }
+
+/**
+ * Resolves once StreamingStatus.json says a session is live (true), or when `signal` aborts (false).
+ * Unreachable hosts and offline answers are reported through `onCheck` and polled again.
+ */
+export async function waitForLiveSession(options: {
+  readonly base?: string | Source;
+  readonly signal?: AbortSignal;
+  /** Poll interval (ms). Default 60 s. */
+  readonly intervalMs?: number;
+  readonly onCheck?: (result: StreamingStatus | { readonly error: string }) => void;
+} = {}): Promise<boolean> {
+  for (;;) {
+    if (options.signal?.aborted) return false;
+    try {
+      const s = await fetchStreamingStatus(options.base);
+      options.onCheck?.(s);
+      if (s.live) return true;
+    } catch (err) {
+      options.onCheck?.({ error: err instanceof Error ? err.message : String(err) });
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      const t = setTimeout(done, options.intervalMs ?? 60_000);
+      options.signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+}
