@@ -165,6 +165,24 @@ describe('qualifying replayed (2025 Mexico City)', () => {
     expect(cars.every((c) => c.speed !== null && c.gear !== null && c.rpm !== null)).toBe(true);
   });
 
+  it('seeks to the same state as playing from the start, .z sample windows included', () => {
+    for (const minute of [33, 61]) {
+      const target = mexico.zeroUtc + minute * 60_000 + 123;
+      const played = new LiveState();
+      for (const m of mexico.messages) {
+        if (m.at > target) break;
+        played.apply(m);
+      }
+      const seeked = replay.stateAt(target);
+      expect(Object.keys((seeked.topics.Position as { Position: object }).Position).length).toBeGreaterThan(10);
+      expect(seeked.topics).toEqual(played.topics);
+      // …and both keep appending and trimming alike afterwards.
+      const next = mexico.messages.filter((m) => m.at > target).slice(0, 200);
+      for (const m of next) expect(seeked.apply(m)).toEqual(played.apply(m));
+      expect(seeked.topics).toEqual(played.topics);
+    }
+  });
+
   it('counts the session clock down only while it extrapolates', () => {
     // 00:13:37.110 ExtrapolatedClock {Remaining 00:17:59, Extrapolating: true} at 21:00:01.009Z.
     const running = mexico.messages.find((m) => m.topic === 'ExtrapolatedClock' && (m.data as { Extrapolating?: boolean }).Extrapolating === true)!;
