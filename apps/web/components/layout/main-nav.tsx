@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
 const items = [
+  { href: '/live', label: 'Live' },
   { href: '/seasons', label: 'Seasons' },
   { href: '/drivers', label: 'Drivers' },
   { href: '/constructors', label: 'Teams' },

@@ -1,0 +1,98 @@
+'use client';
+
+import * as React from 'react';
+import { addSamples, grow, positionAt, project, type Bounds } from '@/lib/live/track';
+import type { LiveView, PositionSample } from '@/lib/live/types';
+
+interface Props {
+  view: LiveView;
+  /** performance.now() when `view` arrived */
+  receivedAt: number;
+}
+
+/** Feed ms the drawing stays behind the newest sample, so there is always a sample ahead to move to. */
+const RENDER_LAG_MS = 1500;
+
+/**
+ * Cars on the track from Position samples, drawn every animation frame at an interpolated position;
+ * the outline is the trace the cars have driven. Cars without a fix (0,0) are never drawn.
+ */
+export function TrackMap({ view, receivedAt }: Props) {
+  const canvas = React.useRef<HTMLCanvasElement>(null);
+  const samples = React.useRef(new Map<string, PositionSample[]>());
+  const trace = React.useRef<{ points: [number, number][]; seen: Set<string>; bounds: Bounds | null }>({ points: [], seen: new Set(), bounds: null });
+  const latest = React.useRef({ view, receivedAt });
+  const [cars, setCars] = React.useState(0);
+
+  React.useEffect(() => {
+    latest.current = { view, receivedAt };
+    const t = trace.current;
+    for (const p of view.positions ?? []) {
+      samples.current.set(p.driverNumber, addSamples(samples.current.get(p.driverNumber) ?? [], [p.previous, p.latest]));
+      const key = `${Math.round(p.latest.x / 40)},${Math.round(p.latest.y / 40)}`;
+      if (!t.seen.has(key) && !(p.latest.x === 0 && p.latest.y === 0) && t.points.length < 20_000) {
+        t.seen.add(key);
+        t.points.push([p.latest.x, p.latest.y]);
+        t.bounds = grow(t.bounds, p.latest.x, p.latest.y);
+      }
+    }
+    setCars(view.positions?.length ?? 0);
+  }, [view, receivedAt]);
+
+  React.useEffect(() => {
+    let frame = 0;
+    const draw = () => {
+      frame = requestAnimationFrame(draw);
+      const c = canvas.current;
+      const t = trace.current;
+      if (!c || !t.bounds) return;
+      const dpr = window.devicePixelRatio || 1;
+      const w = c.clientWidth;
+      const h = c.clientHeight;
+      if (c.width !== Math.round(w * dpr)) c.width = Math.round(w * dpr);
+      if (c.height !== Math.round(h * dpr)) c.height = Math.round(h * dpr);
+      const ctx = c.getContext('2d')!;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      const to = project(t.bounds, w, h, 18);
+      ctx.fillStyle = 'rgba(255,255,255,0.18)';
+      for (const [x, y] of t.points) {
+        const [px, py] = to(x, y);
+        ctx.fillRect(px - 1.5, py - 1.5, 3, 3);
+      }
+      // Feed time now, from the view's time and how long ago it arrived at the replay's pace.
+      const { view, receivedAt } = latest.current;
+      const replay = view.status.replay;
+      const rate = replay ? (replay.paused ? 0 : replay.speed === 'max' ? 1 : replay.speed) : 1;
+      const feedNow = (view.at ?? 0) + (performance.now() - receivedAt) * rate;
+      const rows = new Map((view.tower?.rows ?? []).map((r) => [r.driverNumber, r]));
+      ctx.font = '600 10px ui-sans-serif, system-ui';
+      for (const [driver, list] of samples.current) {
+        const p = positionAt(list, feedNow - RENDER_LAG_MS);
+        if (!p) continue;
+        const [px, py] = to(p.x, p.y);
+        const row = rows.get(driver);
+        ctx.beginPath();
+        ctx.arc(px, py, 5, 0, Math.PI * 2);
+        ctx.fillStyle = row?.teamColour ? `#${row.teamColour}` : '#ddd';
+        ctx.fill();
+        ctx.strokeStyle = '#0b0b10';
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+        ctx.fillStyle = '#f4f4f5';
+        ctx.fillText(row?.abbreviation ?? driver, px + 7, py - 6);
+      }
+    };
+    frame = requestAnimationFrame(draw);
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  if (cars === 0 && !trace.current.bounds) {
+    return (
+      <div className="grid h-64 place-items-center rounded-lg border bg-card p-4 text-center text-sm text-muted-foreground" data-testid="track-map-empty">
+        No car positions in this feed{view.status.topicsMissing.includes('Position.z') ? ' (Position.z needs an F1TV token)' : ' (the archive of this session has no Position.z)'}.
+      </div>
+    );
+  }
+  return <canvas ref={canvas} className="h-64 w-full rounded-lg border bg-card sm:h-80" data-testid="track-map" aria-label="Track map with car positions" />;
+}
