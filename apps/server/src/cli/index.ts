@@ -13,6 +13,7 @@ const registrars: Record<string, () => Promise<Register>> = {
   sync: async () => (await import('./sync.js')).registerSyncCommands,
   session: async () => (await import('./session.js')).registerSessionCommands,
   worker: async () => (await import('./worker.js')).registerWorkerCommands,
+  live: async () => (await import('./live.js')).registerLiveCommands,
   archive: async () => (await import('@apexdata/livetiming/cli')).registerArchiveCommands,
 };
 // Commands registered by a module under another name than the module's key.
