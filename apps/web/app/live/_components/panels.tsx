@@ -19,14 +19,16 @@ export function SessionStrip({ view }: { view: LiveView }) {
   const [label, cls] = (status && TRACK[status.code]) ?? [status?.message || 'No track status yet', 'bg-muted text-muted-foreground border-border'];
   const laps = view.lapCount;
   return (
-    <div className="grid gap-2 sm:grid-cols-[1fr_auto_auto]">
-      <div className={cn('flex items-center rounded-lg border px-3 py-2 text-sm font-semibold uppercase tracking-wider', cls)} data-testid="track-status" data-code={status?.code ?? ''}>
+    <div className="flex flex-wrap gap-2">
+      <div className={cn('flex min-w-48 flex-1 items-center rounded-lg border px-3 py-2 text-sm font-semibold uppercase tracking-wider', cls)} data-testid="track-status" data-code={status?.code ?? ''}>
         {label}
       </div>
-      <div className="flex items-baseline gap-2 rounded-lg border bg-card px-3 py-2" data-testid="lap-counter">
-        <span className="text-[10px] uppercase tracking-wider text-muted-foreground">Lap</span>
-        <span className="font-display text-lg tabular-nums">{laps?.current ?? '–'}<span className="text-muted-foreground">/{laps?.total ?? '–'}</span></span>
-      </div>
+      {laps && (
+        <div className="flex items-baseline gap-2 rounded-lg border bg-card px-3 py-2" data-testid="lap-counter">
+          <span className="text-[10px] uppercase tracking-wider text-muted-foreground">Lap</span>
+          <span className="font-display text-lg tabular-nums">{laps.current ?? '–'}<span className="text-muted-foreground">/{laps.total ?? '–'}</span></span>
+        </div>
+      )}
       <div className="flex items-baseline gap-2 rounded-lg border bg-card px-3 py-2" data-testid="session-clock">
         <span className="text-[10px] uppercase tracking-wider text-muted-foreground">{view.clock?.running ? 'Remaining' : 'Clock'}</span>
         <span className="font-display text-lg tabular-nums">{clockText(view.clock?.remainingMs)}</span>

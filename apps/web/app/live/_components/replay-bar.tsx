@@ -51,7 +51,8 @@ function useAdminAction() {
 export function ReplayBar({ status, compact = false }: { status: LiveStatus; compact?: boolean }) {
   const admin = useAdminAction();
   const [year, setYear] = React.useState(status.session?.year ?? 2025);
-  const [pick, setPick] = React.useState('');
+  const current = status.session?.round && status.session.session ? `${status.session.round}/${status.session.session}` : '';
+  const [pick, setPick] = React.useState(current);
   const [speed, setSpeed] = React.useState(20);
   const sessions = useQuery({
     queryKey: ['sessions', year, 'catalogue'],
@@ -80,7 +81,7 @@ export function ReplayBar({ status, compact = false }: { status: LiveStatus; com
             {YEARS.map((y) => <option key={y} value={y}>{y}</option>)}
           </NativeSelect>
         </label>
-        <label className="flex min-w-0 flex-1 flex-col gap-1 text-[10px] uppercase tracking-wider text-muted-foreground">
+        <label className="flex min-w-0 basis-full flex-col gap-1 text-[10px] uppercase tracking-wider text-muted-foreground sm:flex-1 sm:basis-auto">
           Session
           <NativeSelect value={pick} onChange={(e) => setPick(e.target.value)} aria-label="Session to replay" className="w-full" disabled={live || items.length === 0}>
             {items.length === 0 && <option value="">{sessions.isPending ? 'Loading…' : sessions.isError ? 'No archive for this season' : 'No sessions'}</option>}

@@ -54,18 +54,18 @@ export function TimingTower({ tower, delayKey }: { tower: Tower; delayKey?: stri
   const race = tower.kind === 'race' || tower.kind === 'sprint';
   return (
     <div className="overflow-x-auto rounded-lg border bg-card" data-testid="timing-tower" data-delay={delayKey}>
-      <table className="w-full min-w-[640px] border-collapse text-sm">
+      <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b text-left text-[10px] uppercase tracking-wider text-muted-foreground">
             <th className="w-8 px-2 py-1.5 text-right">P</th>
             <th className="px-2 py-1.5">Driver</th>
             <th className="px-2 py-1.5 text-right">{race ? 'Gap' : 'Best'}</th>
             <th className="px-2 py-1.5 text-right">{race ? 'Int' : 'Gap'}</th>
-            <th className="px-2 py-1.5 text-right">Last</th>
-            {race && <th className="px-2 py-1.5 text-right">Best</th>}
+            <th className="hidden px-2 py-1.5 text-right sm:table-cell">Last</th>
+            {race && <th className="hidden px-2 py-1.5 text-right sm:table-cell">Best</th>}
             <th className="hidden px-2 py-1.5 md:table-cell">Sectors</th>
             <th className="px-2 py-1.5">Tyre</th>
-            <th className="px-2 py-1.5 text-right">Pit</th>
+            <th className="hidden px-2 py-1.5 text-right sm:table-cell">Pit</th>
           </tr>
         </thead>
         <tbody>
@@ -95,8 +95,8 @@ export function TimingTower({ tower, delayKey }: { tower: Tower; delayKey?: stri
                     <td className="px-2 py-1 text-right tabular-nums text-muted-foreground">{row.gap ?? ''}</td>
                   </>
                 )}
-                <td className="px-2 py-1 text-right"><Time value={row.lastLap} /></td>
-                {race && <td className="px-2 py-1 text-right"><Time value={row.bestLap} /></td>}
+                <td className="hidden px-2 py-1 text-right sm:table-cell"><Time value={row.lastLap} /></td>
+                {race && <td className="hidden px-2 py-1 text-right sm:table-cell"><Time value={row.bestLap} /></td>}
                 <td className="hidden px-2 py-1 md:table-cell">
                   <span className="flex gap-2">
                     {row.sectors.map((s, i) => (
@@ -110,7 +110,7 @@ export function TimingTower({ tower, delayKey }: { tower: Tower; delayKey?: stri
                   </span>
                 </td>
                 <td className="px-2 py-1"><Tyre tyre={row.tyre} /></td>
-                <td className="px-2 py-1 text-right tabular-nums text-muted-foreground">{row.pitStops}</td>
+                <td className="hidden px-2 py-1 text-right tabular-nums text-muted-foreground sm:table-cell">{row.pitStops}</td>
               </tr>
               {tower.cutoffAfter !== null && row.position === tower.cutoffAfter && (
                 <tr aria-label="elimination line" data-testid="cutoff-line">

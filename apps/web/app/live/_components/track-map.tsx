@@ -29,11 +29,13 @@ export function TrackMap({ view, receivedAt }: Props) {
     const t = trace.current;
     for (const p of view.positions ?? []) {
       samples.current.set(p.driverNumber, addSamples(samples.current.get(p.driverNumber) ?? [], [p.previous, p.latest]));
-      const key = `${Math.round(p.latest.x / 40)},${Math.round(p.latest.y / 40)}`;
-      if (!t.seen.has(key) && !(p.latest.x === 0 && p.latest.y === 0) && t.points.length < 20_000) {
+      for (const s of [p.previous, p.latest]) {
+        if (!s || (s.x === 0 && s.y === 0) || t.points.length >= 20_000) continue;
+        const key = `${Math.round(s.x / 25)},${Math.round(s.y / 25)}`;
+        if (t.seen.has(key)) continue;
         t.seen.add(key);
-        t.points.push([p.latest.x, p.latest.y]);
-        t.bounds = grow(t.bounds, p.latest.x, p.latest.y);
+        t.points.push([s.x, s.y]);
+        t.bounds = grow(t.bounds, s.x, s.y);
       }
     }
     setCars(view.positions?.length ?? 0);
