@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FeedSource } from '../src/live/feed/client.js';
 import { backoffDelay } from '../src/live/feed/backoff.js';
@@ -5,6 +6,7 @@ import { FEED_TOPICS } from '../src/live/feed/topics.js';
 import { LiveState } from '../src/live/state.js';
 import type { Timeline } from '../src/live/timeline.js';
 import type { LiveEvent, SourceStatus } from '../src/live/types.js';
+import { startArchiveServer } from './archive-server.js';
 import { MEXICO_2025_Q, timeline } from './live-fixtures.js';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from './live-signalr-server.js';
 
@@ -120,6 +122,27 @@ describe('FeedSource against a loopback SignalR Core server fed from the archive
     }
     expect(statuses[0]!.state).toBe('connecting');
     expect(statuses.filter((x) => x.state === 'reconnecting').length).toBeGreaterThanOrEqual(2);
+    expect(statuses.some((x) => x.state === 'live')).toBe(false);
+  });
+});
+
+describe('FeedSource against a server that never answers negotiate', () => {
+  it('gives up on the connection after connectTimeoutMs and tries again', async () => {
+    const hanging = await startArchiveServer(tmpdir());
+    hanging.rules.push({ match: () => true, fault: 'hang' });
+    const feed = new FeedSource({ url: `${hanging.url}/signalrcore`, connectTimeoutMs: 150, backoff: { baseMs: 10, maxMs: 20 } });
+    const statuses: SourceStatus[] = [];
+    const t0 = performance.now();
+    try {
+      for await (const e of feed) {
+        if (e.type === 'status') statuses.push(e.status);
+        if (feed.connections >= 3) feed.close();
+      }
+    } finally {
+      await hanging.close();
+    }
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(hanging.requests.filter((r) => r.startsWith('/signalrcore/negotiate')).length).toBeGreaterThanOrEqual(2);
     expect(statuses.some((x) => x.state === 'live')).toBe(false);
   });
 });

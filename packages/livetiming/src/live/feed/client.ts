@@ -22,6 +22,8 @@ export interface FeedOptions {
   readonly token?: string | null;
   /** Restart the connection when no feed data arrived for this long (ms). Default 60 s. */
   readonly watchdogMs?: number;
+  /** Give up on a connection whose negotiate, handshake or Subscribe takes longer (ms). Default 30 s. */
+  readonly connectTimeoutMs?: number;
   /** Reconnect delays. */
   readonly backoff?: BackoffOptions;
   /** Client ping interval (ms); the feed expects traffic within ~30 s. Default 15 s. */
@@ -158,12 +160,31 @@ export class FeedSource implements LiveSource {
     });
     this.connection = connection;
     this.connections++;
-    await connection.start();
+    const limit = this.options.connectTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void connection.stop().catch(() => undefined);
+        reject(new Error(`no Subscribe answer within ${limit} ms`));
+      }, limit);
+    });
+    let result: Record<string, JsonValue> | null;
+    try {
+      result = await Promise.race([
+        (async () => {
+          await connection.start();
+          if (this.closed) return null;
+          return (await connection.invoke('Subscribe', this.topics)) as Record<string, JsonValue> | null;
+        })(),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
     if (this.closed) {
       await connection.stop();
       return;
     }
-    const result = (await connection.invoke('Subscribe', this.topics)) as Record<string, JsonValue> | null;
     const snapshot = result && typeof result === 'object' ? result : {};
     const received = Object.keys(snapshot);
     const missing: MissingTopic[] = missingTopics(this.topics, received, !!token);
