@@ -222,9 +222,11 @@ describe('Session.load over HTTP, then from the cache with the server down', () 
   });
 
   it('loads the same session as from the directory, and again offline from the cache', async () => {
+    // No fault is injected here: the timeout only bounds a loopback read (2.4 MB TimingData), generous
+    // enough for a loaded 2-core machine (1 s timed out there).
     const viaHttp: SessionLoadOptions = {
-      archive: { base: livetiming.url, cacheDir: join(cacheDir, 'livetiming'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 1000 },
-      jolpica: { base: jolpica.url, cacheDir: join(cacheDir, 'jolpica'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 1000 },
+      archive: { base: livetiming.url, cacheDir: join(cacheDir, 'livetiming'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 15_000 },
+      jolpica: { base: jolpica.url, cacheDir: join(cacheDir, 'jolpica'), retry: { retries: 1, baseDelayMs: 5 }, timeoutMs: 15_000 },
       schedule: { base: resolve(f1data, 'f1schedule') },
       telemetry: false,
     };
