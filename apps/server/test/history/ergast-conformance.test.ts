@@ -108,6 +108,7 @@ describe.each(backends)('Ergast conformance on %s', (backend) => {
   let app: FastifyInstance;
   let get: Fetch;
   let queries: ReturnType<typeof counting>;
+  let pinned = new Date();
 
   beforeAll(async () => {
     tdb = await testDatabase(backend);
@@ -115,6 +116,8 @@ describe.each(backends)('Ergast conformance on %s', (backend) => {
     app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
     queries = counting(tdb.database.db);
     await app.register(ergastRoutes, { prefix: '/ergast/f1', db: queries.db });
+    // The same surface with its clock pinned, for next/last/current (tests set `pinned`).
+    await app.register(ergastRoutes, { prefix: '/pinned/ergast/f1', db: tdb.database.db, now: () => pinned });
     await app.ready();
     get = fetcher(app);
   });
@@ -142,12 +145,54 @@ describe.each(backends)('Ergast conformance on %s', (backend) => {
       return Object.values(table).find(Array.isArray) as any[];
     };
 
-    it('resolves next/last from which rounds have results, and current from the clock', async () => {
-      // 2024 has a schedule but no results in the dump: its next round is 1, and so is its last.
-      expect((await mr('2024/next.json')).RaceTable).toMatchObject({ season: '2024', round: '1' });
-      expect((await mr('2024/last.json')).RaceTable).toMatchObject({ season: '2024', round: '1' });
-      expect((await mr('2023/last/results.json')).RaceTable).toMatchObject({ season: '2023', round: '22' });
+    const at = async (now: string, path: string) => {
+      pinned = new Date(now);
+      const res = await get(`/pinned/ergast/f1/${path}`, false);
+      expect(res.status, path).toBe(200);
+      return (res.body as { MRData: Record<string, any> }).MRData;
+    };
+    const seasonRound = (m: Record<string, any>) => `${m.RaceTable.season}/${m.RaceTable.round}`;
+
+    it('resolves next/last from race dates at the request clock, not from which rounds have results', async () => {
+      // 2023 British GP (round 10): Sunday 9 July, 14:00 UTC. Every 2023 round has results in the dump.
+      expect(seasonRound(await at('2023-07-09T13:59:00Z', '2023/last.json'))).toBe('2023/9');
+      expect(seasonRound(await at('2023-07-09T13:59:00Z', '2023/next.json'))).toBe('2023/10');
+      expect(seasonRound(await at('2023-07-09T14:01:00Z', '2023/last.json'))).toBe('2023/10');
+      expect(seasonRound(await at('2023-07-09T14:01:00Z', 'current/next.json'))).toBe('2023/11');
+      // 2024 has a calendar but no results in the dump: its rounds still come and go by date
+      // (Monaco 26 May, Canada 9 June).
+      expect(seasonRound(await at('2024-06-01T00:00:00Z', '2024/last.json'))).toBe('2024/8');
+      expect(seasonRound(await at('2024-06-01T00:00:00Z', 'current/next.json'))).toBe('2024/9');
+      // Past the season's end, next is the first round of the following season; before its start,
+      // last is the final round of the previous one.
+      expect(seasonRound(await at('2024-12-20T00:00:00Z', '2024/next.json'))).toBe('2025/1');
+      expect(seasonRound(await at('2024-01-10T00:00:00Z', 'current/last.json'))).toBe('2023/22');
+      expect(seasonRound(await at('2023-11-26T14:00:00Z', '2023/last/results.json'))).toBe('2023/22');
       expect((await mr('current/drivers.json')).DriverTable.season).toBe(String(new Date().getUTCFullYear()));
+    });
+
+    it('filters races by the entries they hold (driver, constructor, grid, result, status, fastest)', async () => {
+      const rounds = async (path: string) => list(await mr(`${path}?limit=100`)).map((r) => r.round);
+      // Hamilton won 5 races in 2008: Australia, Monaco, Britain, Germany, China (not all 18).
+      expect(await rounds('2008/drivers/hamilton/results/1/races.json')).toEqual(['1', '6', '9', '10', '17']);
+      // Ferrari's 8 pole positions of 2008 (Massa 6, Räikkönen 2).
+      expect(await rounds('2008/constructors/ferrari/grid/1/races.json')).toHaveLength(8);
+      // The same criteria on races and on results name the same races.
+      for (const f of ['drivers/hamilton', 'drivers/hamilton/results/1', 'constructors/ferrari/grid/1', 'drivers/raikkonen/fastest/1', 'drivers/hamilton/status/1', 'constructors/mclaren/results/2']) {
+        const viaResults = [...new Set(list(await mr(`2008/${f}/results.json?limit=100`)).map((r) => r.round))];
+        expect(await rounds(`2008/${f}/races.json`), f).toEqual(viaResults);
+        expect(viaResults.length, f).toBeGreaterThan(0);
+      }
+      expect(await rounds('2008/drivers/hamilton/races.json')).toHaveLength(18);
+      expect(await rounds('1958/drivers/hamilton/races.json')).toEqual([]);
+    });
+
+    it('keeps fastest-lap ranks that have no lap row (1958: only the fastest car is known)', async () => {
+      const races = list(await mr('1958/fastest/1/results.json'));
+      // one fastest lap per round of 1958's 11; Hawthorn set 5 of them, the point that won him the title
+      expect(races.map((r) => r.round)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+      expect(races.every((r) => r.Results.length === 1 && r.Results[0].FastestLap.rank === '1')).toBe(true);
+      expect(races.filter((r) => r.Results[0].Driver.driverId === 'hawthorn')).toHaveLength(5);
     });
 
     it('pages by rows: consecutive pages add up to the whole list', async () => {

@@ -1,6 +1,7 @@
 // One Ergast request: path → checked criteria → resolved season/round → queries → MRData body.
 import type { DbOrTx } from '../../db/client.js';
 import { checkErgastPath, parseErgastPath, type ErgastPath, type FilterName, type Paging } from './grammar.js';
+import { finalRound, pickNextLast } from './next-last.js';
 import * as q from './query.js';
 import {
   constructorStanding,
@@ -36,18 +37,17 @@ function failure(status: 400 | 404, detail: string): ErgastResponse {
 /** Values beyond any stored number cannot match; clamping keeps them valid SQL integers. */
 const toInt = (v: string) => Math.min(Number(v), 2_147_483_647);
 
-/** `current` → this year; `next`/`last` → decided by which rounds already have race results. */
+/** `current` → this year; `next`/`last` → from the race calendar at `now` (next-last.ts). */
 async function resolveSeasonRound(db: DbOrTx, filters: ErgastPath['filters'], now: Date): Promise<{ season?: number; round?: number }> {
   const season = filters.season === undefined ? undefined : filters.season === 'current' ? now.getUTCFullYear() : Number(filters.season);
   const round = filters.round;
   if (season === undefined || round === undefined) return { season };
   if (round !== 'next' && round !== 'last') return { season, round: Number(round) };
-  const progress = await q.seasonProgress(db, season);
-  const next = progress.find((r) => !r.done)?.round;
-  if (round === 'next') return next === undefined ? { season: season + 1, round: 1 } : { season, round: next };
-  if (next !== undefined) return { season, round: Math.max(1, next - 1) };
-  const final = progress[progress.length - 1]?.round;
-  return final === undefined ? { season } : { season, round: final };
+  const picked = pickNextLast(await q.seasonSchedule(db, season), round, now);
+  if (picked.kind === 'round') return { season, round: picked.round };
+  if (picked.kind === 'next-season') return { season: season + 1, round: 1 };
+  const previous = finalRound(await q.seasonSchedule(db, season - 1));
+  return previous === undefined ? { season } : { season: season - 1, round: previous };
 }
 
 export interface ErgastRequest {
@@ -56,6 +56,7 @@ export interface ErgastRequest {
   /** absolute URL echoed as MRData.url */
   url: string;
   paging: Paging;
+  /** The request's clock (`current`, `next`, `last`); defaults to the system clock. */
   now?: Date;
 }
 

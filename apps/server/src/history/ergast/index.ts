@@ -16,6 +16,8 @@ export { parseErgastPath, checkErgastPath, parsePaging } from './grammar.js';
 export interface ErgastRoutesOptions {
   /** Defaults to the app's `db` decorator. */
   db?: Db;
+  /** Today's date for `current`, `next` and `last` (tests pin it); defaults to the system clock. */
+  now?: () => Date;
 }
 
 function decodePath(raw: string): string | null {
@@ -42,7 +44,7 @@ export const ergastRoutes: FastifyPluginAsync<ErgastRoutesOptions> = async (app,
     const res =
       path === null
         ? { status: 404 as const, body: { detail: 'Not found.', error: { code: 'APX_ERR_ROUTE_NOT_FOUND', message: 'malformed path' } } }
-        : await handleErgast(db(), { path, url, paging: parsePaging(request.query as Record<string, unknown>) });
+        : await handleErgast(db(), { path, url, paging: parsePaging(request.query as Record<string, unknown>), now: opts.now?.() });
     if (res.status === 200 && typeof reply.cacheable === 'function') {
       reply.cacheable(res.season === undefined ? cachePolicies.recent : seasonCachePolicy(res.season));
     }

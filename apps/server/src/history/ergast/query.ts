@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { compareNames } from './format.js';
 import type { Resource } from './grammar.js';
+import type { ScheduledRound } from './next-last.js';
 import type {
   CircuitRow,
   ConstructorRow,
@@ -134,16 +135,20 @@ const allEntries = sql.raw(
     union all select race_id, driver_id, constructor_id from sprint_qualifying)`,
 );
 
-/** `exists` an entry `e` in a race `r` matching the criteria, plus the caller's link to its own row. */
+/**
+ * `exists` an entry `e` in a race `er` matching the criteria, plus the caller's link to its own row.
+ * The entry's race is `er`, not `r`: the races resource links `e.race_id = r.id` to its outer `r`,
+ * which an inner `races r` would shadow (the link then always held and every race matched).
+ */
 function entryExists(c: Criteria, resource: Resource, link: SQL, include: { season: boolean; round: boolean; circuit: boolean }): SQL {
   // A race-result criterion needs the race-result row, so scan results instead of every entry.
   const table: EntryTable | null = hasRaceResultCriteria(c) && targetOf('grid', resource) === 'results' ? 'results' : null;
   const from = table ? sql.raw(table) : allEntries;
   const conds = [link, ...entryConds(table, 'e', c, resource)];
-  if (include.season && c.season !== undefined) conds.push(sql`r.season = ${int(c.season)}`);
-  if (include.round && c.round !== undefined) conds.push(sql`r.round = ${int(c.round)}`);
-  if (include.circuit && c.circuit !== undefined) conds.push(sql`r.circuit_id = ${idOfCircuit(c.circuit)}`);
-  return sql`exists (select 1 from ${from} e join races r on r.id = e.race_id where ${and(conds)})`;
+  if (include.season && c.season !== undefined) conds.push(sql`er.season = ${int(c.season)}`);
+  if (include.round && c.round !== undefined) conds.push(sql`er.round = ${int(c.round)}`);
+  if (include.circuit && c.circuit !== undefined) conds.push(sql`er.circuit_id = ${idOfCircuit(c.circuit)}`);
+  return sql`exists (select 1 from ${from} e join races er on er.id = e.race_id where ${and(conds)})`;
 }
 
 /** `exists` a team_drivers row for season/driver/constructor (no race needed). */
@@ -208,7 +213,7 @@ export async function seasons(db: DbOrTx, c: Criteria, p: Paging): Promise<Listi
   const conds: SQL[] = [];
   if (c.season !== undefined) conds.push(sql`s.year = ${int(c.season)}`);
   if (hasEntryCriteria(c) || c.round !== undefined || c.circuit !== undefined) {
-    conds.push(entryExists(c, 'seasons', sql`r.season = s.year`, { season: false, round: true, circuit: true }));
+    conds.push(entryExists(c, 'seasons', sql`er.season = s.year`, { season: false, round: true, circuit: true }));
   } else if (c.driver !== undefined || c.team !== undefined) {
     conds.push(teamDriverExists(c, sql`td.season = s.year`));
   }
@@ -226,7 +231,7 @@ export async function circuits(db: DbOrTx, c: Criteria, p: Paging): Promise<List
   const conds: SQL[] = [];
   if (c.circuit !== undefined) conds.push(sql`c.circuit_ref = ${c.circuit}`);
   if (hasEntryCriteria(c) || c.driver !== undefined || c.team !== undefined) {
-    conds.push(entryExists(c, 'circuits', sql`r.circuit_id = c.id`, { season: true, round: true, circuit: false }));
+    conds.push(entryExists(c, 'circuits', sql`er.circuit_id = c.id`, { season: true, round: true, circuit: false }));
   } else if (c.season !== undefined || c.round !== undefined) {
     const raceConds = [sql`r.circuit_id = c.id`];
     if (c.season !== undefined) raceConds.push(sql`r.season = ${int(c.season)}`);
@@ -506,11 +511,11 @@ export async function constructorStandings(
 
 // ── next / last ──────────────────────────────────────────────────────────────────────────────────
 
-/** Rounds of a season and whether each has race results yet. */
-export async function seasonProgress(db: DbOrTx, season: number): Promise<{ round: number; done: boolean }[]> {
-  return all<{ round: number; done: boolean }>(
+/** A season's race calendar (next/last are decided from it, not from which rounds have results). */
+export async function seasonSchedule(db: DbOrTx, season: number): Promise<ScheduledRound[]> {
+  return all<ScheduledRound>(
     db,
-    sql`select r.round, exists (select 1 from results x where x.race_id = r.id) as done
+    sql`select r.round, r.date::text as date, r.time, r.is_cancelled as "isCancelled"
         from races r where r.season = ${int(season)} order by r.round`,
   );
 }

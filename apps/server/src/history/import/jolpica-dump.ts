@@ -326,7 +326,8 @@ export function mapDump(dump: JolpicaDump): HistoryBatch {
       timeMillis: time,
       timeText: time === null ? null : formatResultTime(time, winnerTime.get(e.session.int('id')) ?? null),
       fastestLap: lap?.intOrNull('number') ?? null,
-      fastestLapRank: lap ? se.intOrNull('fastest_lap_rank') : null,
+      // 1950s ranks come without a lap row (only the fastest car is known); rank 0 means "no lap".
+      fastestLapRank: lap || (se.intOrNull('fastest_lap_rank') ?? 0) > 0 ? se.intOrNull('fastest_lap_rank') : null,
       fastestLapTimeMillis: lapTime === null ? null : microsToMillis(lapTime),
       fastestLapSpeed: speed === null ? null : speed.toFixed(3),
       status: se.textOrNull('detail'),
