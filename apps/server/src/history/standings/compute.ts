@@ -7,13 +7,15 @@
 // get no position; excluded ones also lose their points.
 import {
   Adjustment,
-  championshipPoints,
+  countedPoints,
+  countingOf,
   Eligibility,
   positionScales,
   TeamPointsPerSession,
   type ChampionshipRules,
   type PointRules,
 } from './rules.js';
+import type { Counting } from './eras.js';
 
 export interface SessionEntryInput<D, C> {
   driver: D;
@@ -22,6 +24,8 @@ export interface SessionEntryInput<D, C> {
   position: number | null;
   classified: boolean;
   points: number | null;
+  /** Points of this car for its constructor, when scored already (score.ts); else derived from `points`. */
+  teamPoints?: number | null;
   /** Car number: entries of one session with the same constructor and car are a shared drive. */
   car?: number | string | null;
 }
@@ -41,6 +45,14 @@ export interface AdjustmentInput<D, C> {
   constructor?: C | null;
   type: number;
   points?: number | null;
+  /** The first round whose standings show it (default: every round, as if known from the start). */
+  fromRound?: number | null;
+}
+
+interface AdjustmentInForce {
+  type: number;
+  points: number;
+  fromRound: number;
 }
 
 export interface SeasonInput<D, C> {
@@ -101,23 +113,27 @@ interface Ranked<K> {
 
 function rank<K>(
   tallies: Map<K, Tally>,
-  split: number,
-  best: number,
+  counting: Counting | null,
   rules: ChampionshipRules,
-  totalRounds: number,
   adjustmentOf: (id: K) => { type: number; points: number } | undefined,
 ): Standing<K>[] | null {
+  if (counting === null) return null;
   const ranked: Ranked<K>[] = [];
   for (const [id, tally] of tallies) {
-    const points = championshipPoints(tally.roundPoints, split, best, totalRounds);
-    if (points === null) return null;
+    const points = countedPoints(tally.roundPoints, counting);
     const adj = adjustmentOf(id);
     ranked.push({ id, tally, sortPoints: adj?.type === Adjustment.POINT_DEDUCTION ? points - adj.points : points });
   }
-  const cmp = (a: Ranked<K>, b: Ranked<K>) =>
-    b.sortPoints - a.sortPoints ||
-    compareCounts(b.tally.finishes, a.tally.finishes) ||
-    compareCounts(b.tally.retirements, a.tally.retirements);
+  // Countback over every place, then unclassified places (Jolpica), or over the first N places only.
+  const limit = rules.countbackPlaces;
+  const cmp =
+    limit === undefined
+      ? (a: Ranked<K>, b: Ranked<K>) =>
+          b.sortPoints - a.sortPoints ||
+          compareCounts(b.tally.finishes, a.tally.finishes) ||
+          compareCounts(b.tally.retirements, a.tally.retirements)
+      : (a: Ranked<K>, b: Ranked<K>) =>
+          b.sortPoints - a.sortPoints || compareCounts(b.tally.finishes.slice(0, limit), a.tally.finishes.slice(0, limit));
   ranked.sort(cmp);
 
   const out: Standing<K>[] = [];
@@ -137,8 +153,13 @@ function rank<K>(
     }
     last = r;
     const points = adj?.type === Adjustment.EXCLUDED ? 0 : r.sortPoints;
+    const finished = r.tally.finishes.some((n) => n > 0);
     const isEligible =
-      rules.eligibility === Eligibility.HAS_POINT ? points > 0 : r.tally.finishes.some((n) => n > 0);
+      rules.eligibility === Eligibility.HAS_POINT
+        ? points > 0
+        : rules.eligibility === Eligibility.HAS_FINISH
+          ? finished
+          : finished || points > 0;
     const placed = isEligible && !removed;
     out.push({
       id: r.id,
@@ -173,14 +194,18 @@ function teamPointsOf<D, C>(entry: SessionEntryInput<D, C>, rules: PointRules | 
 export function computeStandings<D, C>(season: SeasonInput<D, C>): RoundStandings<D, C>[] {
   const { rules } = season;
   const sessions = [...season.sessions].sort((a, b) => a.round - b.round || a.order - b.order);
-  const driverAdj = new Map<D, { type: number; points: number }>();
-  const teamAdj = new Map<C, { type: number; points: number }>();
+  const driverAdj = new Map<unknown, AdjustmentInForce>();
+  const teamAdj = new Map<unknown, AdjustmentInForce>();
   for (const a of season.adjustments ?? []) {
-    const v = { type: a.type, points: a.points ?? 0 };
+    const v = { type: a.type, points: a.points ?? 0, fromRound: a.fromRound ?? 0 };
     if (a.driver !== undefined && a.driver !== null) driverAdj.set(a.driver, v);
     if (a.constructor !== undefined && a.constructor !== null) teamAdj.set(a.constructor, v);
   }
 
+  const driverCounting =
+    rules.driverCounting !== undefined ? rules.driverCounting : countingOf(rules.driverSeasonSplit, rules.driverBestResults, season.totalRounds);
+  const teamCounting =
+    rules.teamCounting !== undefined ? rules.teamCounting : countingOf(rules.teamSeasonSplit, rules.teamBestResults, season.totalRounds);
   const drivers = new Map<D, Tally>();
   const teams = new Map<C, Tally>();
   const tallyOf = <K>(map: Map<K, Tally>, id: K) => {
@@ -217,7 +242,7 @@ export function computeStandings<D, C>(season: SeasonInput<D, C>): RoundStanding
       const tally = tallyOf(teams, team);
       const carCount = new Map<unknown, number>();
       for (const e of entries) if (e.car !== undefined && e.car !== null) carCount.set(e.car, (carCount.get(e.car) ?? 0) + 1);
-      const carPoints = entries.map((e) => teamPointsOf(e, session.pointRules, (carCount.get(e.car) ?? 0) > 1));
+      const carPoints = entries.map((e) => e.teamPoints ?? teamPointsOf(e, session.pointRules, (carCount.get(e.car) ?? 0) > 1));
       const points =
         rules.teamPointsPerSession === TeamPointsPerSession.BEST
           ? Math.max(0, ...carPoints)
@@ -230,12 +255,14 @@ export function computeStandings<D, C>(season: SeasonInput<D, C>): RoundStanding
 
     const next = sessions[i + 1];
     if (next && next.round === session.round) continue;
+    const inForce = (adj: Map<unknown, AdjustmentInForce>) => (id: unknown) => {
+      const a = adj.get(id);
+      return a && session.round >= a.fromRound ? a : undefined;
+    };
     out.push({
       round: session.round,
-      drivers:
-        rank(drivers, rules.driverSeasonSplit, rules.driverBestResults, rules, season.totalRounds, (id) => driverAdj.get(id)) ?? [],
-      constructors:
-        rank(teams, rules.teamSeasonSplit, rules.teamBestResults, rules, season.totalRounds, (id) => teamAdj.get(id)) ?? [],
+      drivers: rank(drivers, driverCounting, rules, inForce(driverAdj)) ?? [],
+      constructors: rank(teams, teamCounting, rules, inForce(teamAdj)) ?? [],
     });
   }
   return out;
