@@ -13,12 +13,17 @@ export interface F1dbStanding {
   points: number;
 }
 
+/** A classification with F1DB's rows behind it (same order as its entries). */
+export type F1dbSession = ClassifiedSession<string, string> & { rows: Record<string, string>[] };
+
 export interface F1dbRound {
   round: number;
   dir: string;
   grandPrixId: string;
   date: string;
-  sessions: ClassifiedSession<string, string>[];
+  sessions: F1dbSession[];
+  /** Who started from pole position (first on the grid), when F1DB knows. */
+  pole: string | null;
   drivers: F1dbStanding[] | null;
   constructors: F1dbStanding[] | null;
 }
@@ -40,9 +45,10 @@ function standings(file: string, kind: 'driver' | 'constructor'): F1dbStanding[]
   return yamlList(file).map((r) => ({ position: r.position!, id: kind === 'driver' ? r.driverId! : teamKey(r), points: num(r.points) }));
 }
 
-function classification(file: string, round: number, kind: 'race' | 'sprint', fastest: Set<string>, indy: boolean): ClassifiedSession<string, string> | null {
+function classification(file: string, round: number, kind: 'race' | 'sprint', fastest: Set<string>, indy: boolean): F1dbSession | null {
   if (!existsSync(file)) return null;
-  const entries: ClassifiedEntry<string, string>[] = yamlList(file).map((r) => {
+  const rows = yamlList(file);
+  const entries: ClassifiedEntry<string, string>[] = rows.map((r) => {
     const place = /^\d+$/.test(r.position!) ? Number(r.position) : null;
     return {
       driver: r.driverId!,
@@ -54,7 +60,7 @@ function classification(file: string, round: number, kind: 'race' | 'sprint', fa
       fastestLap: fastest.has(`${r.driverId}|${r.driverNumber}`),
     };
   });
-  return { round, kind, ...(indy ? { isIndianapolis500: true } : {}), entries };
+  return { round, kind, ...(indy ? { isIndianapolis500: true } : {}), entries, rows };
 }
 
 export function loadF1dbSeason(year: number): F1dbSeason {
@@ -72,13 +78,18 @@ export function loadF1dbSeason(year: number): F1dbSeason {
     const sessions = [
       classification(join(raceDir, 'sprint-race-results.yml'), round, 'sprint', new Set(), false),
       classification(join(raceDir, 'race-results.yml'), round, 'race', fastest, indy),
-    ].filter((s): s is ClassifiedSession<string, string> => s !== null);
+    ].filter((s): s is F1dbSession => s !== null);
+    // Pole: first on the starting grid, as published statistics count it (2012 Monaco is Webber's, though
+    // Schumacher was fastest and took a grid penalty); the qualifying classification where no grid is known.
+    const firstOf = (file: string) => (existsSync(file) ? (yamlList(file).find((r) => r.position === '1')?.driverId ?? null) : null);
+    const pole = firstOf(join(raceDir, 'starting-grid-positions.yml')) ?? firstOf(join(raceDir, 'qualifying-results.yml'));
     rounds.push({
       round,
       dir,
       grandPrixId: race.grandPrixId!,
       date: race.date!,
       sessions,
+      pole,
       drivers: standings(join(raceDir, 'driver-standings.yml'), 'driver'),
       constructors: standings(join(raceDir, 'constructor-standings.yml'), 'constructor'),
     });

@@ -21,11 +21,7 @@ export function isClassified(r: Pick<EntryOutcome, 'positionText'>): boolean {
 export const isWin = (r: EntryOutcome) => isClassified(r) && r.position === 1;
 export const isPodium = (r: EntryOutcome) => isClassified(r) && r.position <= 3;
 
-/** Sum of points, rounded to the half/quarter points the sport uses (avoids 0.1 + 0.2 drift). */
-export function sumPoints(values: readonly (number | null)[]): number {
-  const total = values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
-  return Math.round(total * 1000) / 1000;
-}
+export { sumPoints } from '../../careers/career.js';
 
 export interface StandingAtSeasonEnd {
   season: number;
