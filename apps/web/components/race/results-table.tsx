@@ -22,12 +22,31 @@ function fastestLap(r: RaceResult) {
 }
 
 /** Classified results (race or sprint) in the timing-screen layout. */
-export function ResultsTable({ results, caption }: { results: RaceResult[]; caption: string }) {
+export function ResultsTable({ results, caption, cars }: { results: RaceResult[]; caption: string; cars?: Map<string, { chassis: string; engine: string }> }) {
   const leaderLaps = results.find((r) => r.position === 1)?.laps ?? null;
   const columns: Column<RaceResult>[] = [
     positionColumn((r) => (classified(r) ? r.position : <span className="text-muted-foreground">{r.positionText}</span>)),
     { header: 'No', cell: (r) => r.number ?? '', className: 'hidden w-10 text-right sm:table-cell', cellClassName: 'font-mono text-muted-foreground' },
     ...driverTeamColumns((r: RaceResult) => r),
+    ...(cars && cars.size > 0
+      ? [
+          {
+            header: 'Car',
+            cell: (r: RaceResult) => {
+              const car = cars.get(r.driver.id);
+              return car ? (
+                <span className="flex flex-col leading-tight">
+                  <span>{car.chassis}</span>
+                  <span className="text-[11px] text-muted-foreground">{car.engine}</span>
+                </span>
+              ) : (
+                '—'
+              );
+            },
+            className: 'hidden xl:table-cell',
+          },
+        ]
+      : []),
     { header: 'Laps', cell: (r) => r.laps ?? '—', className: 'hidden text-right sm:table-cell', cellClassName: 'font-mono' },
     {
       header: 'Time / status',

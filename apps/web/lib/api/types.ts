@@ -17,6 +17,136 @@ export interface DriverRef {
   nationality: string | null;
 }
 
+// ── F1DB facts ────────────────────────────────────────────────────────────────────────────────
+
+export interface Country {
+  id: string;
+  name: string;
+  alpha2Code: string;
+  demonym: string | null;
+}
+
+/** Engine manufacturer, tyre manufacturer or entrant. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface ChassisRef extends NamedRef {
+  fullName: string;
+}
+
+export interface Engine extends ChassisRef {
+  manufacturer: NamedRef;
+  capacity: number | null;
+  configuration: string | null;
+  aspiration: string | null;
+}
+
+export interface CarColumns {
+  position: number | null;
+  positionText: string;
+  number: number;
+  driver: DriverRef;
+  constructor: ConstructorRef;
+}
+
+export interface GridEntry extends CarColumns {
+  gridPenalty: string | null;
+  gridPenaltyPlaces: number | null;
+  qualifyingTimeMillis: number | null;
+}
+
+export interface SessionResult extends CarColumns {
+  timeMillis: number | null;
+  gapMillis: number | null;
+  laps: number | null;
+}
+
+export interface PracticeSession {
+  session: string;
+  results: SessionResult[];
+}
+
+export interface DriverOfTheDayVote {
+  position: number;
+  driver: DriverRef;
+  constructor: ConstructorRef;
+  percentage: number | null;
+}
+
+export interface RaceEntry {
+  number: number | null;
+  driver: DriverRef;
+  constructor: ConstructorRef;
+  entrant: NamedRef | null;
+  engineManufacturer: NamedRef | null;
+  chassis: ChassisRef[];
+  engines: Engine[];
+  tyreManufacturer: NamedRef | null;
+}
+
+export interface RaceDetails {
+  officialName: string;
+  grandPrix: NamedRef;
+  circuitLayout: string | null;
+  circuitType: string;
+  direction: string;
+  courseLengthKm: number;
+  turns: number;
+  laps: number;
+  distanceKm: number;
+  scheduledLaps: number | null;
+  qualifyingFormat: string;
+}
+
+export interface DriverDetails {
+  fullName: string;
+  dateOfDeath: string | null;
+  placeOfBirth: string | null;
+  countryOfBirth: Country | null;
+  nationality: Country | null;
+  secondNationality: Country | null;
+}
+
+export interface FamilyRelation {
+  type: string;
+  driver: DriverRef;
+}
+
+export interface ChronologyStep {
+  constructor: ConstructorRef;
+  yearFrom: number;
+  yearTo: number | null;
+}
+
+export interface ConstructorCarSeason {
+  season: number;
+  entrants: NamedRef[];
+  engineManufacturers: NamedRef[];
+  chassis: ChassisRef[];
+  engines: Engine[];
+  tyreManufacturers: NamedRef[];
+}
+
+export interface CircuitLayout {
+  id: string;
+  lengthKm: number;
+  turns: number;
+  seasons: number[];
+}
+
+export interface CircuitDetails {
+  fullName: string;
+  previousNames: string[];
+  type: string;
+  direction: string;
+  placeName: string;
+  country: Country | null;
+  lengthKm: number;
+  turns: number;
+}
+
 export interface Driver extends DriverRef {
   dateOfBirth: string | null;
   url: string | null;
@@ -162,6 +292,13 @@ export interface RaceSessionInfo {
 
 export interface Race extends RaceSummary {
   url: string | null;
+  /** F1DB's facts about the weekend; null when only Jolpica knows the race. */
+  details: RaceDetails | null;
+  startingGrid: GridEntry[];
+  sprintStartingGrid: GridEntry[];
+  practice: PracticeSession[];
+  driverOfTheDay: DriverOfTheDayVote[];
+  entries: RaceEntry[];
   sessions: RaceSessionInfo[];
   results: RaceResult[];
   qualifying: QualifyingResult[];
@@ -203,6 +340,8 @@ export interface DriverResultRow {
 
 export interface DriverProfile {
   driver: Driver;
+  details: DriverDetails | null;
+  family: FamilyRelation[];
   career: CareerSummary;
   teams: ConstructorRef[];
   seasons: DriverSeasonRow[];
@@ -222,9 +361,15 @@ export interface ConstructorProfile {
   career: CareerSummary;
   drivers: DriverRef[];
   seasons: ConstructorSeasonRow[];
+  details: { fullName: string; country: Country | null } | null;
+  chronology: ChronologyStep[];
+  engines: { manufacturer: NamedRef; seasons: number[] }[];
+  cars: ConstructorCarSeason[];
 }
 
 export interface CircuitProfile {
   circuit: Circuit;
+  details: CircuitDetails | null;
+  layouts: CircuitLayout[];
   races: RaceSummary[];
 }

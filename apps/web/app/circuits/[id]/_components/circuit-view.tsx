@@ -5,7 +5,9 @@ import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entit
 import { SectionCard } from '@/components/layout/section-card';
 import { EntityTable, type Column } from '@/components/entity/entity-table';
 import { DriverLink } from '@/components/entity/links';
-import type { CircuitProfile, RaceSummary } from '@/lib/api/types';
+import type { CircuitLayout, CircuitProfile, RaceSummary } from '@/lib/api/types';
+import { circuitTypeLabel, directionLabel } from '@/lib/format/f1db';
+import { yearRanges } from '@/lib/shape/f1db';
 import { formatDate } from '@/lib/format/time';
 import { circuitQueryOptions } from '@/lib/queries/circuits';
 import { newestFirst, winnersTally } from '@/lib/shape/profile';
@@ -30,17 +32,49 @@ const raceColumns: Column<RaceSummary>[] = [
   { header: 'Winner', cell: (r) => (r.winner ? <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} /> : <span className="text-muted-foreground">—</span>) },
 ];
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const layoutColumns: Column<CircuitLayout>[] = [
+  { header: 'Layout', cell: (l) => l.id, cellClassName: 'font-mono' },
+  { header: 'Length', cell: (l) => `${l.lengthKm.toFixed(3)} km`, className: 'text-right', cellClassName: 'font-mono' },
+  { header: 'Turns', cell: (l) => l.turns, className: 'text-right', cellClassName: 'font-mono' },
+  { header: 'Seasons', cell: (l) => yearRanges(l.seasons) || '—', cellClassName: 'whitespace-normal text-muted-foreground' },
+];
+
 function CircuitBody({ profile }: { profile: CircuitProfile }) {
-  const { circuit, races } = profile;
+  const { circuit, races, details, layouts } = profile;
   const tally = winnersTally(races).slice(0, 5);
   return (
     <>
       <ProfileHeader
         eyebrow="Circuit"
         title={circuit.name}
-        facts={[[circuit.locality, circuit.country].filter(Boolean).join(', '), circuit.lat !== null && circuit.lng !== null ? `${circuit.lat.toFixed(4)}°, ${circuit.lng.toFixed(4)}°` : null]}
+        facts={[details && details.fullName !== circuit.name ? details.fullName : null, [circuit.locality, circuit.country].filter(Boolean).join(', '), circuit.lat !== null && circuit.lng !== null ? `${circuit.lat.toFixed(4)}°, ${circuit.lng.toFixed(4)}°` : null]}
         url={circuit.url}
       />
+      {details ? (
+        <dl aria-label="Circuit facts" className="mb-5 grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {[
+            { label: 'Type', value: circuitTypeLabel(details.type) },
+            { label: 'Direction', value: capitalized(directionLabel(details.direction)) },
+            { label: 'Length', value: `${details.lengthKm.toFixed(3)} km` },
+            { label: 'Turns', value: details.turns },
+          ].map((t) => (
+            <div key={t.label} className="rounded-lg border bg-card px-3 py-2">
+              <dt className="text-[11px] font-semibold uppercase tracking-widest text-muted-foreground">{t.label}</dt>
+              <dd className="font-display text-lg font-extrabold tabular-nums">{t.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {details && details.previousNames.length > 0 ? <p className="-mt-2 mb-4 text-xs text-muted-foreground">Also known as {details.previousNames.join(', ')}</p> : null}
+      {layouts.length > 0 ? (
+        <div className="mb-5">
+          <SectionCard title="Layouts" description={`${layouts.length} configuration${layouts.length === 1 ? '' : 's'} raced, oldest first`}>
+            <EntityTable label="Layouts" rows={layouts} rowKey={(l) => l.id} columns={layoutColumns} />
+          </SectionCard>
+        </div>
+      ) : null}
       <ProfileColumns split="8:4">
         <SectionCard title="Races held here" description={`${races.length} Grands Prix`} empty={races.length === 0 && 'No races at this circuit'}>
           <EntityTable label="Races" rows={newestFirst(races)} rowKey={(r) => `${r.season}-${r.round}`} columns={raceColumns} />

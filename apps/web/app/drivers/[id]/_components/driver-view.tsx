@@ -4,7 +4,8 @@ import * as React from 'react';
 import { PositionsChart, SeasonsTable, type SeasonPeople } from '@/components/entity/career';
 import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entity/entity-profile';
 import { SectionCard } from '@/components/layout/section-card';
-import { ConstructorLink } from '@/components/entity/links';
+import { ConstructorLink, DriverLink } from '@/components/entity/links';
+import { relationLabel } from '@/lib/format/f1db';
 import { StatTiles } from '@/components/entity/stat-tiles';
 import type { DriverProfile, DriverSeasonRow } from '@/lib/api/types';
 import { formatDate } from '@/lib/format/time';
@@ -23,7 +24,11 @@ const seasonTeams: SeasonPeople<DriverSeasonRow> = {
 };
 
 function DriverBody({ profile }: { profile: DriverProfile }) {
-  const { driver, career, seasons, teams, results } = profile;
+  const { driver, career, seasons, teams, results, details, family } = profile;
+  const nationality = details?.nationality
+    ? [details.nationality, details.secondNationality].filter((c) => c !== null).map((c) => c.demonym ?? c.name).join(' / ')
+    : driver.nationality;
+  const birthPlace = details ? [details.placeOfBirth, details.countryOfBirth?.name].filter(Boolean).join(', ') : '';
   const chart = React.useMemo(() => driverResultsChart(careerTimeline(results), teams), [results, teams]);
   return (
     <>
@@ -34,7 +39,12 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
             <span className="font-semibold text-muted-foreground">{driver.givenName}</span> {driver.familyName}
           </>
         }
-        facts={[driver.nationality, driver.dateOfBirth ? `born ${formatDate(driver.dateOfBirth)}` : null]}
+        facts={[
+          nationality,
+          driver.dateOfBirth ? `born ${formatDate(driver.dateOfBirth)}${birthPlace ? ` in ${birthPlace}` : ''}` : null,
+          details?.dateOfDeath ? `died ${formatDate(details.dateOfDeath)}` : null,
+          details && details.fullName !== `${driver.givenName} ${driver.familyName}` ? details.fullName : null,
+        ]}
         url={driver.url}
       />
       <StatTiles career={career} />
@@ -43,6 +53,17 @@ function DriverBody({ profile }: { profile: DriverProfile }) {
           <span className="text-xs font-semibold uppercase tracking-widest text-muted-foreground">Teams</span>
           {teams.map((t) => (
             <ConstructorLink key={t.id} constructor={t} className="rounded border px-2 py-1 hover:bg-accent" />
+          ))}
+        </nav>
+      ) : null}
+      {family.length > 0 ? (
+        <nav aria-label="Family" className="mb-5 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-xs font-semibold uppercase tracking-widest text-muted-foreground">Family</span>
+          {family.map((f) => (
+            <span key={`${f.type}-${f.driver.id}`} className="inline-flex items-center gap-1.5 rounded border px-2 py-1">
+              <span className="text-xs text-muted-foreground">{relationLabel(f.type)}</span>
+              <DriverLink driver={f.driver} />
+            </span>
           ))}
         </nav>
       ) : null}

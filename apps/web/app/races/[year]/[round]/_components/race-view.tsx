@@ -1,5 +1,6 @@
 'use client';
 
+import * as React from 'react';
 import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight, Timer } from 'lucide-react';
@@ -20,9 +21,13 @@ import { formatDate, formatDuration } from '@/lib/format/time';
 import { pickEnum, sessionLabel } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { sessionCodes } from '@/lib/shape/sessions';
+import { carsByDriver } from '@/lib/shape/f1db';
+import { circuitTypeLabel, directionLabel } from '@/lib/format/f1db';
+import { DriverOfTheDay, EntryList, PracticeSessions, StartingGrid } from '@/components/race/f1db-tables';
 
-const TABS = ['results', 'qualifying', 'sprint', 'grid', 'laps', 'pits'] as const;
+const TABS = ['results', 'qualifying', 'start', 'sprint', 'practice', 'grid', 'laps', 'pits', 'entries'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_LABELS: Partial<Record<Tab, string>> = { start: 'Starting grid', grid: 'Grid vs finish', pits: 'Pit stops', laps: 'Lap charts', entries: 'Entry list' };
 
 export function RaceView({ year, round }: { year: number; round: number }) {
   const query = useQuery(raceQueryOptions(year, round));
@@ -46,10 +51,13 @@ function availableTabs(race: Race): Tab[] {
   const has: Record<Tab, boolean> = {
     results: race.results.length > 0,
     qualifying: race.qualifying.length > 0,
+    start: race.startingGrid.length > 0,
     sprint: race.sprint.length > 0 || (race.sprintQualifying?.length ?? 0) > 0,
+    practice: race.practice.length > 0,
     grid: race.results.some((r) => r.grid !== null),
     laps: race.laps.length > 0,
     pits: race.pitStops.length > 0,
+    entries: race.entries.length > 0,
   };
   return TABS.filter((t) => has[t]);
 }
@@ -60,6 +68,8 @@ function RaceBody({ race }: { race: Race }) {
   const tab = pickEnum(tabParam, tabs, tabs[0] ?? 'results');
   const podium = race.results.filter((r) => /^\d+$/.test(r.positionText) && r.position <= 3);
   const fastest = race.results.find((r) => r.fastestLap?.rank === 1);
+  const cars = React.useMemo(() => carsByDriver(race.entries), [race.entries]);
+  const d = race.details;
 
   return (
     <>
@@ -89,6 +99,12 @@ function RaceBody({ race }: { race: Race }) {
         }
       >
         <CircuitLink circuit={race.circuit} /> · {[race.circuit.locality, race.circuit.country].filter(Boolean).join(', ')} · {formatDate(race.date)}
+        {d ? (
+          <span data-race-details className="mt-1 block text-xs">
+            {d.officialName} · {circuitTypeLabel(d.circuitType)} circuit, {directionLabel(d.direction)} · {d.laps} laps × {d.courseLengthKm.toFixed(3)} km = {d.distanceKm.toFixed(1)} km
+            {d.scheduledLaps && d.scheduledLaps !== d.laps ? ` (${d.scheduledLaps} scheduled)` : ''}
+          </span>
+        ) : null}
       </PageHeader>
 
       {podium.length > 0 ? (
@@ -98,6 +114,8 @@ function RaceBody({ race }: { race: Race }) {
           ))}
         </ol>
       ) : null}
+
+      <DriverOfTheDay votes={race.driverOfTheDay} />
 
       <SessionLinks race={race} />
 
@@ -112,7 +130,7 @@ function RaceBody({ race }: { race: Race }) {
           <TabsList aria-label="Race data">
             {tabs.map((t) => (
               <TabsTrigger key={t} value={t}>
-                {t === 'grid' ? 'Grid vs finish' : t === 'pits' ? 'Pit stops' : t === 'laps' ? 'Lap charts' : t}
+                {TAB_LABELS[t] ?? t}
               </TabsTrigger>
             ))}
           </TabsList>
@@ -128,7 +146,7 @@ function RaceBody({ race }: { race: Race }) {
                 ) : null
               }
             >
-              <ResultsTable results={race.results} caption={`${race.name} results`} />
+              <ResultsTable results={race.results} caption={`${race.name} results`} cars={cars} />
             </SectionCard>
           </TabsContent>
           <TabsContent value="qualifying">
@@ -136,10 +154,30 @@ function RaceBody({ race }: { race: Race }) {
               <QualifyingTable results={race.qualifying} caption={`${race.name} qualifying`} />
             </SectionCard>
           </TabsContent>
+          <TabsContent value="start">
+            <SectionCard title="Starting grid" description="as the cars lined up, penalties applied">
+              <StartingGrid grid={race.startingGrid} label={`${race.name} starting grid`} />
+            </SectionCard>
+          </TabsContent>
+          <TabsContent value="practice">
+            <SectionCard title="Practice" description="free practice and the weekend’s other sessions">
+              <PracticeSessions sessions={race.practice} raceName={race.name} />
+            </SectionCard>
+          </TabsContent>
+          <TabsContent value="entries">
+            <SectionCard title="Entry list" description="entrant, chassis, engine and tyres of every car">
+              <EntryList entries={race.entries} label={`${race.name} entry list`} />
+            </SectionCard>
+          </TabsContent>
           <TabsContent value="sprint" className="flex flex-col gap-4">
             {race.sprint.length > 0 ? (
               <SectionCard title="Sprint">
                 <ResultsTable results={race.sprint} caption={`${race.name} sprint results`} />
+              </SectionCard>
+            ) : null}
+            {race.sprintStartingGrid.length > 0 ? (
+              <SectionCard title="Sprint starting grid">
+                <StartingGrid grid={race.sprintStartingGrid} label={`${race.name} sprint starting grid`} />
               </SectionCard>
             ) : null}
             {race.sprintQualifying && race.sprintQualifying.length > 0 ? (
