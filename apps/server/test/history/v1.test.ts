@@ -256,14 +256,22 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
     const ver = (await get('/api/v1/drivers/max_verstappen')).body;
     expect(ver.career.titles).toBe(1); // 2023 (2021 and 2022 have no results in the dump)
     expect(ver.teams.map((t: Json) => t.id)).toEqual(['toro_rosso', 'red_bull']);
-    // poles: qualified first where qualifying is recorded (counted from each of his races' qualifying)
+    // poles as published statistics count them: first on the grid. 2023 Belgium: he qualified fastest
+    // but started 6th after a gearbox penalty; Leclerc started from pole.
     let poles = 0;
+    let fastestInQualifying = 0;
+    let fastestLaps = 0;
     for (const r of ver.results) {
       const race = (await get(`/api/v1/races/${r.season}/${r.round}`)).body;
-      if (race.qualifying.find((q: Json) => q.position === 1)?.driver.id === 'max_verstappen') poles++;
+      if (r.grid === 1) poles++;
+      if (race.qualifying.find((q: Json) => q.position === 1)?.driver.id === 'max_verstappen') fastestInQualifying++;
+      if (race.results.find((x: Json) => x.driver.id === 'max_verstappen')?.fastestLap?.rank === 1) fastestLaps++;
     }
     expect(poles).toBeGreaterThan(0);
     expect(ver.career.poles).toBe(poles);
+    expect(fastestInQualifying).toBe(poles + 1);
+    expect(ver.career.fastestLaps).toBe(fastestLaps);
+    expect(ver.career.bestFinish).toEqual({ position: 1, times: ver.career.wins });
   });
 
   async function sprintPoints(id: string): Promise<number> {

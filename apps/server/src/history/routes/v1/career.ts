@@ -1,4 +1,5 @@
 // Career numbers from rows already read: pure, so the definitions are tested without a database.
+import { computeCareer, type Career, type CareerEntry } from '../../careers/career.js';
 
 /** Entries that never took the start: withdrawn, failed to (pre-)qualify, did not start. */
 const NON_STARTS_TEXT = new Set(['W', 'F']);
@@ -22,6 +23,53 @@ export const isWin = (r: EntryOutcome) => isClassified(r) && r.position === 1;
 export const isPodium = (r: EntryOutcome) => isClassified(r) && r.position <= 3;
 
 export { sumPoints } from '../../careers/career.js';
+
+/** A results row of the API's queries, with what a career needs. */
+export interface CareerRow extends EntryOutcome {
+  raceId: number;
+  season: number;
+  points: number | null;
+  pole: boolean;
+  fastestLap: boolean;
+}
+
+/**
+ * The career summary of /api/v1 from results and sprint rows (history/careers defines the numbers);
+ * titles are the decided seasons finished first.
+ */
+export function careerSummary(
+  results: readonly CareerRow[],
+  sprints: readonly { raceId: number; season: number; points: number | null }[],
+  standings: readonly StandingAtSeasonEnd[],
+  kind: 'driver' | 'constructor',
+): Career {
+  const entries: CareerEntry[] = [
+    ...results.map((r) => ({
+      race: String(r.raceId),
+      season: r.season,
+      kind: 'race' as const,
+      started: isStart(r),
+      classified: isClassified(r),
+      position: r.position,
+      pole: r.pole,
+      fastestLap: r.fastestLap,
+      points: r.points ?? 0,
+    })),
+    ...sprints.map((r) => ({
+      race: String(r.raceId),
+      season: r.season,
+      kind: 'sprint' as const,
+      started: true,
+      classified: false,
+      position: null,
+      pole: false,
+      fastestLap: false,
+      points: r.points ?? 0,
+    })),
+  ];
+  const titles = standings.filter((s) => s.final && s.position === 1).map((s) => s.season);
+  return computeCareer(entries, titles, kind);
+}
 
 export interface StandingAtSeasonEnd {
   season: number;

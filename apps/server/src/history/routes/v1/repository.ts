@@ -5,13 +5,14 @@ import type { DbOrTx } from '../../../db/client.js';
 import { all, circuitRef, circuitRefCols, constructorCols, constructorRef, driverCols, driverRef, int, num, str, type Row } from './rows.js';
 import { compareNames } from '../../ergast/format.js';
 import {
-  countTitles,
+  careerSummary,
   distinctBy,
   isPodium,
   isStart,
   isWin,
   matchesSearch,
   sumPoints,
+  type CareerRow,
   type StandingAtSeasonEnd,
 } from './career.js';
 import { seasonState, todayUtc } from './calendar.js';
@@ -385,22 +386,48 @@ export async function listDrivers(db: DbOrTx, q: { q?: string; season?: number }
   return paginate(found.sort(byDriverName), q);
 }
 
+// ── careers (history/careers computes them from these rows) ───────────────────────────────────
+
+/**
+ * What a career needs of a results row `e`: its race, fastest lap, and pole — first on the grid as
+ * published statistics count it (qualified first where the grid is not recorded).
+ */
+const careerCols = sql.raw(
+  `e.race_id as "raceId", coalesce(e.fastest_lap_rank = 1, false) as "fastestLap",
+   coalesce(e.grid = 1, exists (select 1 from qualifying q where q.race_id = e.race_id and q.driver_id = e.driver_id
+                                and q.constructor_id = e.constructor_id and q.position = 1)) as pole`,
+);
+
+const careerRow = (r: Row): CareerRow => ({
+  raceId: Number(r.raceId),
+  season: Number(r.season),
+  position: Number(r.position),
+  positionText: String(r.positionText),
+  status: str(r.status),
+  points: num(r.points),
+  pole: Boolean(r.pole),
+  fastestLap: Boolean(r.fastestLap),
+});
+
+const seasonEnd = (s: Row): StandingAtSeasonEnd => ({ season: Number(s.season), position: num(s.position), final: Boolean(s.final) });
+
+async function sprintRows(db: DbOrTx, where: SQL) {
+  const rows = await all(db, sql`select e.race_id as "raceId", r.season, e.points from sprint_results e join races r on r.id = e.race_id where ${where}`);
+  return rows.map((r) => ({ raceId: Number(r.raceId), season: Number(r.season), points: num(r.points) }));
+}
+
 export async function getDriver(db: DbOrTx, ref: string): Promise<DriverProfile | undefined> {
   const [row] = await all(db, sql`select ${driverProfileCols} from drivers d where d.id = ${byRef('drivers', 'driver_ref', 'driver', ref)}`);
   if (!row) return undefined;
   const id = int(Number(row.pk));
-  const [facts, results, sprintPoints, poles, standings, teams] = await Promise.all([
+  const [facts, results, sprints, standings, teams] = await Promise.all([
     driverFacts(db, Number(row.pk)),
     all(db, sql`select r.season, r.round, r.name as "raceName", r.date::text as date, e.grid, e.position, e.position_text as "positionText",
-                  e.points, st.status, ${constructorCols('k', 'k_')}
+                  e.points, st.status, ${constructorCols('k', 'k_')}, ${careerCols}
                 from results e join races r on r.id = e.race_id join constructors k on k.id = e.constructor_id
                   left join statuses st on st.id = e.status_id
                 where e.driver_id = ${id} order by r.season, r.round, e.id`),
-    all<{ points: number | null }>(db, sql`select sum(points)::float8 as points from sprint_results where driver_id = ${id}`),
-    all<{ n: number }>(db, sql`select count(distinct e.race_id)::int as n from results e
-                where e.driver_id = ${id} and (
-                  exists (select 1 from qualifying q where q.race_id = e.race_id and q.driver_id = e.driver_id and q.position = 1)
-                  or (e.grid = 1 and not exists (select 1 from qualifying q where q.race_id = e.race_id)))`),
+    sprintRows(db, sql`e.driver_id = ${id}`),
     all(db, sql`select s.season, s.position, s.points, s.wins, s.round = ${finalRound(sql`s.season`)} as final
                 from driver_standings s
                 where s.driver_id = ${id} and s.round = (select max(x.round) from driver_standings x where x.season = s.season)
@@ -440,15 +467,7 @@ export async function getDriver(db: DbOrTx, ref: string): Promise<DriverProfile 
     driver: driverOf(row),
     details: facts.details,
     family: facts.family,
-    career: {
-      starts: resultRows.filter(isStart).length,
-      wins: resultRows.filter(isWin).length,
-      podiums: resultRows.filter(isPodium).length,
-      poles: Number(poles[0]?.n ?? 0),
-      titles: countTitles(standings.map((s): StandingAtSeasonEnd => ({ season: Number(s.season), position: num(s.position), final: Boolean(s.final) }))),
-      points: sumPoints([...resultRows.map((r) => r.points), num(sprintPoints[0]?.points)]),
-      seasons,
-    },
+    career: { ...careerSummary(results.map(careerRow), sprints, standings.map(seasonEnd), 'driver'), seasons },
     teams: distinctBy(seasons.flatMap((s) => seasonTeams.get(s)!), (t) => t.id),
     seasons: seasons.map((season) => {
       const s = standingOf.get(season);
@@ -485,17 +504,12 @@ export async function getConstructor(db: DbOrTx, ref: string): Promise<Construct
   const [row] = await all(db, sql`select ${constructorProfileCols} from constructors k where k.id = ${byRef('constructors', 'constructor_ref', 'constructor', ref)}`);
   if (!row) return undefined;
   const id = int(Number(row.pk));
-  const [facts, results, sprintPoints, poles, standings, drivers] = await Promise.all([
+  const [facts, results, sprints, standings, drivers] = await Promise.all([
     constructorFacts(db, Number(row.pk)),
-    all(db, sql`select e.race_id as "raceId", r.season, e.position, e.position_text as "positionText", e.points, st.status
+    all(db, sql`select r.season, e.position, e.position_text as "positionText", e.points, st.status, ${careerCols}
                 from results e join races r on r.id = e.race_id left join statuses st on st.id = e.status_id
                 where e.constructor_id = ${id}`),
-    all<{ points: number | null }>(db, sql`select sum(points)::float8 as points from sprint_results where constructor_id = ${id}`),
-    all<{ n: number }>(db, sql`select count(distinct e.race_id)::int as n from results e
-                where e.constructor_id = ${id} and (
-                  exists (select 1 from qualifying q where q.race_id = e.race_id and q.driver_id = e.driver_id
-                          and q.constructor_id = e.constructor_id and q.position = 1)
-                  or (e.grid = 1 and not exists (select 1 from qualifying q where q.race_id = e.race_id)))`),
+    sprintRows(db, sql`e.constructor_id = ${id}`),
     all(db, sql`select s.season, s.position, s.points, s.wins, s.round = ${finalRound(sql`s.season`)} as final
                 from constructor_standings s
                 where s.constructor_id = ${id} and s.round = (select max(x.round) from constructor_standings x where x.season = s.season)
@@ -525,19 +539,10 @@ export async function getConstructor(db: DbOrTx, ref: string): Promise<Construct
   for (const o of outcomes) if (!seasonDrivers.has(o.season)) seasonDrivers.set(o.season, []);
   const standingOf = new Map(standings.map((s) => [Number(s.season), s]));
   const seasons = [...seasonDrivers.keys()].sort((a, b) => a - b);
-  const racesWhere = (pred: (o: (typeof outcomes)[number]) => boolean) => new Set(outcomes.filter(pred).map((o) => o.raceId)).size;
 
   return {
     constructor: constructorOf(row),
-    career: {
-      starts: racesWhere(isStart),
-      wins: racesWhere(isWin),
-      podiums: outcomes.filter(isPodium).length,
-      poles: Number(poles[0]?.n ?? 0),
-      titles: countTitles(standings.map((s) => ({ season: Number(s.season), position: num(s.position), final: Boolean(s.final) }))),
-      points: sumPoints([...outcomes.map((o) => o.points), num(sprintPoints[0]?.points)]),
-      seasons,
-    },
+    career: { ...careerSummary(results.map(careerRow), sprints, standings.map(seasonEnd), 'constructor'), seasons },
     drivers: distinctBy(seasons.flatMap((s) => seasonDrivers.get(s)!), (d) => d.id),
     seasons: seasons.map((season) => {
       const s = standingOf.get(season);

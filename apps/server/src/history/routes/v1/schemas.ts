@@ -465,9 +465,16 @@ export const CareerSummary = Type.Object(
     starts: Type.Integer({ description: 'Grand Prix started (entries that withdrew or did not start excluded)' }),
     wins: Type.Integer(),
     podiums: Type.Integer(),
-    poles: Type.Integer({ description: 'qualified first (grid 1 where qualifying is not recorded)' }),
+    poles: Type.Integer({ description: 'started first on the grid, as published statistics count poles (qualified first where the grid is not recorded)' }),
+    fastestLaps: Type.Integer({ description: 'races with the fastest lap' }),
     titles: Type.Integer({ description: 'championships won (seasons whose final round has standings)' }),
     points: Type.Number({ description: 'points scored in races and sprints, before dropped scores' }),
+    bestFinish: Nullable(
+      Type.Object(
+        { position: Type.Integer(), times: Type.Integer({ description: 'how many times (races for a driver, cars for a constructor)' }) },
+        { title: 'BestFinish', description: 'best classified finish' },
+      ),
+    ),
     seasons: Type.Array(Type.Integer()),
   },
   { title: 'CareerSummary' },
