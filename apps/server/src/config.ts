@@ -31,6 +31,7 @@ const EnvSchema = Type.Object({
   JOLPICA_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'jolpica') : 'https://api.jolpi.ca' }),
   LIVETIMING_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'livetiming') : 'https://livetiming.formula1.com' }),
   LIVETIMING_MIRROR_URL: Type.Optional(Type.String()),
+  LIVETIMING_FEED_URL: Type.Optional(Type.String({ description: "SignalR Core endpoint of the live feed; default the F1 host's when LIVETIMING_BASE_URL is it; 'off' disables" })),
   JOLPICA_DUMP_DIR: Type.Optional(Type.String({ default: hasOffline ? resolve(sharedDir, 'jolpica-dump') : undefined })),
   APEX_OFFLINE: Type.Boolean({ default: false, description: 'never touch the network' }),
 });

@@ -9,7 +9,7 @@ import type { ErrorCode } from '../http/errors.js';
 import type { CommandBus, FrameBus } from './bus.js';
 import { commandError, type CommandResult, type LiveCommand, type ReplayTarget } from './commands.js';
 import type { Json, LiveFrame, LiveView } from './frames.js';
-import { idleStatus, type LiveStatus, type SourceKind } from './view.js';
+import { idleStatus, LIVE_RUNNING, type LiveStatus, type SourceKind } from './view.js';
 
 const { compare, deepClone } = jsonpatch;
 
@@ -80,7 +80,7 @@ export class Ingester {
 
   private async apply(command: LiveCommand): Promise<CommandResult> {
     if (this.source?.kind === 'live') {
-      return commandError('APX_ERR_CONFLICT', 'the live feed is running: replays and replay controls are available when no session is live');
+      return commandError('APX_ERR_CONFLICT', LIVE_RUNNING);
     }
     if (command.type === 'replay') {
       const next = await this.opts.openReplay(command.target, command.speed, command.fromMs, command.paused ?? false);

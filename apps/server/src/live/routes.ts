@@ -9,7 +9,7 @@ import { CatalogError, resolveSession } from '../sessions/catalog.js';
 import type { CommandResult, LiveCommand, ReplayTarget } from './commands.js';
 import { ControlBody, DelayQuery, LiveStateSchema, LiveStatusSchema, ReplayBody } from './schemas.js';
 import { SSE_HEADERS } from './sse.js';
-import { statusOf } from './view.js';
+import { LIVE_RUNNING, statusOf } from './view.js';
 
 const tags = ['live'];
 
@@ -102,6 +102,8 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { year, round, session, speed, from, paused } = request.body;
+    // Said at once; the ingester checks again (the feed may start meanwhile).
+    if (statusOf(hub.timeline.head).source === 'live') throw apexError('APX_ERR_CONFLICT', LIVE_RUNNING);
     let target: ReplayTarget;
     try {
       const entry = await resolveSession(app.db, app.jobDeps.sources, { year, round, session });

@@ -8,6 +8,7 @@ import type { SessionSources } from '../sessions/catalog.js';
 import { LocalBus, type CommandBus, type FrameBus } from './bus.js';
 import { Ingester, type IngesterOptions } from './ingester.js';
 import { RedisLiveBus } from './redis-bus.js';
+import { feedConfig, watchFeed } from './feed-source.js';
 import { openArchiveReplay } from './replay-source.js';
 
 export interface LiveRuntimeOptions {
@@ -42,6 +43,7 @@ export class IngesterSeat {
   private ingesterValue: Ingester | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private unwatch: (() => void) | null = null;
 
   constructor(
     private readonly buses: LiveBuses,
@@ -90,12 +92,16 @@ export class IngesterSeat {
     });
     this.ingesterValue = ingester;
     await ingester.start();
+    const feed = feedConfig(this.config);
+    if (feed) this.unwatch = watchFeed(ingester, feed, { log: this.log });
     this.log?.info({ epoch: ingester.epoch }, 'live: this process runs the live ingester');
   }
 
   private async give(reason: string): Promise<void> {
     const ingester = this.ingesterValue;
     this.ingesterValue = null;
+    this.unwatch?.();
+    this.unwatch = null;
     await ingester?.stop();
     this.log?.info({ reason }, 'live: this process no longer runs the live ingester');
   }

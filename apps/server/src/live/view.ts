@@ -4,6 +4,8 @@
 import { liveView, type LiveState } from '@apexdata/livetiming';
 import type { Json, LiveView } from './frames.js';
 
+export const LIVE_RUNNING = 'the live feed is running: replays and replay controls are available when no session is live';
+
 export type SourceKind = 'none' | 'live' | 'replay' | 'recording';
 
 export interface LiveStatus {

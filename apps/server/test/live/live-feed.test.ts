@@ -1,0 +1,52 @@
+// The ingester on the live feed: StreamingStatus.json says a session is live, so it connects to a
+// loopback SignalR Core server (the engine's test server, fed from the 2018 Azerbaijan race) and
+// the API shows it: source live, the tower, the topics an anonymous connection does not get; a replay
+// is refused meanwhile (409).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { timeline, BAKU_2018_RACE } from '../../../../packages/livetiming/test/live-fixtures.js';
+import { startFeedServer, type FeedServer } from '../../../../packages/livetiming/test/live-signalr-server.js';
+import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { testApp } from '../http/app-helper.js';
+import { sleep } from './helpers.js';
+
+describe('live feed through the API', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let feed: FeedServer;
+
+  beforeAll(async () => {
+    const baku = await timeline(BAKU_2018_RACE);
+    feed = await startFeedServer({ timeline: baku, from: 3000, to: baku.messages.length - 1, token: 'paid' });
+    const host = mkdtempSync(join(tmpdir(), 'apex-live-feed-'));
+    mkdirSync(join(host, 'static'));
+    writeFileSync(join(host, 'static', 'StreamingStatus.json'), '{"Status":"Available"}');
+    db = await testDatabase('postgres');
+    app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: 't', LIVETIMING_BASE_URL: host, LIVETIMING_FEED_URL: feed.url } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await feed?.close();
+    await db?.cleanup();
+  });
+
+  it('connects when a session is live and serves it; replays wait', async () => {
+    let status: { source: string; connected: boolean; topicsMissing: string[] } = { source: 'none', connected: false, topicsMissing: [] };
+    for (let i = 0; i < 200 && !(status.source === 'live' && status.connected); i++) {
+      await sleep(100);
+      status = (await app.inject('/api/v1/live/status')).json();
+    }
+    expect(status).toMatchObject({ source: 'live', connected: true, tokenConfigured: false });
+    expect(status.topicsMissing).toEqual(expect.arrayContaining(['CarData.z', 'Position.z']));
+    await sleep(300);
+    const view = (await app.inject('/api/v1/live/state')).json().view;
+    expect(view.tower.rows.length).toBe(20);
+    expect(view.session.meeting).toMatch(/Azerbaijan/);
+    const replay = await app.inject({ method: 'POST', url: '/api/v1/live/replay', headers: { authorization: 'Bearer t' }, payload: { year: 2018, round: 4, session: 'R' } });
+    expect(replay.statusCode).toBe(409);
+  });
+});
