@@ -105,6 +105,54 @@ function median(runs) {
   return [...runs].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
 }
 
+/** Resident memory of a process in MB, from /proc (Linux); NaN elsewhere. */
+function rssMb(proc) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Hostile traffic next to the cached baseline, in the same run on the same server (issue 13): unique
+ * junk query parameters (each one a cache miss before the fix), and unique 12 KB URLs (memory and
+ * log growth). Each mix runs with CONNECTIONS connections for BENCH_SECONDS × ROUNDS while one
+ * connection measures /health; RSS is read after each mix. Paths alternate between a v1 and an
+ * Ergast route.
+ */
+async function hostileMixes(server, base) {
+  const { default: autocannon } = await import('autocannon');
+  const paths = ['/api/v1/seasons/2023', '/ergast/f1/2023/results.json'];
+  const long = 'q'.repeat(12 * 1024);
+  let n = 0;
+  const mixes = [
+    { name: 'cached baseline', path: (i) => paths[i % 2] },
+    { name: 'unique junk params', path: (i) => `${paths[i % 2]}?z${i}=${i}` },
+    { name: 'unique 12 KB URLs', path: (i) => `${paths[i % 2]}?z=${i}${long}` },
+  ];
+  const results = [];
+  for (const mix of mixes) {
+    const run = (opts) => new Promise((ok, fail) => autocannon(opts, (err, r) => (err ? fail(err) : ok(r))));
+    const duration = SECONDS * ROUNDS;
+    const [traffic, health] = await Promise.all([
+      run({ url: base, connections: CONNECTIONS, duration, requests: [{ setupRequest: (req) => ({ ...req, path: mix.path(n++) }) }] }),
+      run({ url: `${base}/health`, connections: 1, duration }),
+    ]);
+    results.push({
+      mix: mix.name, rps: traffic.requests.average, non2xx: traffic.non2xx, errors: traffic.errors,
+      healthP50: health.latency.p50, healthP99: health.latency.p99, healthMax: health.latency.max, rssMb: rssMb(server),
+    });
+  }
+  console.log(`\nhostile mixes next to the cached baseline (same server, ${CONNECTIONS} connections + 1 on /health, ${SECONDS * ROUNDS} s each, in this order)`);
+  console.log('mix                     req/s   non-2xx | /health p50  p99   max ms | server RSS MB');
+  for (const r of results) {
+    console.log(`${r.mix.padEnd(22)} ${fmt(r.rps).padStart(7)} ${fmt(r.non2xx).padStart(9)} | ${String(r.healthP50).padStart(11)} ${String(r.healthP99).padStart(4)} ${String(r.healthMax).padStart(8)} | ${fmt(r.rssMb).padStart(13)}`);
+  }
+  console.log('non-2xx: /api/v1 refuses unknown parameters (400) and 12 KB URLs are answered like any other; RSS after each mix');
+  return results;
+}
+
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 async function main() {
@@ -188,9 +236,10 @@ async function main() {
     const worstCpu = Math.max(...rows.map((r) => r.cpuRatio));
     console.log(`\nworst throughput ratio ${worst.toFixed(2)}×, worst server CPU per request ratio ${worstCpu.toFixed(2)}× (aim: cached endpoints within 2× of static serving)`);
     console.log('latencies in ms; cpu µs = server process CPU time per request (user+system), less sensitive than req/s to other load on the machine');
+    const hostile = await hostileMixes(server, base);
     const out = join(root, 'bench-output');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'api-bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, importSeconds, rows }, null, 2));
+    writeFileSync(join(out, 'api-bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, importSeconds, rows, hostile }, null, 2));
     console.log(`saved ${join(out, 'api-bench.json')}`);
   } finally {
     await stop(twin);

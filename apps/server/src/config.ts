@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   APEX_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'bearer token for write endpoints' })),
   APEX_AUTOLOAD: Type.Boolean({ default: false }),
   APEX_RATE_LIMIT: Type.Integer({ default: 1200, minimum: 0, description: 'requests per minute per IP; 0 disables' }),
+  TRUST_PROXY: Type.String({ default: 'loopback', description: 'proxies whose X-Forwarded-For is believed: comma-separated addresses/CIDRs, or loopback, linklocal, uniquelocal' }),
   APEX_LIVE_HISTORY: Type.Integer({ default: 600, minimum: 30, maximum: 3600, description: 'seconds of live history each API process keeps: the largest broadcast delay served' }),
   APEX_F1TV_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'F1TV subscription token for the live feed topics that need it (CarData.z, Position.z); kept server-side' })),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),

@@ -38,7 +38,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   });
   try {
     await app.ready();
-    if (opts.clearCache !== false) await app.responseCache.clear();
+    // Redis down at start: this process's memory starts empty anyway; say so and serve.
+    if (opts.clearCache !== false) await app.responseCache.clear().catch((err: unknown) => app.log.warn({ err: String(err) }, 'response cache not cleared at start'));
     const host = opts.host ?? config.HOST;
     await app.listen({ port: opts.port ?? config.PORT, host });
     const address = app.server.address();

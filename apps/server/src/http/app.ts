@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { DataChanges } from './cache/data-changes.js';
 import type { ResponseStore } from './cache/store.js';
-import { errorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
 import configPlugin from './plugins/config.js';
 import dbPlugin from './plugins/db.js';
 import cachePlugin from './plugins/response-cache.js';
@@ -20,6 +20,7 @@ import httpCachePlugin from './plugins/http-cache.js';
 import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
+import strictRequestsPlugin from './plugins/strict-requests.js';
 import healthRoutes from './routes/health.js';
 import adminRoutes from './routes/admin.js';
 import { ergastRoutes } from '../history/ergast/index.js';
@@ -50,6 +51,7 @@ export const apexApp = fp<AppOptions>(
     await app.register(dbPlugin, { database: opts.database });
     await app.register(cachePlugin, { store: opts.cacheStore });
     await app.register(dataChangesPlugin, { dataChanges: opts.dataChanges });
+    await app.register(strictRequestsPlugin);
     // http-cache before security: its onRoute hook must see routes before @fastify/compress does.
     await app.register(httpCachePlugin);
     await app.register(securityPlugin);
@@ -79,24 +81,55 @@ export interface BuildAppOptions extends AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Longest URL written to the log: a 16 KB junk URL per request would otherwise fill the disk. */
+export const LOGGED_URL_CHARS = 200;
+
+export const truncatedUrl = (url: string) => (url.length > LOGGED_URL_CHARS ? `${url.slice(0, LOGGED_URL_CHARS)}… (${url.length} chars)` : url);
+
+/** Requests as logged: Fastify's fields, the URL truncated. */
+const serializers = {
+  req: (request: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+    method: request.method, url: truncatedUrl(request.url), hostname: request.hostname, remoteAddress: request.ip, remotePort: request.socket?.remotePort,
+  }),
+};
+
 /** Pino options for a config: pretty lines on a terminal, JSON otherwise (for log shippers). */
 export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, pretty = false): FastifyServerOptions['logger'] {
   if (config.LOG_LEVEL === 'silent') return false;
   return pretty
-    ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
-    : { level: config.LOG_LEVEL };
+    ? { level: config.LOG_LEVEL, serializers, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+    : { level: config.LOG_LEVEL, serializers };
 }
+
+/**
+ * `TRUST_PROXY` as Fastify's trustProxy: the addresses and CIDRs (or proxy-addr's names loopback,
+ * linklocal, uniquelocal) whose X-Forwarded-For is believed. Default loopback: the web app's rewrite
+ * and a reverse proxy on this machine; a LAN or container neighbour cannot pick its own identity.
+ */
+export function trustedProxies(config: Pick<Config, 'TRUST_PROXY'>): string[] {
+  return config.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Slow clients: headers must arrive within this, a whole request within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config),
-    // Trust X-Forwarded-For only from proxies on this machine or a private network (the web app's
-    // rewrite, a reverse proxy, docker), so rate limits apply to the real client.
-    trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
+    trustProxy: trustedProxies(opts.config),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    // A socket that trickles its headers (or its request) is closed instead of held for minutes.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default, which let
+    // slow-header sockets live 75 s); checking every second enforces them within a second.
+    http: { headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     frameworkErrors: frameworkErrorHandler,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
+    clientErrorHandler,
+    // removeAdditional off: a body or query property a schema does not declare is a 400 naming it,
+    // never silently dropped.
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(apexApp, {
     config: opts.config,

@@ -133,7 +133,33 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   const url = request.url.length > 200 ? `${request.url.slice(0, 200)}…` : request.url;
+  // The path exists under other methods (PUT on a POST endpoint): 405 with what it takes.
+  const path = request.url.split('?')[0]!;
+  const allowed = request.server.hasDecorator('allowedMethods') ? request.server.allowedMethods(path) : [];
+  if (allowed.length > 0) {
+    const methods = allowed.includes('GET') && !allowed.includes('HEAD') ? [...allowed, 'HEAD'] : allowed;
+    void reply.status(405).header('allow', methods.join(', ')).send(errorBody({
+      code: 'APX_ERR_METHOD_NOT_ALLOWED', message: `${request.method} is not supported on ${url.split('?')[0]}; use ${methods.join(', ')}`,
+    }));
+    return;
+  }
   void reply.status(404).send(errorBody({ code: 'APX_ERR_ROUTE_NOT_FOUND', message: `no route ${request.method} ${url}` }));
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request: over-long URL or headers (431),
+ * a request or header timeout (408), garbage (400). Answered with our error body, then closed.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: import('node:stream').Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const [status, code, message] = err.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, 'APX_ERR_CLIENT', 'request URL or headers too large (limit 16 KB)'] as const
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT'
+      ? [408, 'APX_ERR_CLIENT', 'request not received in time'] as const
+      : [400, 'APX_ERR_BAD_REQUEST', 'malformed HTTP request'] as const;
+  const body = JSON.stringify(errorBody({ code, message }));
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Errors Fastify raises before routing (bad URL encoding, over-long params). */

@@ -46,9 +46,13 @@ function accepted(queued: EnqueueResult): Accepted {
   return { jobId: queued.job.id, created: queued.created, job: queued.job };
 }
 
-/** A POST without a body (parameters in the query string) validates as an empty object. */
+/**
+ * A POST without a body (parameters in the query string) validates as an empty object; a JSON `null`
+ * is refused, not taken for "no parameters" (which would queue a sync of the current season).
+ */
 async function emptyBody(request: FastifyRequest): Promise<void> {
-  if (request.body === undefined || request.body === null) request.body = {};
+  if (request.body === null) throw apexError('APX_ERR_VALIDATION', 'body must be a JSON object (got null); send {} or no body');
+  if (request.body === undefined) request.body = {};
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -36,8 +36,11 @@ export const jobsPlugin = fp(
     const queue = await createJobQueue(app.config, deps, app.database.kind);
     // Loads whose process is gone (a server killed mid-load, a CLI stopped) are released now rather
     // than reported as running for ever; on the embedded database that is every load but ours.
-    const released = await releaseAbandonedClaims(app.db, { embedded: app.database.kind === 'pglite' });
-    if (released > 0) app.log.warn({ released }, `${released} session load(s) left by a stopped process marked failed: interrupted`);
+    // Best effort: an API whose database is down (or not migrated yet) still starts and says so on /ready.
+    await releaseAbandonedClaims(app.db, { embedded: app.database.kind === 'pglite' }).then(
+      (released) => released > 0 && app.log.warn({ released }, `${released} session load(s) left by a stopped process marked failed: interrupted`),
+      (err: unknown) => app.log.warn({ err: String(err) }, 'could not release session loads left by stopped processes'),
+    );
     app.decorate('jobs', queue);
     app.decorate('jobDeps', deps);
     // preClose, not onClose: interrupted jobs record why in the database, which onClose hooks of the

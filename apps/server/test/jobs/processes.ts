@@ -58,6 +58,11 @@ export class PrivateRedis {
     await waitFor(`redis-server on ${this.port}`, () => /Ready to accept connections/.test(out) || (proc.exitCode !== null ? Promise.reject(new Error(`redis-server exited: ${out}`)) : false), 10_000, 50);
   }
 
+  /** SIGSTOP / SIGCONT: Redis keeps its connections open but answers nothing (a frozen host). */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.proc?.kill(signal);
+  }
+
   /** SIGKILL: Redis disappears the way a crash or a network cut looks to clients. */
   async kill(): Promise<void> {
     const proc = this.proc;

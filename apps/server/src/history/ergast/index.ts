@@ -79,8 +79,9 @@ export const ergastRoutes: FastifyPluginAsync<ErgastRoutesOptions> = async (app,
       limit: Type.Optional(Type.Unknown({ description: 'rows per page: default 30, at most 100' })),
       offset: Type.Optional(Type.Unknown({ description: 'rows to skip (default 0)' })),
     },
-    // Only paging takes part in the response (and in cache keys); other parameters are dropped.
-    { additionalProperties: false },
+    // Only paging takes part in the response and in cache keys (http-cache.ts keys by declared
+    // parameters); others are ignored, as Jolpica does, never refused.
+    { additionalProperties: true },
   );
   const routeOptions = {
     config: { httpCache: true },

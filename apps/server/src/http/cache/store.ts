@@ -25,16 +25,26 @@ export interface ResponseStore {
   /** The entry if it is in this process's memory, without waiting for anything. */
   peek(key: string): CachedResponse | undefined;
   set(key: string, value: CachedResponse): Promise<void>;
-  /** Forget every cached response of this installation (admin request, server start). */
+  /**
+   * Forget every cached response of this installation (admin request, server start). Rejects with
+   * CacheUnavailableError when a shared store (Redis) could not be cleared: other processes may
+   * still answer from it.
+   */
   clear(): Promise<void>;
   /** Forget the responses whose key starts with `prefix` (those of a data generation that is gone). */
   forget(prefix: string): Promise<void>;
   /** 'up' for memory; for Redis whether the last contact worked. */
   health(): 'up' | 'down';
+  /** Asks the store now ('down' after a timeout: a frozen Redis keeps its connection open). */
+  ping(): Promise<'up' | 'down'>;
   close(): Promise<void>;
 }
 
 export type StoreLogger = RedisLogger;
+
+export class CacheUnavailableError extends Error {
+  override readonly name = 'CacheUnavailableError';
+}
 
 function entrySize(v: CachedResponse): number {
   return v.body.length + (v.gzip?.length ?? 0) + (v.br?.length ?? 0) + 200;
@@ -45,7 +55,7 @@ export class MemoryStore implements ResponseStore {
   private readonly lru: LRUCache<string, CachedResponse>;
 
   constructor(maxBytes = 64 * 1024 * 1024) {
-    this.lru = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: entrySize });
+    this.lru = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (v, k) => entrySize(v) + k.length * 2 });
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
@@ -81,6 +91,10 @@ export class MemoryStore implements ResponseStore {
   }
 
   health(): 'up' {
+    return 'up';
+  }
+
+  async ping(): Promise<'up'> {
     return 'up';
   }
 
@@ -192,7 +206,13 @@ export class RedisStore implements ResponseStore {
 
   async clear(): Promise<void> {
     await this.local.clear();
-    await this.unlinkMatching(`${globEscape(this.prefix)}*`);
+    if (!this.link.ready) throw new CacheUnavailableError('Redis is unreachable: the shared response cache was not cleared (this process\'s memory was)');
+    try {
+      await this.unlink(`${globEscape(this.prefix)}*`);
+    } catch (err) {
+      this.link.markDown(err);
+      throw new CacheUnavailableError(`Redis failed while clearing the shared response cache: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
   }
 
   async forget(prefix: string): Promise<void> {
@@ -212,19 +232,35 @@ export class RedisStore implements ResponseStore {
   private async unlinkMatching(pattern: string): Promise<void> {
     if (!this.link.ready) return;
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-        if (keys.length > 0) await this.redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      await this.unlink(pattern);
     } catch (err) {
       this.link.markDown(err);
     }
   }
 
+  private async unlink(pattern: string): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length > 0) await this.redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
   health(): 'up' | 'down' {
     return this.link.ready ? 'up' : 'down';
+  }
+
+  async ping(): Promise<'up' | 'down'> {
+    if (!this.link.ready) return 'down';
+    try {
+      // The connection's commandTimeout bounds this: SIGSTOPped Redis accepts nothing, answers nothing.
+      await this.redis.ping();
+      return 'up';
+    } catch (err) {
+      this.link.markDown(err);
+      return 'down';
+    }
   }
 
   async close(): Promise<void> {

@@ -77,7 +77,8 @@ export function pickEncoding(acceptEncoding: string | undefined, entry: Pick<Cac
   if (!accepted) {
     accepted = parseAcceptEncoding(acceptEncoding);
     if (acceptEncodingCache.size >= 256) acceptEncodingCache.clear();
-    acceptEncodingCache.set(acceptEncoding, accepted);
+    // Real clients send short values; a 16 KB header is parsed each time rather than kept.
+    if (acceptEncoding.length <= 256) acceptEncodingCache.set(acceptEncoding, accepted);
   }
   if (entry.br && accepted.br) return 'br';
   if (entry.gzip && accepted.gzip) return 'gzip';
@@ -124,12 +125,48 @@ function sorted(v: unknown): unknown {
   return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
 }
 
+/** Only the query parameters the route declares: undeclared ones (ignored, or refused on /api/v1) never reach a key. */
+function declaredQuery(request: Pick<FastifyRequest, 'routeOptions' | 'query'>): unknown {
+  const query = request.query as Record<string, unknown> | null | undefined;
+  if (!query || typeof query !== 'object') return {};
+  const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!declared) return {};
+  return Object.fromEntries(Object.keys(query).filter((k) => k in declared).sort().map((k) => [k, query[k]]));
+}
+
 /**
- * The key is built from the validated route params and query, not the raw URL, so `?a=1&b=2` and
- * `?b=2&a=1` share an entry and garbage in the URL cannot mint unlimited keys.
+ * The key is built from the validated route params and the declared query parameters, not the raw
+ * URL, so `?a=1&b=2` and `?b=2&a=1` share an entry and junk in the URL cannot mint new keys.
  */
 export function cacheKey(request: Pick<FastifyRequest, 'routeOptions' | 'params' | 'query'>): string {
-  return `${request.routeOptions.url}|${JSON.stringify(sorted(request.params))}|${JSON.stringify(sorted(request.query))}`;
+  return `${request.routeOptions.url}|${JSON.stringify(sorted(request.params))}|${JSON.stringify(declaredQuery(request))}`;
+}
+
+/**
+ * Raw URL → what it was answered from, so a URL seen before is answered before validation. Bounded by
+ * bytes (a count bound let 15 KB URLs take gigabytes), and URLs longer than a real client sends are
+ * not remembered at all (they take the validated path, which still hits the cache by its key).
+ */
+export const URL_MEMO_MAX_BYTES = 4 * 1024 * 1024;
+export const URL_MEMO_MAX_URL = 1024;
+
+export function urlMemo<V extends object>(sizeOf: (v: V) => number = () => 64): { get(url: string): V | undefined; set(url: string, v: V): void; readonly calculatedSize: number } {
+  const lru = new LRUCache<string, V>({ maxSize: URL_MEMO_MAX_BYTES, sizeCalculation: (v, k) => k.length * 2 + sizeOf(v) });
+  return {
+    get: (url) => lru.get(url),
+    set: (url, v) => {
+      if (url.length <= URL_MEMO_MAX_URL) lru.set(url, v);
+    },
+    get calculatedSize() { return lru.calculatedSize; },
+  };
+}
+
+/** Adds tokens to Vary without dropping what others (CORS: Origin) put there. */
+export function appendVary(reply: FastifyReply, ...tokens: string[]): void {
+  const current = String(reply.getHeader('vary') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const lower = new Set(current.map((t) => t.toLowerCase()));
+  for (const t of tokens) if (!lower.has(t.toLowerCase())) current.push(t);
+  void reply.header('vary', current.join(', '));
 }
 
 /** Keys of cached history answers start with the generation they were read under. */
@@ -139,7 +176,8 @@ export function historyKeyPrefix(generation: number): string {
 
 /** A cached answer, or 304 when the client has it: ETag, Cache-Control, Vary and the encoding the client accepts. */
 export function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, xCache: 'HIT' | 'MISS'): FastifyReply {
-  void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding').header('x-cache', xCache);
+  void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('x-cache', xCache);
+  appendVary(reply, 'Accept-Encoding');
   if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding'], entry);
   void reply.header('content-type', entry.contentType);
@@ -162,7 +200,7 @@ export default fp(
     // seen before (its key is remembered), which skips validation and the remaining hooks. Both run
     // after onRequest, so rate limiting and CORS apply to hits too. Callback-style hooks that do not
     // call done() after sending are Fastify's cheapest way to answer early.
-    const keyOfUrl = new LRUCache<string, string>({ max: 20_000 });
+    const keyOfUrl = urlMemo<{ base: string }>((v) => v.base.length * 2);
     const generationPrefix = () => historyKeyPrefix(app.dataChanges.history);
     const isCacheable = (request: FastifyRequest) =>
       request.routeOptions.config?.httpCache === true && (request.method === 'GET' || request.method === 'HEAD');
@@ -173,7 +211,7 @@ export default fp(
 
     app.addHook('preParsing', (request, reply, payload, done) => {
       if (isCacheable(request)) {
-        const base = keyOfUrl.get(request.url);
+        const base = keyOfUrl.get(request.url)?.base;
         const entry = base === undefined ? undefined : app.responseCache.peek(generationPrefix() + base);
         if (entry) return hit(request, reply, entry);
       }
@@ -183,7 +221,7 @@ export default fp(
     app.addHook('preHandler', (request, reply, done) => {
       if (!isCacheable(request)) return done();
       const base = cacheKey(request);
-      keyOfUrl.set(request.url, base);
+      keyOfUrl.set(request.url, { base });
       const key = generationPrefix() + base;
       (reply as CacheReply)[kKey] = key;
       const local = app.responseCache.peek(key);
@@ -219,7 +257,8 @@ export default fp(
       if (store) {
         app.responseCache.set(r[kKey] ?? generationPrefix() + cacheKey(request), entry).catch((err: unknown) => request.log.warn({ err }, 'response cache write failed'));
       }
-      void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('vary', 'Accept-Encoding');
+      void reply.header('etag', entry.etag).header('cache-control', entry.cacheControl);
+      appendVary(reply, 'Accept-Encoding');
       if (store) void reply.header('x-cache', 'MISS');
       if (etagMatches(request.headers['if-none-match'], entry.etag)) {
         reply.code(304);

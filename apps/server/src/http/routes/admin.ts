@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { adminSchema } from '../plugins/auth.js';
+import { CacheUnavailableError } from '../cache/store.js';
+import { apexError } from '../errors.js';
 
 const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -17,7 +19,12 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      await app.responseCache.clear();
+      try {
+        await app.responseCache.clear();
+      } catch (err) {
+        if (err instanceof CacheUnavailableError) throw apexError('APX_ERR_UNAVAILABLE', err.message, { cause: err });
+        throw err;
+      }
       return { cleared: true as const, store: app.responseCache.kind };
     },
   );

@@ -57,7 +57,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         status: 'ready' as const,
         database: app.database.kind,
-        cache: { kind: app.responseCache.kind, status: app.responseCache.health() },
+        cache: { kind: app.responseCache.kind, status: await app.responseCache.ping() },
       };
     },
   );

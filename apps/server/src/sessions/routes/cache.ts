@@ -8,9 +8,8 @@
 // before validation and the handler — as long as its session's row is fresh in memory (the reader
 // re-reads it at most once a second, so a reload shows within a second).
 import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import type { CachedResponse } from '../../http/cache/store.js';
-import { buildEntry, cacheKey, cachePolicies, sendEntry as send, type CachePolicy } from '../../http/plugins/http-cache.js';
+import { buildEntry, cacheKey, cachePolicies, sendEntry as send, urlMemo, type CachePolicy } from '../../http/plugins/http-cache.js';
 import type { SessionKey } from '../catalog.js';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
 
@@ -32,7 +31,7 @@ export class SessionResponses {
   /** Pending renders by key, so concurrent misses for the same response render it once. */
   private readonly pending = new Map<string, Promise<CachedResponse>>();
   /** Raw URL → (session, key without the load identity) of responses already sent. */
-  private readonly urls = new LRUCache<string, { session: SessionKey; base: string }>({ max: 20_000 });
+  private readonly urls = urlMemo<{ session: SessionKey; base: string }>((v) => v.base.length * 2 + 64);
 
   constructor(private readonly app: FastifyInstance, private readonly reader: SessionReader) {}
 

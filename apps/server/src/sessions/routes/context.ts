@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Lap, Laps } from '@apexdata/livetiming';
 import { apexError } from '../../http/errors.js';
 import { queueSessionLoad } from '../../jobs/routes.js';
-import { describeSession, findInCatalogue, seasonCatalogue, type CatalogEntry, type SessionKey } from '../catalog.js';
+import { CatalogError, describeSession, findInCatalogue, seasonCatalogue, type CatalogEntry, type SessionKey } from '../catalog.js';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
 import type { LapPick } from '../shape/compare.js';
 import { csv, records, type Column, type TableFormat } from '../shape/table.js';
@@ -79,6 +79,13 @@ export class SessionRouteContext {
     const row = await this.reader.row(key);
     const s = this.reader.servable(row);
     if (s) return answer(s);
+    // Never requested: a session the archive does not have is "no session", not "not loaded yet".
+    if (!row) {
+      await this.entryOf(key).catch((err: unknown) => {
+        if (err instanceof CatalogError && err.code === 'not-found') throw apexError('APX_ERR_NOT_FOUND', err.message);
+        // The archive cannot be reached now: answer what we know (not loaded).
+      });
+    }
     const status = this.reader.status(row);
     const message = notLoadedMessage(key, status);
     if (!this.app.config.APEX_AUTOLOAD) throw apexError('APX_ERR_NOT_LOADED', message);
