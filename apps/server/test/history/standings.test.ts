@@ -183,4 +183,13 @@ describe.each(backends)('standings on %s', (kind) => {
     const sum = input.sessions.flatMap((x) => x.entries).filter((e) => e.driver === a[13]!.drivers[0]!.id).reduce((n, e) => n + (e.points ?? 0), 0);
     expect(sum).toBeGreaterThan(a[13]!.drivers[0]!.points);
   });
+
+  it('falls back to the rules table, not to today\'s rules, for an old season without a stored system', async () => {
+    const db = t.database.db;
+    await db.update(s.seasons).set({ championshipSystemId: null }).where(eq(s.seasons.year, 1980));
+    await recomputeSeasonStandings(db, 1980);
+    // Best 5 of each half still count: Jones scored 71, 67 counted (today's rules would give 71).
+    const jones = (await standingsAt(db, 1980, 14)).drivers.find((d) => d.ref === 'jones')!;
+    expect(jones.st).toMatchObject({ position: 1, points: 67 });
+  });
 });

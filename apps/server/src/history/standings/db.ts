@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows, type SyncRowsResult } from '../../db/sync-rows.js';
 import { computeStandings, type SessionInput } from './compute.js';
+import { championshipRulesOf, seasonRules } from './eras.js';
 import { modernRules, type ChampionshipRules, type PointRules } from './rules.js';
 
 const isClassified = (positionText: string) => /^\d+$/.test(positionText);
@@ -16,7 +17,9 @@ export async function loadSeasonInput(db: DbOrTx, year: number) {
     .from(s.seasons)
     .leftJoin(s.championshipSystems, eq(s.seasons.championshipSystemId, s.championshipSystems.id))
     .where(eq(s.seasons.year, year));
-  const rules: ChampionshipRules = season?.system ?? modernRules;
+  // The season's stored system (Jolpica's) decides; without one, the rules table (eras.ts) does before
+  // 2002, where today's rules would be wrong (best N, halves, best car only), and today's rules after.
+  const rules: ChampionshipRules = season?.system ?? (year < 2002 ? championshipRulesOf(seasonRules(year)) : modernRules);
 
   const races = await db
     .select({ id: s.races.id, round: s.races.round, isCancelled: s.races.isCancelled })
