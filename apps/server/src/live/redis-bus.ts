@@ -22,6 +22,13 @@ export interface RedisBusOptions {
 
 type Entry = [id: string, fields: string[]];
 
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e: unknown) => { clearTimeout(t); reject(e); });
+  });
+}
+
 export class RedisLiveBus implements FrameBus, CommandBus {
   /** commands, XADD, lease */
   private readonly client: Redis;
@@ -67,6 +74,22 @@ export class RedisLiveBus implements FrameBus, CommandBus {
    * oldest delay can be served), then follows the stream.
    */
   async subscribe(listener: (frame: LiveFrame) => void): Promise<void> {
+    // In the background: Redis may be down now (the API starts anyway and catches up when it is back).
+    void (async () => {
+      while (!this.closed) {
+        try {
+          await this.backfill(listener);
+          return;
+        } catch (err) {
+          if (this.closed) return;
+          this.opts.log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'live: cannot read frames from Redis, retrying');
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })();
+  }
+
+  private async backfill(listener: (frame: LiveFrame) => void): Promise<void> {
     const cutoff = Date.now() - this.opts.historyMs;
     // Walk back to a checkpoint taken before the window starts (or the stream's start).
     const back: Entry[] = [];
@@ -131,8 +154,10 @@ export class RedisLiveBus implements FrameBus, CommandBus {
         resolve(r);
       });
     });
-    const receivers = await this.client.publish(this.keys.commands, JSON.stringify({ id, replyTo: this.keys.replies, command }));
-    if (receivers === 0) {
+    const receivers = await withTimeout(this.client.publish(this.keys.commands, JSON.stringify({ id, replyTo: this.keys.replies, command })), 2000).catch(() => -1);
+    if (receivers === -1) {
+      this.pending.get(id)?.({ ok: false, code: 'APX_ERR_UNAVAILABLE', message: 'Redis is unreachable: the live ingester cannot be asked' });
+    } else if (receivers === 0) {
       this.pending.get(id)?.({ ok: false, code: 'APX_ERR_UNAVAILABLE', message: 'no live ingester is running (it starts with `apex live`, or in an API process when none runs)' });
     }
     return answer;
@@ -142,14 +167,17 @@ export class RedisLiveBus implements FrameBus, CommandBus {
 
   private listenForReplies(): Promise<unknown> {
     this.replying ??= this.sub.subscribe(this.keys.replies);
-    return this.replying;
+    return withTimeout(this.replying, 2000).catch(() => {
+      this.replying = null;
+    });
   }
 
   private handler: ((command: LiveCommand) => Promise<CommandResult>) | null = null;
 
   async serve(handler: (command: LiveCommand) => Promise<CommandResult>): Promise<void> {
     this.handler = handler;
-    await this.sub.subscribe(this.keys.commands);
+    // Not awaited: with Redis down, ioredis subscribes once it is back.
+    this.sub.subscribe(this.keys.commands).catch(() => {});
   }
 
   async unserve(): Promise<void> {
@@ -191,7 +219,7 @@ export class RedisLiveBus implements FrameBus, CommandBus {
   }
 
   async releaseLease(): Promise<void> {
-    await this.client.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, this.keys.lease, this.processId).catch(() => {});
+    await withTimeout(this.client.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, this.keys.lease, this.processId), 1000).catch(() => {});
   }
 
   async close(): Promise<void> {

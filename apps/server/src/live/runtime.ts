@@ -7,7 +7,7 @@ import { installationIdentity, redisNamespace } from '../http/redis.js';
 import type { SessionSources } from '../sessions/catalog.js';
 import { LocalBus, type CommandBus, type FrameBus } from './bus.js';
 import { Ingester, type IngesterOptions } from './ingester.js';
-import { RedisLiveBus } from './redis-bus.js';
+import { RedisLiveBus, withTimeout } from './redis-bus.js';
 import { feedConfig, watchFeed } from './feed-source.js';
 import { openArchiveReplay } from './replay-source.js';
 
@@ -67,14 +67,15 @@ export class IngesterSeat {
     const check = async () => {
       if (this.stopped) return;
       try {
-        const mine = await redis.holdLease(lease);
+        const mine = await withTimeout(redis.holdLease(lease), lease / 3);
         if (mine && !this.ingesterValue) await this.take();
         else if (!mine && this.ingesterValue) await this.give('lease lost');
       } catch (err) {
         this.log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'live: ingester lease check failed');
       }
     };
-    await check();
+    // The first check is not awaited: an API process starts even while Redis is down.
+    void check();
     this.timer = setInterval(() => void check(), Math.max(200, Math.floor(lease / 3)));
     this.timer.unref();
   }
