@@ -211,7 +211,8 @@ describe.each(backends)('session API on %s', (kind) => {
     expect(first.statusCode).toBe(200);
     expect(first.headers['cache-control']).toBe('public, max-age=86400, immutable');
     expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
-    expect(first.headers.vary).toBe('Accept-Encoding');
+    // CORS answers per Origin (a list of allowed origins), so caches must key by it too.
+    expect(String(first.headers.vary).split(', ').sort()).toEqual(['Accept-Encoding', 'Origin']);
     const second = await get(url(key, '/laps?driver=HAM&format=csv'));
     expect(second.headers['x-cache']).toBe('HIT');
     expect(second.body).toBe(first.body);
