@@ -44,11 +44,16 @@ function unnestInsert(table: PgTable, columns: Record<string, PgColumn>, fields:
     const c = columns[f]!;
     return sql.identifier(c.keyAsName ? toSnakeCase(c.name) : c.name);
   });
+  // jsonb values travel as JSON text (an array parameter cannot hold nested arrays) and are cast back.
+  const isJson = (f: string) => columns[f]!.getSQLType() === 'jsonb';
   const arrays = fields.map((f) => {
+    if (isJson(f)) return sql`${sql.param(rows.map((r) => (r[f] === null || r[f] === undefined ? null : JSON.stringify(r[f]))))}::text[]`;
     const type = columns[f]!.getSQLType().replace(/^serial$/, 'integer').replace(/^bigserial$/, 'bigint');
     return sql`${sql.param(rows.map((r) => r[f] ?? null))}::${sql.raw(type)}[]`;
   });
-  return sql`insert into ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`;
+  const aliases = fields.map((_, i) => sql.raw(`c${i}`));
+  const select = fields.map((f, i) => (isJson(f) ? sql.raw(`c${i}::jsonb`) : aliases[i]!));
+  return sql`insert into ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)}) select ${sql.join(select, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})`;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

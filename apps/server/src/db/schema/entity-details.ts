@@ -1,7 +1,7 @@
 // What F1DB knows about drivers, constructors, circuits, races and season entries beyond the Ergast
 // columns. One row per entity of the shared graph (drivers/constructors/circuits/races), so every
 // source's facts hang off the same entity.
-import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, serial, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { constructors, drivers } from './people.js';
 import { races } from './races.js';
 import { countries, engineManufacturers, entrants, grandsPrix } from './reference.js';
@@ -68,7 +68,7 @@ export const circuitDetails = pgTable('circuit_details', {
     .primaryKey()
     .references(() => circuits.id, { onDelete: 'cascade' }),
   fullName: text().notNull(),
-  previousNames: text().array(),
+  previousNames: jsonb().$type<string[]>(),
   /** RACE, ROAD or STREET. */
   type: text().notNull(),
   /** CLOCKWISE or ANTI_CLOCKWISE. */
@@ -159,11 +159,11 @@ export const seasonEntrants = pgTable(
       .notNull()
       .references(() => engineManufacturers.id),
     /** chassis.id values. */
-    chassisIds: integer().array().notNull(),
+    chassisIds: jsonb().$type<number[]>().notNull(),
     /** engines.id values. */
-    engineIds: integer().array().notNull(),
+    engineIds: jsonb().$type<number[]>().notNull(),
     /** tyre_manufacturers.id values. */
-    tyreManufacturerIds: integer().array().notNull(),
+    tyreManufacturerIds: jsonb().$type<number[]>().notNull(),
   },
   (t) => [uniqueIndex().on(t.season, t.ordinal), index().on(t.constructorId), index().on(t.entrantId)],
 );

@@ -5,7 +5,7 @@
 // F1DB side of the merge: results/qualifying/pit_stops/standings hold one row per entry, taken from
 // Jolpica where it has the race and from these tables otherwise (see history/f1db/merge.ts).
 // Times: the text as F1DB prints it and milliseconds beside it.
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, primaryKey, serial, smallint, text } from 'drizzle-orm/pg-core';
 import { constructors, drivers } from './people.js';
 import { races } from './races.js';
 import { engineManufacturers, tyreManufacturers } from './reference.js';
@@ -146,6 +146,7 @@ export const driverOfTheDay = pgTable(
 );
 
 const standingColumns = () => ({
+  id: serial().primaryKey(),
   season: smallint().notNull(),
   /** Null for the final standings of the season file. */
   raceId: integer().references(() => races.id, { onDelete: 'cascade' }),

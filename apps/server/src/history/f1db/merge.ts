@@ -1,0 +1,272 @@
+// The merge of F1DB into the Ergast-shaped tables (results, sprint_results, qualifying,
+// sprint_qualifying, pit_stops, team_drivers, driver/constructor standings).
+//
+// PRECEDENCE RULE (also in the README): per race, and per kind of row, one source gives all rows.
+// Jolpica wins wherever it has rows for the race (the dump or the API: it is what the Ergast surface
+// and its clients reproduce, and its laps and pit stops belong to its own results); F1DB fills every
+// race Jolpica lacks (1950–… where the dump is absent, rounds newer than the dump, pit stops before
+// 2011), each row marked source = 'f1db'. Rows are never mixed within a race: a classification
+// neither source publishes would be worse than either. Where both have a race's results, the rows
+// whose position, points, grid or laps differ are listed in source_conflicts (kept: jolpica).
+//
+// Runs at the end of every F1DB import and of every Jolpica dump import, so the graph is the same
+// whichever came first. Reads only the database, so it needs no F1DB files.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import * as s from '../../db/schema/index.js';
+import { syncRows } from '../../db/sync-rows.js';
+import { formatLapTime, formatResultTime } from '../import/format.js';
+import { assignStatusIds } from '../import/statuses.js';
+import type { ProgressFn, TableReport } from '../import/write.js';
+import { ergastPositionText, ergastStatus } from './values.js';
+
+type Row = Record<string, unknown>;
+const k = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '∅' : String(p))).join('|');
+
+/** Races (ids) where `table` holds Jolpica rows. */
+async function jolpicaRaces(db: DbOrTx, table: typeof s.results | typeof s.sprintResults | typeof s.qualifying | typeof s.sprintQualifying | typeof s.pitStops) {
+  const rows = await db.selectDistinct({ raceId: table.raceId }).from(table).where(eq(table.source, 'jolpica'));
+  return new Set(rows.map((r) => r.raceId));
+}
+
+export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn } = {}): Promise<Record<string, TableReport>> {
+  const report: Record<string, TableReport> = {};
+  const run = async (name: string, opts: Parameters<typeof syncRows>[1]) => {
+    const t0 = performance.now();
+    const r = await syncRows(db, { ...opts, onProgress: (d, t) => options.onProgress?.(name, d, t) });
+    report[name] = { ...r, seconds: (performance.now() - t0) / 1000 };
+  };
+
+  const races = new Map((await db.select({ id: s.races.id, season: s.races.season, round: s.races.round }).from(s.races)).map((r) => [r.id, r]));
+  const f1dbResults = await db.select().from(s.f1dbRaceResults).orderBy(s.f1dbRaceResults.raceId, s.f1dbRaceResults.kind, s.f1dbRaceResults.ordinal);
+  const fastest = new Map((await db.select().from(s.fastestLaps)).map((f) => [k(f.raceId, f.driverId, f.number), f]));
+
+  // Statuses for the F1DB rows (Ergast ids; new texts get the next free id).
+  const statusText = (r: (typeof f1dbResults)[number]) =>
+    ergastStatus({ position: r.positionNumber ?? r.positionText, reasonRetired: r.reasonRetired, gap: r.gapText, time: r.timeText });
+  const statuses = assignStatusIds(new Set(f1dbResults.map(statusText)), await db.select().from(s.statuses));
+  await run('statuses', { table: s.statuses, rows: statuses, keyOf: (r) => k(r.id), identity: ['id'], deleteMissing: false });
+  const statusId = new Map(statuses.map((x) => [x.status, x.id]));
+
+  // Results and sprint results.
+  const resultRows = (kind: 'race' | 'sprint', skip: Set<number>) => {
+    const out: Row[] = [];
+    const winner = new Map<number, number | null>();
+    for (const r of f1dbResults) if (r.kind === kind && r.ordinal === 1) winner.set(r.raceId, r.timeMillis);
+    for (const r of f1dbResults) {
+      if (r.kind !== kind || skip.has(r.raceId)) continue;
+      const classified = r.positionNumber !== null;
+      const time = classified ? r.timeMillis : null;
+      const fl = kind === 'race' ? fastest.get(k(r.raceId, r.driverId, r.number)) : undefined;
+      out.push({
+        raceId: r.raceId,
+        driverId: r.driverId,
+        constructorId: r.constructorId,
+        number: r.number,
+        // F1DB's 'PL' (pit lane start) is Ergast's grid 0.
+        grid: r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null),
+        position: r.ordinal,
+        positionText: ergastPositionText(r.positionNumber ?? r.positionText),
+        points: r.points,
+        laps: r.laps,
+        timeMillis: time,
+        timeText: time === null ? null : formatResultTime(time, winner.get(r.raceId) ?? null),
+        fastestLap: fl?.lap ?? null,
+        fastestLapRank: fl?.positionNumber ?? null,
+        fastestLapTimeMillis: fl?.timeMillis ?? null,
+        fastestLapSpeed: null,
+        statusId: statusId.get(statusText(r))!,
+        source: 'f1db',
+      });
+    }
+    return out;
+  };
+  const entryKey = (r: Row) => k(r.raceId, r.driverId, r.constructorId, r.number);
+  const jolpicaResults = await jolpicaRaces(db, s.results);
+  const jolpicaSprints = await jolpicaRaces(db, s.sprintResults);
+  await run('results', { table: s.results, rows: dedupe(resultRows('race', jolpicaResults), entryKey), keyOf: entryKey, scope: eq(s.results.source, 'f1db'), identity: ['id'] });
+  await run('sprint_results', { table: s.sprintResults, rows: dedupe(resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: eq(s.sprintResults.source, 'f1db'), identity: ['id'] });
+
+  // Qualifying: F1DB's q1–q3, or its single/aggregate time in q1.
+  const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults);
+  const qualifyingRows = (kind: 'qualifying' | 'sprint', skip: Set<number>) =>
+    f1dbQualifying
+      .filter((q) => q.kind === kind && !skip.has(q.raceId))
+      .map((q) => {
+        const q1Millis = q.q1Millis ?? (q.q1Text === null ? q.timeMillis : null);
+        return {
+          raceId: q.raceId,
+          driverId: q.driverId,
+          constructorId: q.constructorId,
+          number: q.number,
+          position: q.positionNumber,
+          q1: q.q1Text ?? (q1Millis === null ? null : formatLapTime(q1Millis)),
+          q2: q.q2Text,
+          q3: q.q3Text,
+          q1Millis,
+          q2Millis: q.q2Millis,
+          q3Millis: q.q3Millis,
+          source: 'f1db',
+        };
+      });
+  await run('qualifying', {
+    table: s.qualifying,
+    rows: dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying)), entryKey),
+    keyOf: entryKey,
+    scope: eq(s.qualifying.source, 'f1db'),
+    identity: ['id'],
+  });
+  await run('sprint_qualifying', {
+    table: s.sprintQualifying,
+    rows: dedupe(qualifyingRows('sprint', await jolpicaRaces(db, s.sprintQualifying)), entryKey),
+    keyOf: entryKey,
+    scope: eq(s.sprintQualifying.source, 'f1db'),
+    identity: ['id'],
+  });
+
+  // Pit stops: F1DB's lap and duration where Jolpica has none for the race.
+  const jolpicaStops = await jolpicaRaces(db, s.pitStops);
+  const stopKey = (r: Row) => k(r.raceId, r.driverId, r.stop);
+  await run('pit_stops', {
+    table: s.pitStops,
+    rows: dedupe(
+      (await db.select().from(s.f1dbPitStops))
+        .filter((p) => !jolpicaStops.has(p.raceId))
+        .map((p) => ({ raceId: p.raceId, driverId: p.driverId, stop: p.stop, lap: p.lap, localTime: null, durationMillis: p.timeMillis, source: 'f1db' })),
+      stopKey,
+    ),
+    keyOf: stopKey,
+    scope: eq(s.pitStops.source, 'f1db'),
+    identity: ['raceId', 'driverId', 'stop'],
+  });
+
+  // Team drivers of the seasons Jolpica has none for, from F1DB's entrants (test drivers as role 1, reserve).
+  const jolpicaSeasons = new Set((await db.selectDistinct({ season: s.teamDrivers.season }).from(s.teamDrivers).where(eq(s.teamDrivers.source, 'jolpica'))).map((r) => r.season));
+  const entries = await db
+    .select({ season: s.seasonEntrants.season, constructorId: s.seasonEntrants.constructorId, driverId: s.seasonEntrantDrivers.driverId, testDriver: s.seasonEntrantDrivers.testDriver })
+    .from(s.seasonEntrantDrivers)
+    .innerJoin(s.seasonEntrants, eq(s.seasonEntrants.id, s.seasonEntrantDrivers.seasonEntrantId));
+  const tdKey = (r: Row) => k(r.season, r.driverId, r.constructorId);
+  await run('team_drivers', {
+    table: s.teamDrivers,
+    rows: dedupe(
+      entries
+        .filter((e) => !jolpicaSeasons.has(e.season))
+        .sort((a, b) => Number(a.testDriver) - Number(b.testDriver))
+        .map((e) => ({ season: e.season, driverId: e.driverId, constructorId: e.constructorId, role: e.testDriver ? 1 : 0, source: 'f1db' })),
+      tdKey,
+    ),
+    keyOf: tdKey,
+    scope: eq(s.teamDrivers.source, 'f1db'),
+    identity: ['id'],
+  });
+
+  // Standings after the races whose results F1DB gave: F1DB's own, wins counted from its results.
+  const filled = [...new Set(f1dbResults.filter((r) => r.kind === 'race' && !jolpicaResults.has(r.raceId)).map((r) => r.raceId))];
+  // Wins so far in the season after each race, per driver (d…) and constructor (c…).
+  const ordered = [...races.values()].sort((a, b) => a.season - b.season || a.round - b.round);
+  const winnersByRace = new Map<number, { driverId: number; constructorId: number }[]>();
+  for (const r of f1dbResults) if (r.kind === 'race' && r.positionNumber === 1) winnersByRace.set(r.raceId, [...(winnersByRace.get(r.raceId) ?? []), r]);
+  const winsAfter = new Map<number, Map<string, number>>();
+  let running = new Map<string, number>();
+  let season = -1;
+  for (const race of ordered) {
+    if (race.season !== season) [running, season] = [new Map(), race.season];
+    for (const w of winnersByRace.get(race.id) ?? []) for (const key of [`d${w.driverId}`, `c${w.constructorId}`]) running.set(key, (running.get(key) ?? 0) + 1);
+    if (filled.includes(race.id)) winsAfter.set(race.id, new Map(running));
+  }
+  const winsAt = (_season: number, raceId: number, key: string) => winsAfter.get(raceId)?.get(key) ?? 0;
+  const standingText = (n: number | null, t: string) => (n !== null ? String(n) : t === 'DSQ' ? 'D' : t === 'EX' ? 'E' : '-');
+  const scope = (table: typeof s.driverStandings | typeof s.constructorStandings) => (filled.length ? inArray(table.raceId, filled) : sql`false`);
+  const filledSet = new Set(filled);
+  const driverRows = (await db.select().from(s.f1dbDriverStandings).where(and(sql`${s.f1dbDriverStandings.raceId} is not null`)))
+    .filter((r) => filledSet.has(r.raceId!))
+    .map((r) => {
+      const race = races.get(r.raceId!)!;
+      return {
+        raceId: r.raceId!,
+        season: race.season,
+        round: race.round,
+        points: r.points,
+        position: r.positionNumber,
+        positionText: standingText(r.positionNumber, r.positionText),
+        wins: winsAt(race.season, race.id, `d${r.driverId}`),
+        isEligible: true,
+        driverId: r.driverId,
+      };
+    });
+  await run('driver_standings', {
+    table: s.driverStandings,
+    rows: dedupe(driverRows, (r) => k(r.raceId, r.driverId)),
+    keyOf: (r) => k(r.raceId, r.driverId),
+    scope: scope(s.driverStandings),
+    identity: ['raceId', 'driverId'],
+  });
+  const constructorRows = (await db.select().from(s.f1dbConstructorStandings).where(sql`${s.f1dbConstructorStandings.raceId} is not null`))
+    .filter((r) => filledSet.has(r.raceId!))
+    .map((r) => {
+      const race = races.get(r.raceId!)!;
+      return {
+        raceId: r.raceId!,
+        season: race.season,
+        round: race.round,
+        points: r.points,
+        position: r.positionNumber,
+        positionText: standingText(r.positionNumber, r.positionText),
+        wins: winsAt(race.season, race.id, `c${r.constructorId}`),
+        isEligible: true,
+        constructorId: r.constructorId,
+      };
+    });
+  // F1DB lists a constructor once per engine (Lotus-Climax, Lotus-BRM): the standings keep the best.
+  await run('constructor_standings', {
+    table: s.constructorStandings,
+    rows: dedupe(constructorRows, (r) => k(r.raceId, r.constructorId)),
+    keyOf: (r) => k(r.raceId, r.constructorId),
+    scope: scope(s.constructorStandings),
+    identity: ['raceId', 'constructorId'],
+  });
+
+  // Conflicts: both sources have the race; compare per driver and car.
+  const conflicts: Row[] = [];
+  for (const [kind, table, f1dbKind, jolpica] of [
+    ['results', s.results, 'race', jolpicaResults],
+    ['sprint_results', s.sprintResults, 'sprint', jolpicaSprints],
+  ] as const) {
+    const ours = new Map((await db.select().from(table).where(eq(table.source, 'jolpica'))).map((r) => [k(r.raceId, r.driverId, r.number), r]));
+    for (const r of f1dbResults) {
+      if (r.kind !== f1dbKind || !jolpica.has(r.raceId)) continue;
+      const j = ours.get(k(r.raceId, r.driverId, r.number));
+      const race = races.get(r.raceId)!;
+      const add = (field: string, a: unknown, b: unknown) => {
+        if ((a ?? null) !== (b ?? null)) conflicts.push({ kind, season: race.season, round: race.round, raceId: r.raceId, driverId: r.driverId, field, jolpica: a === null || a === undefined ? null : String(a), f1db: b === null || b === undefined ? null : String(b), kept: 'jolpica' });
+      };
+      if (!j) {
+        add('entry', null, `${r.positionText} #${r.number}`);
+        continue;
+      }
+      add('positionText', j.positionText, ergastPositionText(r.positionNumber ?? r.positionText));
+      add('points', j.points, r.points);
+      add('grid', j.grid, r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null));
+      add('laps', j.laps, r.laps);
+    }
+  }
+  await run('source_conflicts', {
+    table: s.sourceConflicts,
+    rows: dedupe(conflicts, (r) => k(r.kind, r.raceId, r.driverId, r.field)),
+    keyOf: (r) => k(r.kind, r.raceId, r.driverId, r.field),
+    identity: ['id'],
+  });
+  return report;
+}
+
+/** First row per key (F1DB lists some entries twice, e.g. a constructor per engine in one season). */
+function dedupe<T extends Row>(rows: T[], keyOf: (r: T) => string): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = keyOf(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
