@@ -34,6 +34,12 @@ const EnvSchema = Type.Object({
   LIVETIMING_MIRROR_URL: Type.Optional(Type.String()),
   LIVETIMING_FEED_URL: Type.Optional(Type.String({ description: "SignalR Core endpoint of the live feed; default the F1 host's when LIVETIMING_BASE_URL is it; 'off' disables" })),
   JOLPICA_DUMP_DIR: Type.Optional(Type.String({ default: hasOffline ? resolve(sharedDir, 'jolpica-dump') : undefined })),
+  F1DB_DIR: Type.Optional(Type.String({ default: existsSync(resolve(sharedDir, 'f1db')) ? resolve(sharedDir, 'f1db') : undefined, description: 'F1DB source tree imported on first start' })),
+  F1DB_RELEASE_URL: Type.String({
+    default: 'https://github.com/f1db/f1db/archive/refs/tags/v2026.11.0.tar.gz',
+    description: 'F1DB release tarball imported on first start when F1DB_DIR is absent',
+  }),
+  F1DB_RELEASE_SHA256: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'expected SHA-256 of F1DB_RELEASE_URL' })),
   APEX_OFFLINE: Type.Boolean({ default: false, description: 'never touch the network' }),
 });
 

@@ -1,11 +1,12 @@
 // `apex import jolpica-dump <dir>`: load a Jolpica CSV dump into the configured database, with a
 // progress bar per table. `importDumpWithProgress` is also what first-start bootstrap calls.
 import { resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/client.js';
 import { loadDump, writeDump, type ImportReport, type LoadedDump } from '../history/import/index.js';
+import { importF1dbWithProgress, matchSummary } from './import-f1db.js';
+import { tableProgress } from './progress.js';
 
 /** Run the dump import on an open, migrated database, drawing progress bars on stderr when it is a TTY. */
 export async function importDumpWithProgress(
@@ -13,38 +14,19 @@ export async function importDumpWithProgress(
   dump: string | LoadedDump,
   options: { quiet?: boolean } = {},
 ): Promise<ImportReport> {
-  const interactive = !options.quiet && process.stderr.isTTY;
-  const multibar = interactive
-    ? new cliProgress.MultiBar(
-        { format: ' {table} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false, stopOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  const bars = new Map<string, cliProgress.SingleBar>();
+  const progress = tableProgress(options.quiet);
   try {
     const loaded = typeof dump === 'string' ? await loadDump(dump) : dump;
-    if (!options.quiet && !interactive) process.stderr.write('writing…\n');
-    const report = await writeDump(database.db, loaded, {
-      onProgress: (table, done, total) => {
-        if (!multibar) return;
-        let bar = bars.get(table);
-        if (!bar) {
-          bar = multibar.create(Math.max(total, 1), 0, { table: table.padEnd(24) });
-          bars.set(table, bar);
-        }
-        bar.setTotal(Math.max(total, 1));
-        bar.update(total === 0 ? 1 : done);
-      },
-    });
-    return report;
+    if (!options.quiet && !progress.interactive) process.stderr.write('writing…\n');
+    return await writeDump(database.db, loaded, { onProgress: progress.onProgress });
   } finally {
-    multibar?.stop();
+    progress.stop();
   }
 }
 
 /** One line per table: what changed. */
-export function summarise(report: ImportReport): string {
-  const lines = Object.entries(report.written).map(
+export function summarise(report: Pick<ImportReport, 'seconds'> & { written?: ImportReport['written']; tables?: ImportReport['written'] }): string {
+  const lines = Object.entries(report.written ?? report.tables ?? {}).map(
     ([table, r]) =>
       `  ${table.padEnd(24)} ${String(r.inserted).padStart(6)} new ${String(r.updated).padStart(6)} changed ${String(r.deleted).padStart(6)} removed ${String(r.unchanged).padStart(6)} unchanged`,
   );
@@ -69,6 +51,25 @@ export function registerImportCommands(program: Command): void {
         await migrate(database);
         const report = await importDumpWithProgress(database, loaded, opts);
         if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+  imp
+    .command('f1db')
+    .description(
+      'import F1DB (CC BY 4.0) from its YAML source tree (a clone, src/data, or an unpacked release) or a release .tar.gz URL, merged with Jolpica data into one graph, in one transaction; re-running changes nothing',
+    )
+    .argument('<dir|url>', 'F1DB source tree, or https://… tag tarball (downloaded once into $APEX_HOME/f1db)')
+    .option('--sha256 <hex>', 'expected SHA-256 of the tarball')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (source: string, opts: { quiet?: boolean; sha256?: string }) => {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        await migrate(database);
+        const report = await importF1dbWithProgress(database, config, source, opts);
+        if (!opts.quiet) process.stdout.write(`${summarise(report)}\n${matchSummary(report)}\n`);
       } finally {
         await database.close();
       }

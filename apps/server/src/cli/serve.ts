@@ -10,6 +10,7 @@ import { hasHistory, migrate, openDatabase, type Database } from '../db/client.j
 import { jolpicaClientFromConfig, seasonsToSync, syncHistory, type SyncProgress } from '../history/sync/index.js';
 import { closeOnSignals, publicUrl, startServer } from '../server.js';
 import { importDumpWithProgress, summarise } from './import.js';
+import { importF1dbWithProgress, matchSummary } from './import-f1db.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -55,15 +56,31 @@ export function bootstrapSeasons(now: Date, from?: number): number[] {
 }
 
 /**
- * First start with an empty database: load history with visible progress — offline from the Jolpica
- * dump when JOLPICA_DUMP_DIR exists, otherwise by syncing recent seasons from the Jolpica API. A
- * failed sync is reported, not fatal: the API starts anyway and `apex sync history` resumes it.
+ * First start with an empty database: load history with visible progress, in this order —
+ *  1. F1DB (all of 1950–today, offline): F1DB_DIR when it exists, else the F1DB_RELEASE_URL download
+ *     (not when APEX_OFFLINE);
+ *  2. the Jolpica dump when JOLPICA_DUMP_DIR exists (laps, pit-stop details; Jolpica wins per race);
+ *  3. without a dump, recent seasons from the Jolpica API, as before.
+ * A failed step is reported, not fatal: the API starts anyway and `apex import …` / `apex sync
+ * history` complete it later.
  */
 async function bootstrapHistory(config: Config, database: Database, syncFrom?: number): Promise<void> {
   if (await hasHistory(database.db)) return;
+  const f1db = config.F1DB_DIR && existsSync(config.F1DB_DIR) ? config.F1DB_DIR : config.APEX_OFFLINE ? null : config.F1DB_RELEASE_URL;
+  if (f1db) {
+    say(`▸ empty database: importing F1 history 1950–today from F1DB (${f1db}; first start only)…`);
+    try {
+      const report = await importF1dbWithProgress(database, config, f1db, { sha256: f1db === config.F1DB_RELEASE_URL ? config.F1DB_RELEASE_SHA256 : undefined });
+      say(summarise(report));
+      say(matchSummary(report));
+    } catch (err) {
+      say(`  ✗ F1DB import failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      say('    run `apex import f1db <dir|url>` later');
+    }
+  }
   const dump = config.JOLPICA_DUMP_DIR;
   if (dump && existsSync(dump)) {
-    say(`▸ empty database: importing F1 history from the Jolpica dump in ${dump} (first start only)…`);
+    say(`▸ importing the Jolpica dump in ${dump} (lap times, pit-stop details; first start only)…`);
     const report = await importDumpWithProgress(database, dump);
     say(summarise(report));
     return;

@@ -25,6 +25,7 @@ import healthRoutes from './routes/health.js';
 import adminRoutes from './routes/admin.js';
 import { ergastRoutes } from '../history/ergast/index.js';
 import historyV1Routes from '../history/routes/v1/index.js';
+import f1dbAdminRoutes from '../history/f1db/routes.js';
 import jobRoutes, { jobsPlugin } from '../jobs/routes.js';
 import sessionRoutes from '../sessions/routes/index.js';
 import historyAnalyticsRoutes from '../analytics/history-routes.js';
@@ -67,6 +68,7 @@ export const apexApp = fp<AppOptions>(
     // Each capability exports one plugin; mount it here under its prefix.
     await app.register(healthRoutes);
     await app.register(adminRoutes, { prefix: '/api/v1/admin' });
+    await app.register(f1dbAdminRoutes, { prefix: '/api/v1/admin' });
     await app.register(historyV1Routes, { prefix: '/api/v1' });
     await app.register(historyAnalyticsRoutes, { prefix: '/api/v1' });
     await app.register(jobRoutes, { prefix: '/api/v1' });

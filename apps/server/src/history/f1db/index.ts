@@ -7,3 +7,4 @@ export type * from './types.js';
 export { importF1db, loadF1db, writeLoadedF1db, type F1dbImportReport, type LoadedF1db } from './import.js';
 export { mergeF1db } from './merge.js';
 export type { AmbiguousMatch, EntityKind, MatchCounts } from './write.js';
+export { fetchF1dbRelease, isUrl } from './fetch.js';

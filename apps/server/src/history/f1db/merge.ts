@@ -270,3 +270,8 @@ function dedupe<T extends Row>(rows: T[], keyOf: (r: T) => string): T[] {
     return true;
   });
 }
+
+/** Whether an F1DB import has been stored (its per-race results). */
+export async function hasF1db(db: DbOrTx): Promise<boolean> {
+  return (await db.select({ raceId: s.f1dbRaceResults.raceId }).from(s.f1dbRaceResults).limit(1)).length > 0;
+}

@@ -22,9 +22,12 @@ export interface ReadOptions {
  * (a clone or an unpacked release tarball), else `dir/data`.
  */
 export function dataFolder(dir: string): string {
-  for (const candidate of [dir, join(dir, 'src', 'data'), join(dir, 'data')])
+  // An unpacked tag tarball holds one folder (f1db-<tag>/) with the clone's layout inside.
+  const only = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  const inner = only.length === 1 ? [join(dir, only[0]!.name, 'src', 'data'), join(dir, only[0]!.name, 'data')] : [];
+  for (const candidate of [dir, join(dir, 'src', 'data'), join(dir, 'data'), ...inner])
     if (existsSync(join(candidate, 'drivers')) && existsSync(join(candidate, 'seasons'))) return candidate;
-  throw new F1dbFormatError(dir, null, null, 'not an F1DB data folder (no drivers/ and seasons/ here, in src/data or in data)');
+  throw new F1dbFormatError(dir, null, null, 'not an F1DB data folder (no drivers/ and seasons/ here, in src/data, in data, or in the one folder of an unpacked release)');
 }
 
 /** Every file below `root`, as '/'-separated paths relative to it, sorted. */

@@ -5,12 +5,13 @@
 //  3. details (driver/constructor/circuit/race), chronology, layouts, season entrants;
 //  4. F1DB's per-race tables, made equal to the tree (syncRows: a second run writes nothing);
 //  5. the merge into results/qualifying/pit stops/standings where Jolpica lacks the race (merge.ts).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows, type SyncRowsOptions } from '../../db/sync-rows.js';
 import type { ProgressFn, TableReport } from '../import/write.js';
+import { constructorSeasons } from './adopt.js';
 import { mapRaceRows } from './map-races.js';
 import {
   circuitCandidates,
@@ -186,17 +187,11 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
     driverCandidates,
   );
   count('driver', driverMatches);
-  const constructorSeasons = new Map<number, number[]>();
-  for (const r of await db.execute<{ constructor_id: number; years: number[] }>(
-    sql`select constructor_id, array_agg(distinct season order by season) as years from (
-          select r.constructor_id, ra.season from ${s.results} r join ${s.races} ra on ra.id = r.race_id
-          union select constructor_id, season from ${s.teamDrivers}) x group by constructor_id`,
-  ).then((res) => (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { constructor_id: number; years: number[] }[]))
-    constructorSeasons.set(r.constructor_id, r.years.map(Number));
+  const seasonsOf = await constructorSeasons(db);
   const existingConstructors = await db.select().from(s.constructors);
   const constructorMatches = resolve(
     tree.constructors.map((c) => ({ f1dbId: c.id, data: { names: [c.name, c.fullName], years: [...(constructorYears.get(c.id) ?? [])] } satisfies ConstructorKey })),
-    existingConstructors.map((c): Known<ConstructorKey> => ({ id: c.id, ref: c.constructorRef, data: { names: [c.name], years: constructorSeasons.get(c.id) ?? [] } })),
+    existingConstructors.map((c): Known<ConstructorKey> => ({ id: c.id, ref: c.constructorRef, data: { names: [c.name], years: seasonsOf.get(c.id) ?? [] } })),
     aliases('constructor'),
     constructorCandidates,
   );
@@ -260,6 +255,14 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   const createdDrivers = await insertNew('drivers', s.drivers, 'driverRef', newDrivers);
   const createdConstructors = await insertNew('constructors', s.constructors, 'constructorRef', newConstructors);
   const createdCircuits = await insertNew('circuits', s.circuits, 'circuitRef', newCircuits);
+  // The ids we made up, kept resolvable (and adoptable by a later Jolpica import: adopt.ts).
+  const madeUp = [
+    ...newDrivers.map((d) => ({ kind: 'driver', source: 'apex', alias: d.driverRef, entityId: createdDrivers.get(d.f1dbId)! })),
+    ...newConstructors.map((c) => ({ kind: 'constructor', source: 'apex', alias: c.constructorRef, entityId: createdConstructors.get(c.f1dbId)! })),
+    ...newCircuits.map((c) => ({ kind: 'circuit', source: 'apex', alias: c.circuitRef, entityId: createdCircuits.get(c.f1dbId)! })),
+  ];
+  if (madeUp.length)
+    await put('entity_aliases', { table: s.entityAliases, rows: madeUp, keyOf: (r) => k(r.kind, r.source, r.alias), scope: eq(s.entityAliases.source, 'apex'), identity: ['kind', 'source', 'alias'], deleteMissing: false });
   const idMap = (m: ReadonlyMap<string, Match>, created: ReadonlyMap<string, number>) =>
     new Map([...m].map(([f1dbId, x]) => [f1dbId, x.id ?? created.get(f1dbId)!]));
   const driverId = idMap(driverMatches, createdDrivers);

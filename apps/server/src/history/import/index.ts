@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { HistoryBatch } from './batch.js';
 import { dataImports } from '../../db/schema/index.js';
 import { mapDump, readDump } from './jolpica-dump.js';
+import { hasF1db, mergeF1db } from '../f1db/merge.js';
 import { writeHistory, type ProgressFn, type TableReport } from './write.js';
 
 export { DumpFormatError } from './csv.js';
@@ -42,6 +43,8 @@ export async function writeDump(db: Db, loaded: LoadedDump, options: { onProgres
   const t1 = performance.now();
   const written = await db.transaction(async (tx) => {
     const report = await writeHistory(tx, loaded.batch, { onProgress: options.onProgress });
+    // F1DB fills what the dump's seasons replaced but it lacks (history/f1db/merge.ts): same graph in either order.
+    if (await hasF1db(tx)) Object.assign(report, await mergeF1db(tx, { onProgress: options.onProgress }));
     const changed = Object.values(report).some((r) => r.inserted + r.updated + r.deleted > 0);
     if (changed) {
       await tx.insert(dataImports).values({

@@ -8,6 +8,7 @@ import { syncRows, type SyncRowsResult } from '../../db/sync-rows.js';
 import { recomputeSeasonStandings } from '../standings/db.js';
 import type { HistoryBatch } from './batch.js';
 import { assignStatusIds } from './statuses.js';
+import { adoptF1dbEntities, incomingCircuits, incomingConstructors, incomingDrivers } from '../f1db/adopt.js';
 
 export type ProgressFn = (table: string, done: number, total: number) => void;
 
@@ -73,6 +74,12 @@ export async function writeHistory(
     identity: ['year'],
     deleteMissing: false,
   });
+  // Entities F1DB created under ids we made up become these refs' rows (history/f1db/adopt.ts).
+  const years = new Map<string, number[]>();
+  for (const td of batch.teamDrivers) years.set(td.constructorRef, [...(years.get(td.constructorRef) ?? []), td.season]);
+  await adoptF1dbEntities(db, 'circuit', incomingCircuits(batch.circuits));
+  await adoptF1dbEntities(db, 'driver', incomingDrivers(batch.drivers));
+  await adoptF1dbEntities(db, 'constructor', incomingConstructors(batch.constructors, years));
   await run('circuits', { table: s.circuits, rows: batch.circuits, keyOf: (r) => k(r.circuitRef), identity: ['id'], deleteMissing: false });
   await run('drivers', { table: s.drivers, rows: batch.drivers, keyOf: (r) => k(r.driverRef), identity: ['id'], deleteMissing: false });
   await run('constructors', {
@@ -125,6 +132,7 @@ export async function writeHistory(
       driverId: driver(r.driverRef),
       constructorId: constructor(r.constructorRef),
       role: r.role,
+      source: 'jolpica',
     })),
     keyOf: (r) => k(r.season, r.driverId, r.constructorId),
     scope: seasons.length ? inArray(s.teamDrivers.season, seasons) : sql`false`,
@@ -158,7 +166,7 @@ export async function writeHistory(
   const entryKey = (r: Row) => k(r.raceId, r.driverId, r.constructorId, r.number);
   const entry = <R extends { season: number; round: number; driverRef: string; constructorRef: string }>(r: R) => {
     const { season, round, driverRef, constructorRef, ...rest } = r;
-    return { ...rest, raceId: race(season, round), driverId: driver(driverRef), constructorId: constructor(constructorRef) };
+    return { ...rest, raceId: race(season, round), driverId: driver(driverRef), constructorId: constructor(constructorRef), source: 'jolpica' };
   };
   const results = (rows: HistoryBatch['results']) =>
     rows.map(({ status, ...r }) => ({ ...entry(r), statusId: status === null ? null : lookup(statusId, status, 'status') }));
@@ -200,7 +208,7 @@ export async function writeHistory(
   });
   await run('pit_stops', {
     table: s.pitStops,
-    rows: batch.pitStops.map(({ season, round, driverRef, ...r }) => ({ ...r, raceId: race(season, round), driverId: driver(driverRef) })),
+    rows: batch.pitStops.map(({ season, round, driverRef, ...r }) => ({ ...r, raceId: race(season, round), driverId: driver(driverRef), source: 'jolpica' })),
     keyOf: (r) => k(r.raceId, r.driverId, r.stop),
     scope: raceScope(s.pitStops as never, resultSeasons),
     identity: ['raceId', 'driverId', 'stop'],

@@ -20,6 +20,7 @@ import type {
 } from '../import/batch.js';
 import { assignStatusIds } from '../import/statuses.js';
 import { JolpicaDataError } from './jolpica-rows.js';
+import { adoptF1dbEntities, incomingCircuits, incomingConstructors, incomingDrivers } from '../f1db/adopt.js';
 
 type Row = Record<string, unknown>;
 
@@ -42,6 +43,10 @@ async function upsertByRef(
 ): Promise<Map<string, number>> {
   const refs = [...new Set(rows.map((r) => r[refField] as string))];
   if (refs.length === 0) return new Map();
+  // An entity F1DB created under an id we made up becomes this ref's row (history/f1db/adopt.ts).
+  if (refField === 'driverRef') await adoptF1dbEntities(tx, 'driver', incomingDrivers(rows as never));
+  else if (refField === 'constructorRef') await adoptF1dbEntities(tx, 'constructor', incomingConstructors(rows as never));
+  else await adoptF1dbEntities(tx, 'circuit', incomingCircuits(rows as never));
   const refColumn = (table as unknown as Record<string, Parameters<typeof inArray>[0]>)[refField]!;
   const existing = new Map(((await tx.select().from(table).where(inArray(refColumn, refs))) as Row[]).map((r) => [r[refField] as string, r]));
   await syncRows(tx, {
@@ -185,14 +190,14 @@ export async function writeRound(tx: DbOrTx, w: RoundWrite): Promise<WriteCounts
   };
 
   if (w.teamDrivers.length > 0) {
-    const values = w.teamDrivers.map((td) => ({ season: td.season, driverId: driverId(td.driverRef), constructorId: constructorId(td.constructorRef), role: td.role }));
+    const values = w.teamDrivers.map((td) => ({ season: td.season, driverId: driverId(td.driverRef), constructorId: constructorId(td.constructorRef), role: td.role, source: 'jolpica' }));
     await tx.insert(t.teamDrivers).values(values).onConflictDoNothing();
   }
 
   const entryKey = (r: Row) => `${r.driverId}/${r.constructorId}/${r.number}`;
   const entry = <R extends { driverRef: string; constructorRef: string; season: number; round: number }>(r: R) => {
     const { driverRef, constructorRef, season: _s, round: _r, ...rest } = r;
-    return { ...rest, raceId: w.raceId, driverId: driverId(driverRef), constructorId: constructorId(constructorRef) };
+    return { ...rest, raceId: w.raceId, driverId: driverId(driverRef), constructorId: constructorId(constructorRef), source: 'jolpica' };
   };
   const statusTexts = [...(w.results ?? []), ...(w.sprintResults ?? [])].map((r) => r.status).filter((s): s is string => s !== null);
   const statuses = await statusIds(tx, statusTexts);
@@ -209,7 +214,7 @@ export async function writeRound(tx: DbOrTx, w: RoundWrite): Promise<WriteCounts
     add('lap_times', await syncRows(tx, { table: t.lapTimes, rows, keyOf: (r) => `${r.driverId}/${r.lap}`, scope: eq(t.lapTimes.raceId, w.raceId), identity: ['raceId', 'driverId', 'lap'] }));
   }
   if (w.pitStops) {
-    const rows = w.pitStops.map(({ driverRef, season: _s, round: _r, ...rest }) => ({ ...rest, raceId: w.raceId, driverId: driverId(driverRef) }));
+    const rows = w.pitStops.map(({ driverRef, season: _s, round: _r, ...rest }) => ({ ...rest, raceId: w.raceId, driverId: driverId(driverRef), source: 'jolpica' }));
     add('pit_stops', await syncRows(tx, { table: t.pitStops, rows, keyOf: (r) => `${r.driverId}/${r.stop}`, scope: eq(t.pitStops.raceId, w.raceId), identity: ['raceId', 'driverId', 'stop'] }));
   }
   return counts;
@@ -227,7 +232,9 @@ export async function storedKinds(tx: DbOrTx, raceIds: number[]): Promise<Map<nu
     ['pitstops', t.pitStops],
   ] as const;
   for (const [kind, table] of tables) {
-    const rows = await tx.selectDistinct({ raceId: table.raceId }).from(table).where(inArray(table.raceId, raceIds));
+    // Rows F1DB filled in (source 'f1db') do not count: Jolpica's own are still to be fetched.
+    const own = 'source' in table ? and(inArray(table.raceId, raceIds), eq(table.source, 'jolpica')) : inArray(table.raceId, raceIds);
+    const rows = await tx.selectDistinct({ raceId: table.raceId }).from(table).where(own);
     for (const { raceId } of rows) {
       const set = out.get(raceId) ?? new Set<string>();
       set.add(kind);

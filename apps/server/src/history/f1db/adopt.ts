@@ -1,0 +1,81 @@
+// When Jolpica (dump or API) brings an entity F1DB created first under an id we made up
+// ('lewis_hamilton'), the Jolpica id ('hamilton') becomes its public id instead of a second entity:
+// the row is renamed before the Jolpica writer upserts by ref, so its id — and every result that
+// points at it — stays, and the made-up id stays resolvable as an 'apex' alias. Matching is the same
+// as the F1DB import's (match.ts), so either import order ends in the same entities.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import * as s from '../../db/schema/index.js';
+import { circuitCandidates, constructorCandidates, driverCandidates, type Found, type Known } from './match.js';
+
+type Kind = 'driver' | 'constructor' | 'circuit';
+const tables = {
+  driver: { table: s.drivers, ref: 'driverRef' },
+  constructor: { table: s.constructors, ref: 'constructorRef' },
+  circuit: { table: s.circuits, ref: 'circuitRef' },
+} as const;
+
+interface Incoming {
+  ref: string;
+  key: unknown;
+}
+
+/** Rename adoptable F1DB-created entities to the incoming refs they match; returns how many. */
+export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readonly Incoming[]): Promise<number> {
+  if (incoming.length === 0) return 0;
+  const { table, ref } = tables[kind];
+  const refCol = (table as unknown as Record<string, Parameters<typeof inArray>[0]>)[ref]!;
+  // Adoptable: created by F1DB (its 'apex' alias) and still under that id.
+  const created = await tx.select().from(s.entityAliases).where(and(eq(s.entityAliases.kind, kind), eq(s.entityAliases.source, 'apex')));
+  if (created.length === 0) return 0;
+  const rows = (await tx.select().from(table).where(inArray((table as typeof s.drivers).id, created.map((a) => a.entityId)))) as Record<string, unknown>[];
+  const adoptable = rows.filter((r) => created.some((a) => a.entityId === r.id && a.alias === r[ref]));
+  if (adoptable.length === 0) return 0;
+  const present = new Set(((await tx.select().from(table).where(inArray(refCol, incoming.map((i) => i.ref)))) as Record<string, unknown>[]).map((r) => r[ref] as string));
+  const seasons = kind === 'constructor' ? await constructorSeasons(tx) : new Map<number, number[]>();
+  const known = adoptable.map((r) => ({ id: r.id as number, ref: r[ref] as string, data: keyOfRow(kind, r, seasons.get(r.id as number) ?? []) }));
+  const claims = new Map<number, string[]>();
+  for (const i of incoming) {
+    if (present.has(i.ref)) continue;
+    const found = find(kind, i.key, known);
+    if (found.candidates.length === 1 && !found.doubtful) claims.set(found.candidates[0]!.id, [...(claims.get(found.candidates[0]!.id) ?? []), i.ref]);
+  }
+  let n = 0;
+  for (const [id, refs] of claims) {
+    if (refs.length !== 1) continue; // two Jolpica entities for one of ours: leave it to a human
+    await tx.update(table).set({ [ref]: refs[0] } as never).where(eq((table as typeof s.drivers).id, id));
+    n++;
+  }
+  return n;
+}
+
+/** Seasons each constructor of the graph took part in (results and team drivers of any source). */
+export async function constructorSeasons(tx: DbOrTx): Promise<Map<number, number[]>> {
+  const res = await tx.execute<{ constructor_id: number; years: number[] }>(
+    sql`select constructor_id, array_agg(distinct season order by season) as years from (
+          select r.constructor_id, ra.season from ${s.results} r join ${s.races} ra on ra.id = r.race_id
+          union select constructor_id, season from ${s.teamDrivers}) x group by constructor_id`,
+  );
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { constructor_id: number; years: number[] }[];
+  return new Map(rows.map((r) => [r.constructor_id, r.years.map(Number)]));
+}
+
+function keyOfRow(kind: Kind, r: Record<string, unknown>, years: number[]): unknown {
+  if (kind === 'driver') return { dateOfBirth: r.dateOfBirth, givenName: r.givenName, familyName: r.familyName };
+  if (kind === 'constructor') return { names: [r.name], years };
+  return { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng };
+}
+
+function find(kind: Kind, key: unknown, known: Known<unknown>[]): Found<unknown> {
+  if (kind === 'driver') return driverCandidates(key as never, known as never) as Found<unknown>;
+  if (kind === 'constructor') return constructorCandidates(key as never, known as never) as Found<unknown>;
+  return circuitCandidates(key as never, known as never) as Found<unknown>;
+}
+
+/** What the Jolpica writers pass: their rows' refs and natural keys. */
+export const incomingDrivers = (rows: readonly { driverRef: string; dateOfBirth: string | null; givenName: string; familyName: string }[]) =>
+  rows.map((r) => ({ ref: r.driverRef, key: { dateOfBirth: r.dateOfBirth, givenName: r.givenName, familyName: r.familyName } }));
+export const incomingConstructors = (rows: readonly { constructorRef: string; name: string }[], years: ReadonlyMap<string, number[]> = new Map()) =>
+  rows.map((r) => ({ ref: r.constructorRef, key: { names: [r.name], years: years.get(r.constructorRef) ?? [] } }));
+export const incomingCircuits = (rows: readonly { circuitRef: string; name: string; locality: string | null; lat: number | null; lng: number | null }[]) =>
+  rows.map((r) => ({ ref: r.circuitRef, key: { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng } }));
