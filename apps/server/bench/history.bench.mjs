@@ -5,8 +5,8 @@
 // again (the idempotent no-op). Prints seconds and rows/s. Runs the built code: `npm run build` first.
 // Usage: npm run bench:history [-- <f1db dir> [<dump dir>]]   (APEX_BENCH_PG_URL: PostgreSQL admin URL)
 // Aims (issue 9): tree parsed + mapped < 5 s, imported < 15 s on PostgreSQL.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +20,7 @@ const { openPglite, openPostgres, migrate } = await import(join(dist, 'db', 'cli
 const { loadF1db, writeLoadedF1db } = await import(join(dist, 'history', 'f1db', 'index.js'));
 const { importJolpicaDump } = await import(join(dist, 'history', 'import', 'index.js'));
 const { sharedDir } = await import(join(dist, 'config.js'));
-const pg = (await import('pg')).default;
+const { onEachBackend } = await import('./databases.mjs');
 
 const f1dbDir = resolve(process.argv[2] ?? join(sharedDir, 'f1db'));
 const dumpDir = resolve(process.argv[3] ?? join(sharedDir, 'jolpica-dump'));
@@ -59,30 +59,4 @@ async function bench(label, database) {
   }
 }
 
-const home = mkdtempSync(join(tmpdir(), 'apex-bench-'));
-try {
-  await bench(`PGlite (${join(home, 'db')})`, await openPglite(join(home, 'db')));
-} finally {
-  rmSync(home, { recursive: true, force: true });
-}
-
-const admin = new pg.Client({ connectionString: pgAdminUrl, connectionTimeoutMillis: 2000 });
-let reachable = true;
-try {
-  await admin.connect();
-} catch (err) {
-  reachable = false;
-  console.log(`\nPostgreSQL not reachable at ${pgAdminUrl} (${err.message}): skipped`);
-}
-if (reachable) {
-  const name = `apex_bench_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(pgAdminUrl);
-    url.pathname = `/${name}`;
-    await bench(`PostgreSQL (${url.host}/${name})`, openPostgres(url.toString()));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+await onEachBackend({ openPglite, openPostgres }, bench, pgAdminUrl);

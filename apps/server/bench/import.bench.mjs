@@ -3,8 +3,7 @@
 // 127.0.0.1:5432 answers), then once more (the idempotent no-op run), and prints rows, seconds and
 // rows/s per table and in total. Runs the built code: `npm run build` first.
 // Usage: npm run bench:import [-- <dump dir>]   (APEX_BENCH_PG_URL overrides the PostgreSQL admin URL)
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +16,7 @@ if (!existsSync(join(dist, 'history', 'import', 'index.js'))) {
 const { openPglite, openPostgres, migrate } = await import(join(dist, 'db', 'client.js'));
 const { importJolpicaDump } = await import(join(dist, 'history', 'import', 'index.js'));
 const { sharedDir } = await import(join(dist, 'config.js'));
-const pg = (await import('pg')).default;
+const { onEachBackend } = await import('./databases.mjs');
 
 const dumpDir = resolve(process.argv[2] ?? join(sharedDir, 'jolpica-dump'));
 const pgAdminUrl = process.env.APEX_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -53,30 +52,4 @@ async function bench(label, database) {
 }
 
 console.log(`dump: ${dumpDir}`);
-const home = mkdtempSync(join(tmpdir(), 'apex-bench-'));
-try {
-  await bench(`PGlite (${join(home, 'db')})`, await openPglite(join(home, 'db')));
-} finally {
-  rmSync(home, { recursive: true, force: true });
-}
-
-const admin = new pg.Client({ connectionString: pgAdminUrl, connectionTimeoutMillis: 2000 });
-let reachable = true;
-try {
-  await admin.connect();
-} catch (err) {
-  reachable = false;
-  console.log(`\nPostgreSQL not reachable at ${pgAdminUrl} (${err.message}): skipped`);
-}
-if (reachable) {
-  const name = `apex_bench_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(pgAdminUrl);
-    url.pathname = `/${name}`;
-    await bench(`PostgreSQL (${url.host}/${name})`, openPostgres(url.toString()));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+await onEachBackend({ openPglite, openPostgres }, bench, pgAdminUrl);

@@ -80,7 +80,7 @@ async function bootstrapHistory(config: Config, database: Database, syncFrom?: n
   }
   const dump = config.JOLPICA_DUMP_DIR;
   if (dump && existsSync(dump)) {
-    say(`▸ importing the Jolpica dump in ${dump} (lap times, pit-stop details; first start only)…`);
+    say(`▸ importing F1 history from the Jolpica dump in ${dump} (lap times, pit-stop details; first start only)…`);
     const report = await importDumpWithProgress(database, dump);
     say(summarise(report));
     return;

@@ -62,15 +62,23 @@ describe('apex start / apex serve', () => {
     for (const d of dbs) await d.cleanup();
   });
 
-  it('bootstraps an empty database from the Jolpica dump, serves it, and stops cleanly on SIGTERM', { timeout: 300_000 }, async () => {
+  it('bootstraps an empty database from F1DB then the Jolpica dump, serves it, and stops cleanly on SIGTERM', { timeout: 900_000 }, async () => {
     const tdb = await testDatabase('postgres', { migrate: false });
     dbs.push(tdb);
-    const env = { APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-start-')), DATABASE_URL: tdb.url!, JOLPICA_DUMP_DIR: join(sharedDir, 'jolpica-dump') };
-    const first = await startCli(['start', '--no-web'], env);
-    expect(first.output()).toContain('importing F1 history from the Jolpica dump');
-    expect(first.output()).toMatch(/API docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    const env = {
+      APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-start-')),
+      DATABASE_URL: tdb.url!,
+      F1DB_DIR: join(sharedDir, 'f1db'),
+      JOLPICA_DUMP_DIR: join(sharedDir, 'jolpica-dump'),
+    };
+    const first = await startCli(['start', '--no-web'], env, 800_000);
+    const out = first.output();
+    expect(out).toContain('importing F1 history 1950–today from F1DB');
+    expect(out.indexOf('from F1DB')).toBeLessThan(out.indexOf('importing F1 history from the Jolpica dump'));
+    expect(out).toMatch(/driver\s+0\s+\d+\s+0/); // every F1DB driver new on an empty database
+    expect(out).toMatch(/API docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
     const seasons = await json(`${first.apiUrl}/api/v1/seasons?limit=1`);
-    expect(seasons.total).toBe(76);
+    expect(seasons.total).toBe(77);
     expect((await fetch(`${first.apiUrl}/ready`)).status).toBe(200);
     expect(await stopCli(first)).toBe(0);
 
@@ -88,6 +96,7 @@ describe('apex start / apex serve', () => {
       APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-start-')),
       DATABASE_URL: tdb.url!,
       JOLPICA_DUMP_DIR: join(tmpdir(), 'no-dump-here'),
+      F1DB_DIR: join(tmpdir(), 'no-f1db-here'), // and offline: no release download either
       JOLPICA_BASE_URL: join(sharedDir, 'f1data', 'jolpica'),
       APEX_OFFLINE: 'true',
     };

@@ -32,13 +32,22 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
   const adoptable = rows.filter((r) => created.some((a) => a.entityId === r.id && a.alias === r[ref]));
   if (adoptable.length === 0) return 0;
   const present = new Set(((await tx.select().from(table).where(inArray(refCol, incoming.map((i) => i.ref)))) as Record<string, unknown>[]).map((r) => r[ref] as string));
-  const seasons = kind === 'constructor' ? await constructorSeasons(tx) : new Map<number, number[]>();
+  const seasons = kind === 'constructor' ? await constructorSeasons(tx) : kind === 'circuit' ? await circuitSeasons(tx) : new Map<number, number[]>();
   const known = adoptable.map((r) => ({ id: r.id as number, ref: r[ref] as string, data: keyOfRow(kind, r, seasons.get(r.id as number) ?? []) }));
   const claims = new Map<number, string[]>();
+  const byRef = new Map(known.map((k) => [k.ref, k]));
   for (const i of incoming) {
-    if (present.has(i.ref)) continue;
     const found = find(kind, i.key, known);
-    if (found.candidates.length === 1 && !found.doubtful) claims.set(found.candidates[0]!.id, [...(claims.get(found.candidates[0]!.id) ?? []), i.ref]);
+    const same = found.candidates.length === 1 && !found.doubtful ? found.candidates[0]! : null;
+    if (present.has(i.ref)) {
+      // The incoming id is one we made up for an F1DB entity that is not this one (ATS 1963 vs ATS
+      // 1977): move ours aside, as a later F1DB import would have named it, so the two stay apart.
+      const ours = byRef.get(i.ref);
+      if (ours && same?.id !== ours.id) await moveAside(tx, kind, ours.id, i.ref);
+      continue;
+    }
+    if (!same) continue;
+    claims.set(same.id, [...(claims.get(same.id) ?? []), i.ref]);
   }
   let n = 0;
   for (const [id, refs] of claims) {
@@ -60,10 +69,29 @@ export async function constructorSeasons(tx: DbOrTx): Promise<Map<number, number
   return new Map(rows.map((r) => [r.constructor_id, r.years.map(Number)]));
 }
 
+/** Seasons raced at each circuit. */
+export async function circuitSeasons(tx: DbOrTx): Promise<Map<number, number[]>> {
+  const rows = await tx.selectDistinct({ circuitId: s.races.circuitId, season: s.races.season }).from(s.races);
+  const out = new Map<number, number[]>();
+  for (const r of rows) out.set(r.circuitId, [...(out.get(r.circuitId) ?? []), r.season]);
+  return out;
+}
+
+/** Give an F1DB-created entity the next free variant of `ref` ('ats' → 'ats_2'), and alias it so. */
+async function moveAside(tx: DbOrTx, kind: Kind, id: number, ref: string): Promise<void> {
+  const { table, ref: field } = tables[kind];
+  const taken = new Set(((await tx.select().from(table)) as Record<string, unknown>[]).map((r) => r[field] as string));
+  let next = ref;
+  for (let n = 2; taken.has(next); n++) next = `${ref}_${n}`;
+  await tx.update(table).set({ [field]: next } as never).where(eq((table as typeof s.drivers).id, id));
+  await tx.delete(s.entityAliases).where(and(eq(s.entityAliases.kind, kind), eq(s.entityAliases.source, 'apex'), eq(s.entityAliases.alias, ref)));
+  await tx.insert(s.entityAliases).values({ kind, source: 'apex', alias: next, entityId: id }).onConflictDoNothing();
+}
+
 function keyOfRow(kind: Kind, r: Record<string, unknown>, years: number[]): unknown {
   if (kind === 'driver') return { dateOfBirth: r.dateOfBirth, givenName: r.givenName, familyName: r.familyName };
   if (kind === 'constructor') return { names: [r.name], years };
-  return { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng };
+  return { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng, years };
 }
 
 function find(kind: Kind, key: unknown, known: Known<unknown>[]): Found<unknown> {
@@ -77,5 +105,5 @@ export const incomingDrivers = (rows: readonly { driverRef: string; dateOfBirth:
   rows.map((r) => ({ ref: r.driverRef, key: { dateOfBirth: r.dateOfBirth, givenName: r.givenName, familyName: r.familyName } }));
 export const incomingConstructors = (rows: readonly { constructorRef: string; name: string }[], years: ReadonlyMap<string, number[]> = new Map()) =>
   rows.map((r) => ({ ref: r.constructorRef, key: { names: [r.name], years: years.get(r.constructorRef) ?? [] } }));
-export const incomingCircuits = (rows: readonly { circuitRef: string; name: string; locality: string | null; lat: number | null; lng: number | null }[]) =>
-  rows.map((r) => ({ ref: r.circuitRef, key: { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng } }));
+export const incomingCircuits = (rows: readonly { circuitRef: string; name: string; locality: string | null; lat: number | null; lng: number | null }[], years: ReadonlyMap<string, number[]> = new Map()) =>
+  rows.map((r) => ({ ref: r.circuitRef, key: { names: [r.name], place: r.locality, lat: r.lat, lng: r.lng, years: years.get(r.circuitRef) ?? [] } }));

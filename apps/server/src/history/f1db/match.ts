@@ -107,7 +107,17 @@ export interface ConstructorKey {
   years: number[];
 }
 
-const nameKeys = (names: string[]) => new Set(names.flatMap((n) => [normaliseName(n), normaliseName(n.replace(/^team\s+/i, ''))]).filter(Boolean));
+/** A name and its forms without a leading "Team" or a trailing "F1 Team" / "Team" / "Racing" / "F1". */
+const nameKeys = (names: string[]) =>
+  new Set(
+    names
+      .flatMap((n) => {
+        const bare = n.replace(/^team\s+/i, '');
+        return [n, bare, bare.replace(/\s+(f1 team|team|racing|f1)$/i, ''), bare.replace(/\s+team$/i, '')];
+      })
+      .map(normaliseName)
+      .filter(Boolean),
+  );
 
 export function constructorCandidates(c: ConstructorKey, known: readonly Known<ConstructorKey>[]): Found<ConstructorKey> {
   const keys = nameKeys(c.names);
@@ -126,12 +136,17 @@ export interface CircuitKey {
   place: string | null;
   lat: number | null;
   lng: number | null;
+  /** Seasons raced there (tells Montjuïc from Pedralbes, Caesars Palace from the Strip). */
+  years: number[];
 }
 
 export function circuitCandidates(c: CircuitKey, known: readonly Known<CircuitKey>[]): Found<CircuitKey> {
   if (c.lat === null || c.lng === null) return { candidates: [], reason: '' };
   const near = known.filter((k) => k.data.lat !== null && k.data.lng !== null && distanceKm(c as { lat: number; lng: number }, k.data as { lat: number; lng: number }) < 10);
   if (near.length <= 1) return { candidates: near, reason: '' };
+  const years = new Set(c.years);
+  const sameYears = near.filter((k) => k.data.years.some((y) => years.has(y)));
+  if (sameYears.length === 1) return { candidates: sameYears, reason: '' };
   const keys = nameKeys([...c.names, ...(c.place ? [c.place] : [])]);
   const named = near.filter((k) => [...nameKeys([...k.data.names, ...(k.data.place ? [k.data.place] : [])])].some((n) => keys.has(n)));
   return { candidates: named.length ? named : near, reason: `${named.length || near.length} circuits within 10 km: ${(named.length ? named : near).map((k) => k.ref).join(', ')}` };

@@ -11,7 +11,7 @@
 //
 // Runs at the end of every F1DB import and of every Jolpica dump import, so the graph is the same
 // whichever came first. Reads only the database, so it needs no F1DB files.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows } from '../../db/sync-rows.js';
@@ -175,57 +175,35 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     for (const w of winnersByRace.get(race.id) ?? []) for (const key of [`d${w.driverId}`, `c${w.constructorId}`]) running.set(key, (running.get(key) ?? 0) + 1);
     if (filled.includes(race.id)) winsAfter.set(race.id, new Map(running));
   }
-  const winsAt = (_season: number, raceId: number, key: string) => winsAfter.get(raceId)?.get(key) ?? 0;
   const standingText = (n: number | null, t: string) => (n !== null ? String(n) : t === 'DSQ' ? 'D' : t === 'EX' ? 'E' : '-');
-  const scope = (table: typeof s.driverStandings | typeof s.constructorStandings) => (filled.length ? inArray(table.raceId, filled) : sql`false`);
   const filledSet = new Set(filled);
-  const driverRows = (await db.select().from(s.f1dbDriverStandings).where(and(sql`${s.f1dbDriverStandings.raceId} is not null`)))
-    .filter((r) => filledSet.has(r.raceId!))
-    .map((r) => {
-      const race = races.get(r.raceId!)!;
-      return {
-        raceId: r.raceId!,
-        season: race.season,
-        round: race.round,
-        points: r.points,
-        position: r.positionNumber,
-        positionText: standingText(r.positionNumber, r.positionText),
-        wins: winsAt(race.season, race.id, `d${r.driverId}`),
-        isEligible: true,
-        driverId: r.driverId,
-      };
+  /** F1DB standings after the filled races in our shape; `who` keys the wins count (d…/c…), `entity` is the id column. */
+  const standings = <R extends { raceId: number | null; points: number; positionNumber: number | null; positionText: string }>(
+    rows: R[],
+    who: (r: R) => string,
+    entity: (r: R) => Row,
+  ): Row[] =>
+    rows
+      .filter((r) => r.raceId !== null && filledSet.has(r.raceId))
+      .map((r) => {
+        const race = races.get(r.raceId!)!;
+        const position = r.positionNumber;
+        const wins = winsAfter.get(race.id)?.get(who(r)) ?? 0;
+        return { raceId: race.id, season: race.season, round: race.round, points: r.points, position, positionText: standingText(position, r.positionText), wins, isEligible: true, ...entity(r) };
+      });
+  const standingTables = [
+    ['driver_standings', s.driverStandings, 'driverId', standings(await db.select().from(s.f1dbDriverStandings), (r) => `d${r.driverId}`, (r) => ({ driverId: r.driverId }))],
+    // F1DB lists a constructor once per engine (Lotus-Climax, Lotus-BRM): the first (best placed) row counts.
+    ['constructor_standings', s.constructorStandings, 'constructorId', standings(await db.select().from(s.f1dbConstructorStandings), (r) => `c${r.constructorId}`, (r) => ({ constructorId: r.constructorId }))],
+  ] as const;
+  for (const [name, table, key, rows] of standingTables)
+    await run(name, {
+      table,
+      rows: dedupe(rows, (r) => k(r.raceId, r[key])),
+      keyOf: (r) => k(r.raceId, r[key]),
+      scope: filled.length ? inArray(table.raceId, filled) : sql`false`,
+      identity: ['raceId', key],
     });
-  await run('driver_standings', {
-    table: s.driverStandings,
-    rows: dedupe(driverRows, (r) => k(r.raceId, r.driverId)),
-    keyOf: (r) => k(r.raceId, r.driverId),
-    scope: scope(s.driverStandings),
-    identity: ['raceId', 'driverId'],
-  });
-  const constructorRows = (await db.select().from(s.f1dbConstructorStandings).where(sql`${s.f1dbConstructorStandings.raceId} is not null`))
-    .filter((r) => filledSet.has(r.raceId!))
-    .map((r) => {
-      const race = races.get(r.raceId!)!;
-      return {
-        raceId: r.raceId!,
-        season: race.season,
-        round: race.round,
-        points: r.points,
-        position: r.positionNumber,
-        positionText: standingText(r.positionNumber, r.positionText),
-        wins: winsAt(race.season, race.id, `c${r.constructorId}`),
-        isEligible: true,
-        constructorId: r.constructorId,
-      };
-    });
-  // F1DB lists a constructor once per engine (Lotus-Climax, Lotus-BRM): the standings keep the best.
-  await run('constructor_standings', {
-    table: s.constructorStandings,
-    rows: dedupe(constructorRows, (r) => k(r.raceId, r.constructorId)),
-    keyOf: (r) => k(r.raceId, r.constructorId),
-    scope: scope(s.constructorStandings),
-    identity: ['raceId', 'constructorId'],
-  });
 
   // Conflicts: both sources have the race; compare per driver and car.
   const conflicts: Row[] = [];

@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows, type SyncRowsOptions } from '../../db/sync-rows.js';
 import type { ProgressFn, TableReport } from '../import/write.js';
-import { constructorSeasons } from './adopt.js';
+import { circuitSeasons, constructorSeasons } from './adopt.js';
 import { mapRaceRows } from './map-races.js';
 import {
   circuitCandidates,
@@ -197,9 +197,12 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   );
   count('constructor', constructorMatches);
   const existingCircuits = await db.select().from(s.circuits);
+  const circuitYears = await circuitSeasons(db);
+  const f1dbCircuitYears = new Map<string, number[]>();
+  for (const season of tree.seasons) for (const r of season.races) f1dbCircuitYears.set(r.circuitId, [...(f1dbCircuitYears.get(r.circuitId) ?? []), season.year]);
   const circuitMatches = resolve(
-    tree.circuits.map((c) => ({ f1dbId: c.id, data: { names: [c.name, c.fullName, ...(c.previousNames ?? [])], place: c.placeName, lat: c.latitude, lng: c.longitude } satisfies CircuitKey })),
-    existingCircuits.map((c): Known<CircuitKey> => ({ id: c.id, ref: c.circuitRef, data: { names: [c.name], place: c.locality, lat: c.lat, lng: c.lng } })),
+    tree.circuits.map((c) => ({ f1dbId: c.id, data: { names: [c.name, c.fullName, ...(c.previousNames ?? [])], place: c.placeName, lat: c.latitude, lng: c.longitude, years: f1dbCircuitYears.get(c.id) ?? [] } satisfies CircuitKey })),
+    existingCircuits.map((c): Known<CircuitKey> => ({ id: c.id, ref: c.circuitRef, data: { names: [c.name], place: c.locality, lat: c.lat, lng: c.lng, years: circuitYears.get(c.id) ?? [] } })),
     aliases('circuit'),
     circuitCandidates,
   );
@@ -350,7 +353,9 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   });
   const layoutId = new Map((await db.select({ id: s.circuitLayouts.id, f1dbId: s.circuitLayouts.f1dbId }).from(s.circuitLayouts)).map((r) => [r.f1dbId, r.id]));
 
-  // Seasons and races. A race is the same when season, round and date agree.
+  // Seasons and races. A race is the same when season and round agree and the dates are within a
+  // week: F1DB dates some night races by their UTC day (Las Vegas), and one date differs by a week
+  // (2021 Turkey, postponed); a round whose dates are further apart is ambiguous and not imported.
   const haveSeasons = new Set((await db.select({ year: s.seasons.year }).from(s.seasons)).map((r) => r.year));
   await put('seasons', {
     table: s.seasons,
@@ -379,7 +384,7 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
           url: null,
           isCancelled: false,
         });
-      } else if (have.date === race.date) raceCounts.matched++;
+      } else if (have.date !== null && Math.abs(Date.parse(have.date) - Date.parse(race.date)) <= 7 * 86_400_000) raceCounts.matched++;
       else {
         raceCounts.ambiguous++;
         skippedRaces.add(k(race.year, race.round));

@@ -77,7 +77,9 @@ export async function writeHistory(
   // Entities F1DB created under ids we made up become these refs' rows (history/f1db/adopt.ts).
   const years = new Map<string, number[]>();
   for (const td of batch.teamDrivers) years.set(td.constructorRef, [...(years.get(td.constructorRef) ?? []), td.season]);
-  await adoptF1dbEntities(db, 'circuit', incomingCircuits(batch.circuits));
+  const circuitYears = new Map<string, number[]>();
+  for (const r of batch.races) circuitYears.set(r.circuitRef, [...(circuitYears.get(r.circuitRef) ?? []), r.season]);
+  await adoptF1dbEntities(db, 'circuit', incomingCircuits(batch.circuits, circuitYears));
   await adoptF1dbEntities(db, 'driver', incomingDrivers(batch.drivers));
   await adoptF1dbEntities(db, 'constructor', incomingConstructors(batch.constructors, years));
   await run('circuits', { table: s.circuits, rows: batch.circuits, keyOf: (r) => k(r.circuitRef), identity: ['id'], deleteMissing: false });
