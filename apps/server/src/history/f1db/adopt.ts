@@ -43,8 +43,8 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
       // The incoming id is one we made up for an F1DB entity that is not this one (ATS 1963 vs ATS
       // 1977): move ours aside, as a later F1DB import would have named it, so the two stay apart.
       const ours = byRef.get(i.ref);
-      if (ours && same?.id !== ours.id) await moveAside(tx, kind, ours.id, i.ref);
-      continue;
+      if (!ours || same?.id === ours.id) continue;
+      await moveAside(tx, kind, ours.id, i.ref);
     }
     if (!same) continue;
     claims.set(same.id, [...(claims.get(same.id) ?? []), i.ref]);
