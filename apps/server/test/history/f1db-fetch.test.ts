@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('F1DB release by URL', () => {
-  it('downloads once, checks the checksum, unpacks into APEX_HOME and reads like the folder', async () => {
+  it('downloads once, checks the checksum, unpacks into APEX_HOME and reads like the folder', { timeout: 600_000 }, async () => {
     const sha256 = createHash('sha256').update(tarball).digest('hex');
     const dir = await fetchF1dbRelease(`${base}/f1db.tar.gz`, { home, sha256 });
     expect(dir.startsWith(join(home, 'f1db'))).toBe(true);
@@ -62,7 +62,7 @@ describe('F1DB release by URL', () => {
     expect(tree.seasons.at(-1)!.year).toBe(2026);
   });
 
-  it('a wrong checksum, a truncated archive or a 404 fail and leave nothing behind', async () => {
+  it('a wrong checksum, a truncated archive or a 404 fail and leave nothing behind', { timeout: 300_000 }, async () => {
     const other = mkdtempSync(join(tmpdir(), 'apex-f1db-home-'));
     try {
       await expect(fetchF1dbRelease(`${base}/f1db.tar.gz`, { home: other, sha256: '0'.repeat(64) })).rejects.toThrow(/checksum mismatch: SHA-256 [0-9a-f]{64}, expected 0{64}/);
@@ -74,7 +74,7 @@ describe('F1DB release by URL', () => {
     }
   });
 
-  it('the CLI says what went wrong in one line and exits 1', { timeout: 120_000 }, async () => {
+  it('the CLI says what went wrong in one line and exits 1', { timeout: 600_000 }, async () => {
     const env = { ...process.env, APEX_HOME: mkdtempSync(join(tmpdir(), 'apex-f1db-cli-')), DATABASE_URL: '' };
     const bad = await run(process.execPath, [apex, 'import', 'f1db', `${base}/f1db.tar.gz`, '--sha256', 'f'.repeat(64), '-q'], { env }).catch((e) => e);
     expect(bad.code).toBe(1);

@@ -12,7 +12,7 @@ import { dumpDir, f1dbDir, fingerprint } from '../helpers/history.js';
 let loaded: LoadedF1db;
 beforeAll(async () => {
   loaded = await loadF1db(f1dbDir);
-});
+}, 600_000);
 
 const changes = (r: F1dbImportReport) => Object.values(r.tables).reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
 const q = async <T>(db: Db, query: string) => rowsOf<T>(await db.execute(sql.raw(query)));
