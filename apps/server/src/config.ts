@@ -23,11 +23,16 @@ const EnvSchema = Type.Object({
   WEB_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   WEB_ORIGIN: Type.Optional(Type.String({ description: 'CORS origin of the web app; default http://localhost:$WEB_PORT' })),
   APEX_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'bearer token for write endpoints' })),
-  APEX_AUTOLOAD: Type.Boolean({ default: false }),
+  APEX_AUTOLOAD: Type.Optional(Type.Boolean({
+    description: 'load a session on request without the admin token (data endpoints queue the load and answer 202; POST …/load is open); unset = on when the API listens on loopback only (a local install), off otherwise',
+  })),
   APEX_RATE_LIMIT: Type.Integer({ default: 1200, minimum: 0, description: 'requests per minute per IP; 0 disables' }),
   TRUST_PROXY: Type.String({ default: 'loopback', description: 'proxies whose X-Forwarded-For is believed: comma-separated addresses/CIDRs, or loopback, linklocal, uniquelocal' }),
   APEX_LIVE_HISTORY: Type.Integer({ default: 600, minimum: 30, maximum: 3600, description: 'seconds of live history each API process keeps: the largest broadcast delay served' }),
   APEX_F1TV_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'F1TV subscription token for the live feed topics that need it (CarData.z, Position.z); kept server-side' })),
+  LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('pretty'), Type.Literal('json')], {
+    description: 'pretty: one readable line per request, errors with their stack (people); json: one JSON object per line (log shippers). Unset: pretty on a terminal and for npm start, json otherwise',
+  })),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
   JOLPICA_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'jolpica') : 'https://api.jolpi.ca' }),
   LIVETIMING_BASE_URL: Type.String({ default: hasOffline ? resolve(f1data, 'livetiming') : 'https://livetiming.formula1.com' }),
@@ -66,3 +71,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const configSchema = EnvSchema;
+
+/** Is `host` a loopback interface (only this machine can connect)? */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Whether sessions load on request without the admin token: APEX_AUTOLOAD when set; otherwise on
+ * for an API that only this machine can reach (a local install: nothing to protect, and the web
+ * app can load any session with no configuration), off when it listens on other interfaces (a
+ * deployment: loads cost upstream requests and CPU, so they stay behind the token).
+ */
+export function loadsOnDemand(config: Pick<Config, 'APEX_AUTOLOAD'>, host: string): boolean {
+  return config.APEX_AUTOLOAD ?? isLoopbackHost(host);
+}

@@ -1,9 +1,9 @@
 // The only module that listens on a port. Builds the app around an open database, listens, and
 // closes everything cleanly on SIGINT/SIGTERM (in-flight requests finish, pools and Redis close).
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import { loadsOnDemand, type Config } from './config.js';
 import type { Database } from './db/client.js';
-import { buildApp, loggerOptions } from './http/app.js';
+import { buildApp, loggerOptions, type LogFormat } from './http/app.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,8 +19,8 @@ export interface StartServerOptions {
   database: Database;
   port?: number;
   host?: string;
-  /** pretty log lines (a terminal) instead of JSON */
-  prettyLogs?: boolean;
+  /** how to log (default: LOG_FORMAT, else JSON) */
+  logFormat?: LogFormat;
   /** forget cached responses from a previous run (data or code may have changed since) */
   clearCache?: boolean;
 }
@@ -31,8 +31,12 @@ export function publicUrl(host: string, port: number): string {
 }
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
-  const { config, database } = opts;
-  const app = await buildApp({ config, database, logger: loggerOptions(config, opts.prettyLogs) });
+  const { database } = opts;
+  const host = opts.host ?? opts.config.HOST;
+  // Where the API listens decides the default of on-demand loads (see loadsOnDemand).
+  const config: Config = { ...opts.config, APEX_AUTOLOAD: loadsOnDemand(opts.config, host) };
+  const logFormat = opts.logFormat ?? config.LOG_FORMAT ?? 'json';
+  const app = await buildApp({ config, database, logger: loggerOptions(config, logFormat), logFormat });
   app.addHook('onClose', async () => {
     await database.close();
   });
@@ -40,7 +44,6 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     await app.ready();
     // Redis down at start: this process's memory starts empty anyway; say so and serve.
     if (opts.clearCache !== false) await app.responseCache.clear().catch((err: unknown) => app.log.warn({ err: String(err) }, 'response cache not cleared at start'));
-    const host = opts.host ?? config.HOST;
     await app.listen({ port: opts.port ?? config.PORT, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? config.PORT);

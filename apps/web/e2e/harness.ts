@@ -97,28 +97,46 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Build if needed, import the dump into a fresh APEX_HOME, start API and web. */
-export async function startStack(opts: { build?: boolean; sessions?: readonly [number, number, string][] } = {}): Promise<Stack> {
+export interface StackOptions {
+  build?: boolean;
+  sessions?: readonly [number, number, string][];
+  /**
+   * A first run: nothing imported or loaded, no admin token and no APEX_AUTOLOAD — the API decides
+   * as it does for a fresh `npm start`. Otherwise the stack is set up like a deployment: history
+   * imported, sessions loaded, loads behind an admin token (APEX_AUTOLOAD=false).
+   */
+  firstRun?: boolean;
+}
+
+/** Build if needed, import the dump into a fresh APEX_HOME (unless a first run), start API and web. */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dump = path.join(sharedDir, 'jolpica-dump');
-  if (!existsSync(dump)) throw new Error(`Jolpica dump missing at ${dump} (set APEX_SHARED_DIR)`);
+  if (!opts.firstRun && !existsSync(dump)) throw new Error(`Jolpica dump missing at ${dump} (set APEX_SHARED_DIR)`);
   if (!existsSync(apexBin)) throw new Error(`${apexBin} missing: run npm run build first`);
   if (opts.build !== false) await ensureWebBuild();
 
   const apexHome = mkdtempSync(path.join(tmpdir(), 'apex-e2e-'));
   const env = apexEnv(apexHome);
-  log(`importing ${dump} into ${apexHome}…`);
-  quiet([apexBin, 'import', 'jolpica-dump', dump], env);
-  for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
-    log(`loading session ${year} ${round} ${session}…`);
-    quiet([apexBin, 'session', 'load', String(year), String(round), session], env);
+  if (!opts.firstRun) {
+    log(`importing ${dump} into ${apexHome}…`);
+    quiet([apexBin, 'import', 'jolpica-dump', dump], env);
+    for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
+      log(`loading session ${year} ${round} ${session}…`);
+      quiet([apexBin, 'session', 'load', String(year), String(round), session], env);
+    }
   }
-  const adminToken = randomBytes(16).toString('hex');
+  const adminToken = opts.firstRun ? '' : randomBytes(16).toString('hex');
+  const apiEnv: NodeJS.ProcessEnv = opts.firstRun ? { ...env } : { ...env, APEX_ADMIN_TOKEN: adminToken, APEX_AUTOLOAD: 'false' };
+  if (opts.firstRun) {
+    delete apiEnv.APEX_ADMIN_TOKEN;
+    delete apiEnv.APEX_AUTOLOAD;
+  }
 
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const api = spawn(process.execPath, [apexBin, 'serve', '--port', String(apiPort), '--host', '127.0.0.1'], {
-    env: { ...env, APEX_ADMIN_TOKEN: adminToken },
+    env: apiEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
     cwd: repoRoot,
   });

@@ -8,6 +8,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, repoRoot, type Config } from '../config.js';
 import { hasHistory, migrate, openDatabase, type Database } from '../db/client.js';
 import { jolpicaClientFromConfig, seasonsToSync, syncHistory, type SyncProgress } from '../history/sync/index.js';
+import { logFormatOf } from '../http/app.js';
 import { closeOnSignals, publicUrl, startServer } from '../server.js';
 import { importDumpWithProgress, summarise } from './import.js';
 import { importF1dbWithProgress, matchSummary } from './import-f1db.js';
@@ -181,7 +182,7 @@ async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> 
     database,
     port: flags.port,
     host: flags.host,
-    prettyLogs: process.stdout.isTTY,
+    logFormat: logFormatOf(config, process.stdout.isTTY === true),
   });
   const web = mode === 'start' && flags.web !== false ? startWebApp(config, server.url) : null;
   say('');
@@ -190,6 +191,9 @@ async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> 
   say(`  Ergast API     ${server.url}/ergast/f1`);
   if (web) say(`  Web app        ${web.url}`);
   else if (mode === 'start' && flags.web !== false) say('  Web app        (not built: npm start builds it)');
+  say(server.app.config.APEX_AUTOLOAD
+    ? '  Session loads  on request, no token (this machine only; APEX_AUTOLOAD=false to require APEX_ADMIN_TOKEN)'
+    : `  Session loads  with the admin token${server.app.config.APEX_ADMIN_TOKEN ? '' : ' (APEX_ADMIN_TOKEN is not set)'}, or \`apex session load\`; APEX_AUTOLOAD=true loads on request`);
   say('');
   closeOnSignals(async () => {
     await web?.stop();

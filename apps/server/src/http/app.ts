@@ -4,7 +4,7 @@
 // Order matters: config → shared resources (db, cache, data changes) → cross-cutting hooks (CORS, rate limit,
 // compression, HTTP caching, OpenAPI's error-schema hook) → routes. Plugins registered earlier see
 // routes registered later, never the other way round.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
@@ -81,6 +81,8 @@ export const apexApp = fp<AppOptions>(
 
 export interface BuildAppOptions extends AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** pretty: one line per request instead of Fastify's two JSON request records */
+  logFormat?: LogFormat;
 }
 
 /** Longest URL written to the log: a 16 KB junk URL per request would otherwise fill the disk. */
@@ -95,12 +97,45 @@ const serializers = {
   }),
 };
 
-/** Pino options for a config: pretty lines on a terminal, JSON otherwise (for log shippers). */
-export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, pretty = false): FastifyServerOptions['logger'] {
+export type LogFormat = 'pretty' | 'json';
+
+/** The log format: LOG_FORMAT when set, else pretty for a terminal and JSON for everything else. */
+export function logFormatOf(config: Pick<Config, 'LOG_FORMAT'>, tty: boolean): LogFormat {
+  return config.LOG_FORMAT ?? (tty ? 'pretty' : 'json');
+}
+
+/** Pino options for a log format: readable lines for people, JSON lines for log shippers. */
+export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, format: LogFormat = 'json'): FastifyServerOptions['logger'] {
   if (config.LOG_LEVEL === 'silent') return false;
-  return pretty
-    ? { level: config.LOG_LEVEL, serializers, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+  return format === 'pretty'
+    ? {
+        level: config.LOG_LEVEL,
+        serializers,
+        transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId', singleLine: true, errorLikeObjectKeys: ['err', 'error'] } },
+      }
     : { level: config.LOG_LEVEL, serializers };
+}
+
+/** `GET /api/v1/seasons 200 3 ms`: the one line a request gets in pretty logs. */
+export function requestLine(method: string, url: string, status: number, ms: number): string {
+  return `${method} ${truncatedUrl(url)} ${status} ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}
+
+/**
+ * Fastify's request logging for pretty logs: nothing when a request arrives, one line when it is
+ * answered (`GET /api/v1/seasons 200 3.1 ms`), a warning for 4xx, an error for 5xx and broken
+ * responses. Errors themselves are logged with their stack by the error handler.
+ */
+class RequestLines extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = requestLine(request.method, request.url, reply.statusCode, reply.elapsedTime);
+    if (error) reply.log.error({ err: error }, line);
+    else if (reply.statusCode >= 500) reply.log.error(line);
+    else if (reply.statusCode >= 400) reply.log.warn(line);
+    else reply.log.info(line);
+  }
 }
 
 /**
@@ -118,7 +153,9 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? loggerOptions(opts.config),
+    logger: opts.logger ?? loggerOptions(opts.config, opts.logFormat),
+    // Pretty logs get one line per request instead of Fastify's two records.
+    ...(opts.logFormat === 'pretty' ? { logController: new RequestLines() } : {}),
     trustProxy: trustedProxies(opts.config),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,

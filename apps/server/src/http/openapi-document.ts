@@ -1,11 +1,11 @@
-// The OpenAPI document without a server: the real app built in-process around an empty in-memory
-// database, asked for /openapi.json. The web build generates its API types from it (no network, no
+// The OpenAPI document without a server: the real app built in-process around an empty, migrated
+// in-memory database, asked for /openapi.json. The web build generates its API types from it (no network, no
 // running server), and tests compare it byte for byte across refactors.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { openPglite } from '../db/client.js';
+import { migrate, openPglite } from '../db/client.js';
 import { buildApp } from './app.js';
 
 /** The document as /openapi.json serves it (compact JSON). */
@@ -14,6 +14,8 @@ export async function openapiDocument(): Promise<string> {
   // depends on the code only.
   const home = mkdtempSync(join(tmpdir(), 'apex-openapi-'));
   const database = await openPglite();
+  // Start-up work (the jobs' sweep of abandoned loads) reads the tables: an empty, migrated database.
+  await migrate(database);
   const app = await buildApp({ config: loadConfig({ APEX_HOME: home, LOG_LEVEL: 'silent', APEX_OFFLINE: 'true' }), database, logger: false });
   try {
     await app.ready();

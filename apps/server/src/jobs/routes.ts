@@ -150,12 +150,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sessions/:year/:round/:session/load',
     {
-      onRequest: app.requireAdmin,
+      // With on-demand loads (APEX_AUTOLOAD, on by default for a loopback-only API) anyone who can
+      // reach the API may load a session, as reading its data would; otherwise only the admin.
+      onRequest: async (request, reply) => {
+        if (app.config.APEX_AUTOLOAD !== true) await app.requireAdmin(request, reply);
+      },
       schema: {
         ...adminSchema,
         tags: ['sessions', 'jobs'],
         summary: 'Load (or reload) a session from the F1 live-timing archive in the background',
-        description: 'Queues a load job and answers 202 with it. The job id is derived from the session (session-2025-20-Q): while it is queued or running, the same job is returned. A reload replaces the stored session in one transaction; if it fails, the previous data stays. Poll GET /api/v1/jobs/{id}, or the session\'s status.',
+        description: 'Needs the admin token unless the API loads sessions on demand (APEX_AUTOLOAD; the session\'s `onDemand`). Queues a load job and answers 202 with it. The job id is derived from the session (session-2025-20-Q): while it is queued or running, the same job is returned. A reload replaces the stored session in one transaction; if it fails, the previous data stays. Poll GET /api/v1/jobs/{id}, or the session\'s status.',
         params: SessionParams,
         response: { 202: LoadAccepted },
       },

@@ -1,58 +1,13 @@
 // `apex start` / `apex serve` as a user runs them: a real process on a real port, bootstrapping an
 // empty database (from the dump, or by syncing from the recorded Jolpica answers), answering, and
 // closing cleanly on SIGTERM. Runs the TypeScript sources through tsx, so no build is needed.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, sharedDir } from '../../src/config.js';
+import { sharedDir } from '../../src/config.js';
+import { startCli, stopCli } from '../helpers/cli-process.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
-
-const cli = join(repoRoot, 'apps', 'server', 'src', 'cli', 'index.ts');
-
-interface Running {
-  proc: ChildProcess;
-  output: () => string;
-  apiUrl: string;
-}
-
-/** Start the CLI and wait until it prints the API URL (or exits). */
-async function startCli(args: string[], env: Record<string, string>, timeoutMs = 240_000): Promise<Running> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: '0', WEB_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no API URL within ${timeoutMs} ms:\n${out}`)), timeoutMs);
-    const check = () => {
-      // The banner's lines may arrive in separate chunks: wait for its last one.
-      const m = /ApexData API\s+(http:\/\/\S+)\/api\/v1/.exec(out);
-      if (m && /API docs\s+http/.test(out)) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', check);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before serving:\n${out}`));
-    });
-  });
-  return { proc, output: () => out, apiUrl };
-}
-
-function stopCli(r: Running): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (r.proc.exitCode !== null) return resolve(r.proc.exitCode);
-    r.proc.once('exit', (code) => resolve(code));
-    r.proc.kill('SIGTERM');
-  });
-}
 
 const json = async (url: string) => (await fetch(url)).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -77,6 +32,8 @@ describe('apex start / apex serve', () => {
     expect(out.indexOf('from F1DB')).toBeLessThan(out.indexOf('importing F1 history from the Jolpica dump'));
     expect(out).toMatch(/driver\s+0\s+\d+\s+0/); // every F1DB driver new on an empty database
     expect(out).toMatch(/API docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    // Listening on loopback only: sessions load on request, no token to set or find.
+    expect(out).toMatch(/Session loads\s+on request, no token/);
     const seasons = await json(`${first.apiUrl}/api/v1/seasons?limit=1`);
     expect(seasons.total).toBe(77);
     expect((await fetch(`${first.apiUrl}/ready`)).status).toBe(200);

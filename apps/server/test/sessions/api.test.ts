@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { LAP_COLUMNS, RESULT_COLUMNS, WEATHER_COLUMNS, type Lap, type Session } from '@apexdata/livetiming';
+import { RESULT_COLUMNS, WEATHER_COLUMNS, type Lap, type Session } from '@apexdata/livetiming';
 import { RedisStore, type ResponseStore } from '../../src/http/cache/store.js';
 import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { seasonCatalogue, type CatalogEntry, type SessionKey } from '../../src/sessions/catalog.js';
 import type { LoadDeps } from '../../src/sessions/load.js';
+import { flagLaps, lapColumns } from '../../src/sessions/shape/laps.js';
 import { gapsPerLap, positionsPerLap } from '../../src/sessions/shape/race-order.js';
 import { csv, records } from '../../src/sessions/shape/table.js';
 import { columnarTelemetry, TELEMETRY_COLUMNS } from '../../src/sessions/shape/telemetry.js';
@@ -74,10 +75,11 @@ describe.each(backends)('session API on %s', (kind) => {
     const key = keyOf(path);
     const engine: Session = await engineSession(path);
     const laps = [...(engine.laps?.toArray() ?? [])].sort(byDriverLap);
-    expect(await items(url(key, '/laps'))).toEqual(records(laps, LAP_COLUMNS));
+    const flagged = engine.laps ? flagLaps(engine.laps, laps) : [];
+    expect(await items(url(key, '/laps'))).toEqual(records(flagged, lapColumns));
     const lapsCsv = await get(url(key, '/laps?format=csv'));
     expect(lapsCsv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(lapsCsv.body).toBe(csv(laps, LAP_COLUMNS));
+    expect(lapsCsv.body).toBe(csv(flagged, lapColumns));
 
     expect(await items(url(key, '/results'))).toEqual(records(engine.results, RESULT_COLUMNS));
     const drivers = (await items(url(key, '/drivers'))) as { driverNumber: string; abbreviation: string | null; teamColor: string | null }[];
@@ -91,7 +93,15 @@ describe.each(backends)('session API on %s', (kind) => {
     const weather = (await get(url(key, '/weather'))).json() as Record<string, unknown[]>;
     for (const c of WEATHER_COLUMNS) expect(weather[c.key], c.key).toEqual((engine.weather ?? []).map((w) => c.get(w)));
     expect((await items(url(key, '/track-status'))).length).toBe(engine.trackStatus?.length ?? 0);
-    expect((await items(url(key, '/race-control'))).length).toBe(engine.raceControl?.length ?? 0);
+    // Race control on the session clock: the engine's t0 when the archive fixed it, else an estimate.
+    const rc = (await get(url(key, '/race-control'))).json() as { items: { date: string | null; time: number | null }[]; clock: { t0: string | null; source: string | null } };
+    expect(rc.items.length).toBe(engine.raceControl?.length ?? 0);
+    const t0 = ((await get(url(key))).json() as { data: { t0: string | null } }).data.t0;
+    if (t0 !== null) expect(rc.clock).toEqual({ t0, source: 'archive' });
+    for (const m of rc.items) {
+      if (rc.clock.t0 === null || m.date === null) expect(m.time).toBeNull();
+      else expect(Math.abs(m.time! - (Date.parse(m.date) - Date.parse(rc.clock.t0)))).toBeLessThan(1);
+    }
     expect(await items(url(key, '/positions'))).toEqual(positionsPerLap(laps).map((p) => ({ ...p })));
     expect(await items(url(key, '/gaps'))).toEqual(gapsPerLap(laps).map((g) => ({ ...g })));
 
@@ -122,6 +132,17 @@ describe.each(backends)('session API on %s', (kind) => {
     expect(ids(await items(url(key, '/laps?part=Q1&driver=VER')))).toEqual(engineIds(q1!.pickDrivers('VER')));
     expect(q2!.length).toBeGreaterThan(0);
     expect(ids(await items(url(key, '/laps?stint=1,2&driver=LEC')))).toEqual(engineIds(laps.pickDrivers('LEC').filter((l) => l.stint === 1 || l.stint === 2)));
+
+    // Every row carries the session-wide quick and clean flags, decided by the engine's picks.
+    const rows = (await items(url(key, '/laps'))) as { driverNumber: string; lapNumber: number; isQuick: boolean; isClean: boolean }[];
+    expect(ids(rows.filter((l) => l.isQuick))).toEqual(engineIds(laps.pickQuickLaps()));
+    const clean = laps.pickAccurate().pickWoPitInOut().pickTrackStatus('24567', 'none').filter((l) => l.lapTime !== null && l.deleted !== true);
+    expect(ids(rows.filter((l) => l.isClean))).toEqual(engineIds(clean));
+    expect(clean.length).toBeGreaterThan(50);
+    expect(clean.length).toBeLessThan(laps.length);
+    // The flags are the session's: a driver's selection carries the same ones.
+    const ver = (await items(url(key, '/laps?driver=VER'))) as typeof rows;
+    for (const l of ver) expect(rows.find((r) => r.driverNumber === l.driverNumber && r.lapNumber === l.lapNumber)).toEqual(l);
 
     // Errors name what is wrong.
     const unknown = await get(url(key, '/laps?driver=ZZZ'));
@@ -242,7 +263,7 @@ describe.each(backends)('session API on %s', (kind) => {
     expect(laps.statusCode).toBe(404);
     expect(laps.json().error).toEqual({
       code: 'APX_ERR_NOT_LOADED',
-      message: '2025 round 20 R is not loaded yet: run `apex session load 2025 20 R` or POST /api/v1/sessions/2025/20/R/load (admin token)',
+      message: '2025 round 20 R is not loaded yet: run `apex session load 2025 20 R` or POST /api/v1/sessions/2025/20/R/load (admin token; or set APEX_AUTOLOAD=true to load on request)',
     });
     // Not in the archive at all.
     expect((await get('/api/v1/sessions/2025/20/FP3')).statusCode).toBe(404);

@@ -88,6 +88,26 @@ describe('APEX_AUTOLOAD=true', () => {
       await app.close();
     }
   }, 240_000);
+
+  it('opens POST …/load without the admin token, and says so on the session (onDemand); without it the token is required', async () => {
+    const open = await testApp({ database: t.database, env: { ...env, APEX_AUTOLOAD: 'true' } });
+    const locked = await testApp({ database: t.database, env: { ...env, APEX_AUTOLOAD: 'false', APEX_ADMIN_TOKEN: 'secret-token' } });
+    try {
+      expect((await open.inject({ url: url() })).json().onDemand).toBe(true);
+      expect((await locked.inject({ url: url() })).json().onDemand).toBe(false);
+      // A session the archive does not have: past the token check, refused for what it is.
+      const missing = await open.inject({ method: 'POST', url: '/api/v1/sessions/2020/39/FP1/load' });
+      expect(missing.statusCode, missing.body).toBe(404);
+      const denied = await locked.inject({ method: 'POST', url: '/api/v1/sessions/2020/39/FP1/load' });
+      expect(denied.statusCode).toBe(401);
+      expect(denied.json().error.code).toBe('APX_ERR_UNAUTHORIZED');
+      const notLoaded = await locked.inject({ url: '/api/v1/sessions/2020/39/FP1/laps' });
+      expect(notLoaded.statusCode).toBe(404);
+    } finally {
+      await open.close();
+      await locked.close();
+    }
+  });
 });
 
 describe('a load that failed', () => {
@@ -101,7 +121,7 @@ describe('a load that failed', () => {
       const r = await app.inject({ url: `${path}/laps` });
       expect(r.statusCode).toBe(404);
       expect(r.json().error.code).toBe('APX_ERR_NOT_LOADED');
-      expect(r.json().error.message).toBe(`${failed.year} round ${failed.round} FP1 is not loaded: its last load failed (corrupt stream: TimingData: 3 undecodable line(s) skipped); to retry, run \`apex session load ${failed.year} ${failed.round} FP1\` or POST ${path}/load (admin token)`);
+      expect(r.json().error.message).toBe(`${failed.year} round ${failed.round} FP1 is not loaded: its last load failed (corrupt stream: TimingData: 3 undecodable line(s) skipped); to retry, run \`apex session load ${failed.year} ${failed.round} FP1\` or POST ${path}/load (admin token; or set APEX_AUTOLOAD=true to load on request)`);
       expect((await app.inject({ url: path })).json().status).toMatchObject({ state: 'failed', hasData: false, error: 'corrupt stream: TimingData: 3 undecodable line(s) skipped' });
     } finally {
       await app.close();

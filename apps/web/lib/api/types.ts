@@ -1,375 +1,73 @@
-// The shapes the web app works with. They follow /api/v1 (camelCase, durations in ms, ISO dates);
-// lib/queries/* adapt the wire format to these where the two differ, so components never see drift.
+// The history shapes the web app works with, taken from the API's generated types (openapi.gen.ts,
+// from the server's OpenAPI document): when a route's schema changes, the regenerated types change
+// with it and every use is type-checked against the new shape. Names only, no hand-written fields.
+import type { paths } from './openapi.gen';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** Paths answering GET with a JSON 200. */
+type GetPath = { [P in keyof paths]: paths[P] extends { get: { responses: { 200: { content: { 'application/json': unknown } } } } } ? P : never }[keyof paths];
 
-export interface DriverRef {
-  id: string;
-  code: string | null;
-  permanentNumber: number | null;
-  givenName: string;
-  familyName: string;
-  nationality: string | null;
-}
+/** The JSON body of a GET path's 200 answer. */
+export type ApiJson<P extends GetPath> = paths[P]['get']['responses'][200]['content']['application/json'];
+
+/** One row of a GET path that answers `{ items: [...] }`. */
+export type ApiItem<P extends GetPath> = ApiJson<P> extends { items: (infer I)[] } ? I : never;
+
+type Paged = ApiJson<'/api/v1/drivers'>;
+/** A page of a list endpoint (`items`, `total`, `limit`, `offset`). */
+export type Page<T> = Omit<Paged, 'items'> & { items: T[] };
+
+export type RaceSummary = ApiItem<'/api/v1/races'>;
+export type Race = ApiJson<'/api/v1/races/{year}/{round}'>;
+export type RaceResult = Race['results'][number];
+export type QualifyingResult = Race['qualifying'][number];
+export type PitStop = Race['pitStops'][number];
+export type LapTime = Race['laps'][number];
+export type RaceSessionInfo = Race['sessions'][number];
+export type FastestLap = NonNullable<RaceResult['fastestLap']>;
+
+export type DriverRef = RaceResult['driver'];
+export type ConstructorRef = RaceResult['constructor'];
+export type CircuitRef = RaceSummary['circuit'];
+
+export type Driver = ApiItem<'/api/v1/drivers'>;
+export type Circuit = ApiItem<'/api/v1/circuits'>;
+
+export type SeasonSummary = ApiItem<'/api/v1/seasons'>;
+/** How far a season has got, as the API decides it. */
+export type SeasonState = SeasonSummary['state'];
+/** The races around the server's today, placed by date (GET /api/v1/today). */
+export type Today = ApiJson<'/api/v1/today'>;
+export type Season = ApiJson<'/api/v1/seasons/{year}'>;
+export type Standings = ApiJson<'/api/v1/seasons/{year}/standings'>;
+export type DriverStanding = Standings['drivers'][number];
+export type ConstructorStanding = Standings['constructors'][number];
+
+export type DriverProfile = ApiJson<'/api/v1/drivers/{driverId}'>;
+export type CareerSummary = DriverProfile['career'];
+export type DriverSeasonRow = DriverProfile['seasons'][number];
+export type DriverResultRow = DriverProfile['results'][number];
+
+export type ConstructorProfile = ApiJson<'/api/v1/constructors/{constructorId}'>;
+export type ConstructorSeasonRow = ConstructorProfile['seasons'][number];
+
+export type CircuitProfile = ApiJson<'/api/v1/circuits/{circuitId}'>;
 
 // ── F1DB facts ────────────────────────────────────────────────────────────────────────────────
 
-export interface Country {
-  id: string;
-  name: string;
-  alpha2Code: string;
-  demonym: string | null;
-}
-
-/** Engine manufacturer, tyre manufacturer or entrant. */
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface ChassisRef extends NamedRef {
-  fullName: string;
-}
-
-export interface Engine extends ChassisRef {
-  manufacturer: NamedRef;
-  capacity: number | null;
-  configuration: string | null;
-  aspiration: string | null;
-}
-
-export interface CarColumns {
-  position: number | null;
-  positionText: string;
-  number: number;
-  driver: DriverRef;
-  constructor: ConstructorRef;
-}
-
-export interface GridEntry extends CarColumns {
-  gridPenalty: string | null;
-  gridPenaltyPlaces: number | null;
-  qualifyingTimeMillis: number | null;
-}
-
-export interface SessionResult extends CarColumns {
-  timeMillis: number | null;
-  gapMillis: number | null;
-  laps: number | null;
-}
-
-export interface PracticeSession {
-  session: string;
-  results: SessionResult[];
-}
-
-export interface DriverOfTheDayVote {
-  position: number;
-  driver: DriverRef;
-  constructor: ConstructorRef;
-  percentage: number | null;
-}
-
-export interface RaceEntry {
-  number: number | null;
-  driver: DriverRef;
-  constructor: ConstructorRef;
-  entrant: NamedRef | null;
-  engineManufacturer: NamedRef | null;
-  chassis: ChassisRef[];
-  engines: Engine[];
-  tyreManufacturer: NamedRef | null;
-}
-
-export interface RaceDetails {
-  officialName: string;
-  grandPrix: NamedRef;
-  circuitLayout: string | null;
-  circuitType: string;
-  direction: string;
-  courseLengthKm: number;
-  turns: number;
-  laps: number;
-  distanceKm: number;
-  scheduledLaps: number | null;
-  qualifyingFormat: string;
-}
-
-export interface DriverDetails {
-  fullName: string;
-  dateOfDeath: string | null;
-  placeOfBirth: string | null;
-  countryOfBirth: Country | null;
-  nationality: Country | null;
-  secondNationality: Country | null;
-}
-
-export interface FamilyRelation {
-  type: string;
-  driver: DriverRef;
-}
-
-export interface ChronologyStep {
-  constructor: ConstructorRef;
-  yearFrom: number;
-  yearTo: number | null;
-}
-
-export interface ConstructorCarSeason {
-  season: number;
-  entrants: NamedRef[];
-  engineManufacturers: NamedRef[];
-  chassis: ChassisRef[];
-  engines: Engine[];
-  tyreManufacturers: NamedRef[];
-}
-
-export interface CircuitLayout {
-  id: string;
-  lengthKm: number;
-  turns: number;
-  seasons: number[];
-}
-
-export interface CircuitDetails {
-  fullName: string;
-  previousNames: string[];
-  type: string;
-  direction: string;
-  placeName: string;
-  country: Country | null;
-  lengthKm: number;
-  turns: number;
-}
-
-export interface Driver extends DriverRef {
-  dateOfBirth: string | null;
-  url: string | null;
-}
-
-export interface ConstructorRef {
-  id: string;
-  name: string;
-  nationality: string | null;
-}
-
-export interface CircuitRef {
-  id: string;
-  name: string;
-  locality: string | null;
-  country: string | null;
-}
-
-export interface Circuit extends CircuitRef {
-  lat: number | null;
-  lng: number | null;
-  url: string | null;
-}
-
-export interface RaceSummary {
-  season: number;
-  round: number;
-  name: string;
-  date: string | null;
-  time: string | null;
-  isCancelled?: boolean;
-  circuit: CircuitRef;
-  /** Null before the race is run or when no results are loaded. */
-  winner: { driver: DriverRef; constructor: ConstructorRef } | null;
-}
-
-/** How far a season has got, as the API decides it (see the API's SeasonState). */
-export type SeasonState = 'complete' | 'in_progress' | 'results_missing' | 'upcoming';
-
-export interface SeasonSummary {
-  year: number;
-  rounds: number;
-  roundsWithResults: number;
-  /** Rounds dated before the server's today. */
-  roundsDue: number;
-  state: SeasonState;
-  driverChampion: DriverRef | null;
-  constructorChampion: ConstructorRef | null;
-  /** Championship leaders while the season is undecided. */
-  leaders: { afterRound: number; driver: DriverRef | null; constructor: ConstructorRef | null } | null;
-}
-
-/** The races around the server's today, placed by date (GET /api/v1/today). */
-export interface Today {
-  date: string;
-  latestRace: RaceSummary | null;
-  latestResults: RaceSummary | null;
-  nextRace: RaceSummary | null;
-}
-
-export interface DriverStanding {
-  position: number | null;
-  positionText: string;
-  points: number;
-  wins: number;
-  driver: DriverRef;
-  constructors: ConstructorRef[];
-}
-
-export interface ConstructorStanding {
-  position: number | null;
-  positionText: string;
-  points: number;
-  wins: number;
-  constructor: ConstructorRef;
-}
-
-export interface Standings {
-  season: number;
-  round: number;
-  drivers: DriverStanding[];
-  constructors: ConstructorStanding[];
-}
-
-export interface Season {
-  year: number;
-  races: RaceSummary[];
-  standings: Standings | null;
-}
-
-export interface FastestLap {
-  lap: number | null;
-  rank: number | null;
-  timeMillis: number | null;
-  speedKph: number | null;
-}
-
-export interface RaceResult {
-  position: number;
-  positionText: string;
-  number: number | null;
-  driver: DriverRef;
-  constructor: ConstructorRef;
-  grid: number | null;
-  laps: number | null;
-  status: string | null;
-  timeMillis: number | null;
-  timeText: string | null;
-  points: number | null;
-  fastestLap: FastestLap | null;
-}
-
-export interface QualifyingResult {
-  position: number | null;
-  number: number | null;
-  driver: DriverRef;
-  constructor: ConstructorRef;
-  q1Millis: number | null;
-  q2Millis: number | null;
-  q3Millis: number | null;
-}
-
-export interface PitStop {
-  driverId: string;
-  stop: number;
-  lap: number;
-  localTime: string | null;
-  durationMillis: number | null;
-}
-
-export interface LapTime {
-  driverId: string;
-  lap: number;
-  position: number | null;
-  timeMillis: number | null;
-}
-
-export interface RaceSessionInfo {
-  type: string;
-  date: string | null;
-  time: string | null;
-}
-
-export interface Race extends RaceSummary {
-  url: string | null;
-  /** F1DB's facts about the weekend; null when only Jolpica knows the race. */
-  details: RaceDetails | null;
-  startingGrid: GridEntry[];
-  sprintStartingGrid: GridEntry[];
-  practice: PracticeSession[];
-  driverOfTheDay: DriverOfTheDayVote[];
-  entries: RaceEntry[];
-  sessions: RaceSessionInfo[];
-  results: RaceResult[];
-  qualifying: QualifyingResult[];
-  sprint: RaceResult[];
-  sprintQualifying?: QualifyingResult[];
-  pitStops: PitStop[];
-  laps: LapTime[];
-}
-
-export interface CareerSummary {
-  starts: number;
-  wins: number;
-  podiums: number;
-  poles: number;
-  titles: number;
-  points: number;
-  seasons: number[];
-}
-
-export interface DriverSeasonRow {
-  season: number;
-  constructors: ConstructorRef[];
-  position: number | null;
-  points: number;
-  wins: number;
-}
-
-export interface DriverResultRow {
-  season: number;
-  round: number;
-  raceName: string;
-  constructor: ConstructorRef;
-  grid: number | null;
-  position: number;
-  positionText: string;
-  points: number | null;
-  status: string | null;
-}
-
-export interface DriverProfile {
-  driver: Driver;
-  details: DriverDetails | null;
-  family: FamilyRelation[];
-  career: CareerSummary;
-  teams: ConstructorRef[];
-  seasons: DriverSeasonRow[];
-  results: DriverResultRow[];
-}
-
-export interface ConstructorSeasonRow {
-  season: number;
-  drivers: DriverRef[];
-  position: number | null;
-  points: number;
-  wins: number;
-}
-
-export interface ConstructorProfile {
-  constructor: ConstructorRef & { url: string | null };
-  career: CareerSummary;
-  drivers: DriverRef[];
-  seasons: ConstructorSeasonRow[];
-  details: { fullName: string; country: Country | null } | null;
-  chronology: ChronologyStep[];
-  engines: { manufacturer: NamedRef; seasons: number[] }[];
-  cars: ConstructorCarSeason[];
-}
-
-export interface CircuitProfile {
-  circuit: Circuit;
-  details: CircuitDetails | null;
-  layouts: CircuitLayout[];
-  races: RaceSummary[];
-}
+export type RaceDetails = NonNullable<Race['details']>;
+export type PracticeSession = Race['practice'][number];
+export type SessionResult = PracticeSession['results'][number];
+export type DriverOfTheDayVote = Race['driverOfTheDay'][number];
+export type RaceEntry = Race['entries'][number];
+export type NamedRef = NonNullable<RaceEntry['entrant']>;
+export type ChassisRef = RaceEntry['chassis'][number];
+export type Engine = RaceEntry['engines'][number];
+export type GridEntry = Race['startingGrid'][number];
+export type CarColumns = Pick<GridEntry, 'position' | 'positionText' | 'number' | 'driver' | 'constructor'>;
+export type DriverDetails = NonNullable<DriverProfile['details']>;
+export type Country = NonNullable<DriverDetails['nationality']>;
+export type FamilyRelation = DriverProfile['family'][number];
+export type ChronologyStep = ConstructorProfile['chronology'][number];
+export type ConstructorCarSeason = ConstructorProfile['cars'][number];
+export type CircuitDetails = NonNullable<CircuitProfile['details']>;
+export type CircuitLayout = CircuitProfile['layouts'][number];

@@ -1,13 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGet } from '../api/client';
-import type { Comparison, Job, RaceControlMessage, SessionDriver, SessionInfo, SessionLap, SessionPitStop, Stint, TrackOutline, TrackStatusChange, WeatherSeries } from '../api/session-types';
-import { formatLapPicks, type LapPick } from '../shape/telemetry';
+import type { Comparison, Job, Named, SessionDriver, SessionInfo, TrackOutline, TrackStatusChange, WeatherSeries } from '../api/session-types';
+import type { ApiItem, ApiJson } from '../api/types';
 
 export interface SessionKey {
   year: number;
   round: number;
   session: string;
 }
+
+type S = '/api/v1/sessions/{year}/{round}/{session}';
 
 const base = (k: SessionKey) => `/api/v1/sessions/${k.year}/${k.round}/${k.session}`;
 
@@ -39,15 +41,14 @@ function loadedPart<T>(k: SessionKey, part: string, path: string, query?: Record
 }
 
 /** The API names a driver by abbreviation, null when the feed's driver list lacks it: fall back to the number. */
-type Wire<T extends { driver: string }> = Omit<T, 'driver'> & { driver: string | null; driverNumber: string };
-function named<T extends { driver: string }>(rows: Wire<T>[]): T[] {
-  return rows.map((r) => ({ ...r, driver: r.driver ?? r.driverNumber }) as unknown as T);
+function named<W extends { driver: string | null; driverNumber: string }>(rows: readonly W[]): Named<W>[] {
+  return rows.map((r) => ({ ...r, driver: r.driver ?? r.driverNumber }));
 }
 
-function loadedItems<T extends { driver: string }>(k: SessionKey, part: string, path: string) {
+function loadedItems<W extends { driver: string | null; driverNumber: string }>(k: SessionKey, part: string, path: string) {
   return queryOptions({
     queryKey: sessionKeys.part(k, part, {}),
-    queryFn: async ({ signal }) => ({ items: named<T>((await apiGet<{ items: Wire<T>[] }>(`${base(k)}${path}`, undefined, { signal })).items) }),
+    queryFn: async ({ signal }) => ({ items: named((await apiGet<{ items: W[] }>(`${base(k)}${path}`, undefined, { signal })).items) }),
     staleTime: LOADED_STALE,
   });
 }
@@ -56,31 +57,31 @@ export function sessionDriversQueryOptions(k: SessionKey) {
   return queryOptions({
     queryKey: sessionKeys.part(k, 'drivers', {}),
     queryFn: async ({ signal }) => {
-      const { items } = await apiGet<{ items: (Omit<SessionDriver, 'abbreviation'> & { abbreviation: string | null })[] }>(`${base(k)}/drivers`, undefined, { signal });
-      return { items: items.map((d) => ({ ...d, abbreviation: d.abbreviation ?? d.driverNumber, fullName: d.fullName ?? d.driverNumber })) };
+      const { items } = await apiGet<ApiJson<`${S}/drivers`>>(`${base(k)}/drivers`, undefined, { signal });
+      return { items: items.map((d): SessionDriver => ({ ...d, abbreviation: d.abbreviation ?? d.driverNumber, fullName: d.fullName ?? d.driverNumber })) };
     },
     staleTime: LOADED_STALE,
   });
 }
-export const sessionLapsQueryOptions = (k: SessionKey) => loadedItems<SessionLap>(k, 'laps', '/laps');
-export const stintsQueryOptions = (k: SessionKey) => loadedItems<Stint>(k, 'stints', '/stints');
-export const gapsQueryOptions = (k: SessionKey) => loadedItems<{ driver: string; lapNumber: number; position: number; gapToLeader: number | null; interval: number | null; time: number | null }>(k, 'gaps', '/gaps');
-export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedItems<SessionPitStop>(k, 'pitstops', '/pitstops');
+export const sessionLapsQueryOptions = (k: SessionKey) => loadedItems<ApiItem<`${S}/laps`>>(k, 'laps', '/laps');
+export const stintsQueryOptions = (k: SessionKey) => loadedItems<ApiItem<`${S}/stints`>>(k, 'stints', '/stints');
+export const gapsQueryOptions = (k: SessionKey) => loadedItems<ApiItem<`${S}/gaps`>>(k, 'gaps', '/gaps');
+export const sessionPitStopsQueryOptions = (k: SessionKey) => loadedItems<ApiItem<`${S}/pitstops`>>(k, 'pitstops', '/pitstops');
 export const weatherQueryOptions = (k: SessionKey) => loadedPart<WeatherSeries>(k, 'weather', '/weather');
 export const trackQueryOptions = (k: SessionKey) => loadedPart<TrackOutline>(k, 'track', '/track');
-export const raceControlQueryOptions = (k: SessionKey) => loadedPart<{ items: RaceControlMessage[] }>(k, 'race-control', '/race-control');
+export const raceControlQueryOptions = (k: SessionKey) => loadedPart<ApiJson<`${S}/race-control`>>(k, 'race-control', '/race-control');
 export const trackStatusQueryOptions = (k: SessionKey) => loadedPart<{ items: TrackStatusChange[] }>(k, 'track-status', '/track-status');
 
-export function compareQueryOptions(k: SessionKey, picks: readonly LapPick[]) {
-  const laps = formatLapPicks(picks);
+/** Laps compared as the URL writes them (`VER:12,HAM:fastest`): the API parses and resolves them. */
+export function compareQueryOptions(k: SessionKey, laps: string) {
   return queryOptions({
     queryKey: sessionKeys.part(k, 'compare', laps),
-    queryFn: async ({ signal }) => {
-      const data = await apiGet<Omit<Comparison, 'laps'> & { laps: Wire<Comparison['laps'][number]>[] }>(`${base(k)}/compare`, { laps }, { signal });
-      return { ...data, laps: named(data.laps) } as Comparison;
+    queryFn: async ({ signal }): Promise<Comparison> => {
+      const data = await apiGet<ApiJson<`${S}/compare`>>(`${base(k)}/compare`, { laps }, { signal });
+      return { ...data, laps: named(data.laps) };
     },
     staleTime: LOADED_STALE,
-    enabled: picks.length > 0,
+    enabled: laps !== '',
   });
 }
 
@@ -92,12 +93,13 @@ export function jobQueryOptions(id: string) {
   });
 }
 
-/** Start loading a session (admin endpoint). Returns the job id. */
-export async function startSessionLoad(k: SessionKey, adminToken: string): Promise<string> {
-  const res = await fetch(`${base(k)}/load`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, accept: 'application/json' } });
-  const body = (await res.json().catch(() => null)) as { jobId?: string; id?: string; job?: { id?: string }; error?: { code: string; message: string } } | null;
+/** Start loading a session; `adminToken` null where the API loads on demand. Returns the job id. */
+export async function startSessionLoad(k: SessionKey, adminToken: string | null): Promise<string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (adminToken) headers.authorization = `Bearer ${adminToken}`;
+  const res = await fetch(`${base(k)}/load`, { method: 'POST', headers });
+  const body = (await res.json().catch(() => null)) as { jobId?: string; error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? res.statusText);
-  const id = body?.jobId ?? body?.id ?? body?.job?.id;
-  if (!id) throw new ApiError(502, 'bad_response', 'The API started a load but returned no job id.');
-  return id;
+  if (!body?.jobId) throw new ApiError(502, 'bad_response', 'The API started a load but returned no job id.');
+  return body.jobId;
 }

@@ -1,36 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import type { RaceControlMessage, SessionDriver } from '../api/session-types';
-import { loadSession, sessionLaps } from '../test/session';
+import type { SessionDriver } from '../api/session-types';
+import { loadSession, sessionLaps, sessionRaceControl } from '../test/session';
 import {
-  estimateT0,
   filterMessages,
   formatSessionClock,
   leaderLapAt,
   leaderLaps,
   messageFacets,
   messageRows,
-  sessionClock,
   sessionSpan,
   trackStatusSegments,
   trackStatusTotals,
   type MessageRow,
 } from './race-control';
 
-/** A recorded session built by our engine, in the shapes the API sends (message dates as ISO UTC). */
+/** A recorded session built by our engine, in the shapes the API sends (messages on the session clock the server gives them). */
 async function load(archivePath: string, telemetry = false) {
   const session = await loadSession(archivePath, { telemetry });
   const laps = sessionLaps(session);
-  const messages: RaceControlMessage[] = (session.raceControl ?? []).map(({ utc: _utc, date, ...m }) => ({ ...m, date: Number.isFinite(date) ? new Date(date).toISOString() : null }));
+  const { items: messages, clock } = sessionRaceControl(session);
   const drivers: SessionDriver[] = session.drivers.map((d) => ({
     driverNumber: d.driverNumber,
     abbreviation: d.abbreviation ?? d.driverNumber,
     fullName: d.fullName ?? d.driverNumber,
     teamName: d.teamName,
     teamColor: null,
+    broadcastName: null, firstName: null, lastName: null, headshotUrl: null, countryCode: null, driverRef: null,
   }));
   const changes = [...(session.trackStatus ?? [])];
   const raceLike = session.kind === 'race';
-  const clock = sessionClock({ t0: session.t0 !== null ? new Date(session.t0).toISOString() : null, sessionStartTime: session.sessionStartTime, raceLike, changes, messages });
   return { session, laps, messages, drivers, changes, raceLike, clock };
 }
 
@@ -43,43 +41,18 @@ const miami = await load('2025/2025-05-04_Miami_Grand_Prix/2025-05-03_Sprint/');
 // 2025 Mexico City qualifying: car data fixes t0; deleted laps; a yellow before the session.
 const mexico = await load('2025/2025-10-26_Mexico_City_Grand_Prix/2025-10-25_Qualifying/', true);
 
-describe('the session clock (UTC of session time zero)', () => {
-  it('should take the archive’s t0 when car data fixed it', () => {
-    expect(mexico.session.t0).not.toBeNull();
-    expect(mexico.clock).toEqual({ t0: mexico.session.t0, source: 'archive' });
-  });
-
-  it('should not trust a single pairing of track status and message (Mexico City qualifying has one)', () => {
-    expect(estimateT0(mexico.changes, mexico.messages)).toBeNull();
-    expect(estimateT0(mexico.changes, mexico.messages, { minSupport: 1 })).not.toBeNull();
-  });
-
-  it('should fall back to the green light at the start outside races, within a second of the archive’s t0', () => {
-    const green = sessionClock({ t0: null, sessionStartTime: mexico.session.sessionStartTime, raceLike: false, changes: mexico.changes, messages: mexico.messages })!;
-    expect(green.source).toBe('green-light');
-    expect(Math.abs(green.t0 - mexico.session.t0!)).toBeLessThan(1000);
-    // In a race the pit exit opens long before the start: no green-light guess there.
-    expect(sessionClock({ t0: null, sessionStartTime: mexico.session.sessionStartTime, raceLike: true, changes: mexico.changes, messages: mexico.messages })).toBeNull();
-  });
-
-  it('should agree with the green light when estimated from track status (other qualifying sessions)', async () => {
-    for (const p of ['2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/', '2023/2023-04-30_Azerbaijan_Grand_Prix/2023-04-28_Qualifying/']) {
-      const s = await load(p);
-      const estimate = estimateT0(s.changes, s.messages)!;
-      expect(estimate.support, p).toBeGreaterThanOrEqual(5);
-      const green = sessionClock({ t0: null, sessionStartTime: s.session.sessionStartTime, raceLike: false, changes: [], messages: s.messages })!;
-      expect(green.source).toBe('green-light');
-      expect(Math.abs(estimate.t0 - green.t0), p).toBeLessThan(1500);
-    }
+describe('messages on the session clock the API gives them', () => {
+  it('should be on the engine’s clock where car data fixed it (Mexico City qualifying)', () => {
+    expect(mexico.clock).toEqual({ t0: new Date(mexico.session.t0!).toISOString(), source: 'archive' });
   });
 
   for (const [name, s] of [['Baku 2018 race', baku], ['Miami 2025 sprint', miami]] as const) {
     it(`should put each message on the leader’s lap the feed gives it (${name}, no car data)`, () => {
-      expect(s.clock?.source).toBe('track-status');
+      expect(s.clock.source).toBe('track-status');
       const leader = leaderLaps(s.laps);
       const last = leader[leader.length - 1]!.start;
       // Between the start and the leader's last lap the feed's lap count is the leader's lap.
-      const rows = messageRows(s.messages, { t0: s.clock!.t0, drivers: s.drivers }).filter((r) => r.sessionTime! >= leader[0]!.start && r.sessionTime! < last);
+      const rows = messageRows(s.messages, { drivers: s.drivers }).filter((r) => r.sessionTime! >= leader[0]!.start && r.sessionTime! < last);
       expect(rows.length).toBeGreaterThan(25);
       for (const r of rows) expect(leaderLapAt(leader, r.sessionTime!), r.message).toBe(r.lap);
     });
@@ -99,7 +72,7 @@ describe('track status periods', () => {
       expect(segments[i]!.start).toBe(segments[i - 1]!.end);
       expect(segments[i]!.status).not.toBe(segments[i - 1]!.status);
     }
-    const rows = messageRows(baku.messages, { t0: baku.clock!.t0, drivers: baku.drivers });
+    const rows = messageRows(baku.messages, { drivers: baku.drivers });
     const deployed = rows.filter((r) => r.kind === 'safety-car' && uc(r).startsWith('SAFETY CAR DEPLOYED'));
     const sc = segments.filter((s) => s.status === '4');
     expect(sc).toHaveLength(deployed.length);
@@ -137,7 +110,7 @@ describe('track status periods', () => {
     const red = segments.filter((s) => s.status === '5');
     expect(red).toHaveLength(1);
     expect(red[0]!.end).toBeLessThan(span.origin);
-    const redFlag = messageRows(miami.messages, { t0: miami.clock!.t0, drivers: miami.drivers }).find((r) => r.flag === 'RED')!;
+    const redFlag = messageRows(miami.messages, { drivers: miami.drivers }).find((r) => r.flag === 'RED')!;
     expect(Math.abs(redFlag.sessionTime! - red[0]!.start)).toBeLessThan(3000);
     expect(segments.some((s) => s.status === '4' && s.start > span.origin)).toBe(true);
   });
@@ -159,7 +132,7 @@ describe('track status periods', () => {
 });
 
 describe('race-control messages', () => {
-  const rows = messageRows(baku.messages, { t0: baku.clock!.t0, drivers: baku.drivers });
+  const rows = messageRows(baku.messages, { drivers: baku.drivers });
   const abbreviations = new Set(baku.drivers.map((d) => d.abbreviation));
 
   it('should name the drivers a message is about, from its racing number and from the text', () => {
@@ -179,7 +152,7 @@ describe('race-control messages', () => {
   });
 
   it('should classify deleted lap times, naming the one car (Mexico City qualifying, racing number only in the text)', () => {
-    const q = messageRows(mexico.messages, { t0: mexico.clock!.t0, drivers: mexico.drivers });
+    const q = messageRows(mexico.messages, { drivers: mexico.drivers });
     const deleted = q.filter((r) => r.kind === 'lap-deleted');
     expect(deleted).toHaveLength(mexico.messages.filter((m) => /DELETED/.test(m.message ?? '')).length);
     // `… LAP 9 15:16:30 (PIT)` names no second car.

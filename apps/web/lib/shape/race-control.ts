@@ -1,6 +1,6 @@
 // Race control and track status for the session page: the track-status timeline, the message list
-// and its filters, and the clock that puts messages (stamped in UTC) on the session-time axis the
-// track status and the laps use.
+// and its filters. Messages come from the API already on the session clock (`time`), the axis the
+// track status and the laps use: the web never reconstructs the clock.
 import type { RaceControlMessage, SessionDriver, SessionLap, TrackStatusChange } from '../api/session-types';
 
 // ── track status ────────────────────────────────────────────────────────────────────────────────
@@ -145,94 +145,6 @@ export function leaderLapAt(leader: readonly LeaderLap[], time: number): number 
   return leader[lo]!.lap;
 }
 
-// ── the clock: UTC ↔ session time ──────────────────────────────────────────────────────────────
-
-const text = (m: RaceControlMessage) => (m.message ?? '').toUpperCase();
-
-/** Which messages announce each track status change (the two feeds report the same events). */
-const ANNOUNCES: Record<string, (m: RaceControlMessage) => boolean> = {
-  '1': (m) => m.flag === 'CLEAR' || m.flag === 'GREEN',
-  '2': (m) => m.flag === 'YELLOW' || m.flag === 'DOUBLE YELLOW',
-  '4': (m) => m.category === 'SafetyCar' && text(m).startsWith('SAFETY CAR DEPLOYED'),
-  '5': (m) => m.flag === 'RED',
-  '6': (m) => text(m).startsWith('VIRTUAL SAFETY CAR DEPLOYED'),
-  '7': (m) => text(m).startsWith('VIRTUAL SAFETY CAR ENDING'),
-};
-
-export interface T0Estimate {
-  /** UTC (epoch ms) of session time zero. */
-  t0: number;
-  /** How many track status changes agree with it. */
-  support: number;
-}
-
-/**
- * UTC of session time zero when the archive has no car data to fix it: every pairing of a track
- * status change with a message announcing the same kind of event proposes an offset (message UTC −
- * change time); the offset most changes agree on within `tolerance` wins. Messages carry whole
- * seconds and trail the status by a moment, so agreement is looser than a millisecond clock. Null
- * when fewer than `minSupport` changes agree: one pairing alone proves nothing.
- */
-export function estimateT0(changes: readonly TrackStatusChange[], messages: readonly RaceControlMessage[], { tolerance = 3000, minSupport = 2 } = {}): T0Estimate | null {
-  const votes: { offset: number; change: number }[] = [];
-  changes.forEach((c, i) => {
-    const announces = c.status ? ANNOUNCES[c.status] : undefined;
-    if (c.time === null || !announces) return;
-    for (const m of messages) {
-      const utc = m.date ? Date.parse(m.date) : NaN;
-      if (Number.isFinite(utc) && announces(m)) votes.push({ offset: utc - c.time, change: i });
-    }
-  });
-  votes.sort((a, b) => a.offset - b.offset);
-  // Sliding window over the sorted offsets, counting distinct changes inside it.
-  const inWindow = new Map<number, number>();
-  let best = { support: 0, lo: 0, hi: 0 };
-  let lo = 0;
-  for (let hi = 0; hi < votes.length; hi++) {
-    inWindow.set(votes[hi]!.change, (inWindow.get(votes[hi]!.change) ?? 0) + 1);
-    while (votes[hi]!.offset - votes[lo]!.offset > tolerance) {
-      const c = votes[lo]!.change;
-      const n = inWindow.get(c)! - 1;
-      if (n) inWindow.set(c, n);
-      else inWindow.delete(c);
-      lo++;
-    }
-    if (inWindow.size > best.support) best = { support: inWindow.size, lo, hi };
-  }
-  if (best.support < minSupport) return null;
-  const window = votes.slice(best.lo, best.hi + 1).map((v) => v.offset);
-  return { t0: window[window.length >> 1]!, support: best.support };
-}
-
-export type ClockSource = 'archive' | 'track-status' | 'green-light';
-
-/**
- * UTC of session time zero, from the best source at hand: the archive's own (fixed by car data),
- * else agreement between track status and messages, else — outside races — the green light that
- * opens the session at its start (in races the pit exit opens long before the start).
- */
-export function sessionClock({
-  t0,
-  sessionStartTime,
-  raceLike,
-  changes,
-  messages,
-}: {
-  t0: string | null | undefined;
-  sessionStartTime: number | null | undefined;
-  raceLike: boolean;
-  changes: readonly TrackStatusChange[];
-  messages: readonly RaceControlMessage[];
-}): { t0: number; source: ClockSource } | null {
-  const archive = t0 ? Date.parse(t0) : NaN;
-  if (Number.isFinite(archive)) return { t0: archive, source: 'archive' };
-  const estimate = estimateT0(changes, messages);
-  if (estimate) return { t0: estimate.t0, source: 'track-status' };
-  if (raceLike || sessionStartTime === null || sessionStartTime === undefined) return null;
-  const green = messages.find((m) => m.flag === 'GREEN' && m.scope === 'Track' && m.date);
-  return green ? { t0: Date.parse(green.date!) - sessionStartTime, source: 'green-light' } : null;
-}
-
 // ── messages ────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -249,6 +161,8 @@ export const MESSAGE_KINDS = [
   { id: 'other', label: 'Other' },
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number]['id'];
+
+const text = (m: RaceControlMessage) => (m.message ?? '').toUpperCase();
 
 export function messageKind(m: RaceControlMessage): MessageKind {
   switch (m.category) {
@@ -330,7 +244,7 @@ export interface MessageRow {
   index: number;
   /** UTC, epoch ms (null when the feed had none). */
   utc: number | null;
-  /** Session time (ms), when the session's UTC offset is known. */
+  /** Session time (ms) as the API placed it; null when the session has no clock. */
   sessionTime: number | null;
   /** The leader's lap: the feed's, else derived from the leader's laps at `sessionTime`. */
   lap: number | null;
@@ -345,16 +259,15 @@ export interface MessageRow {
 
 export function messageRows(
   messages: readonly RaceControlMessage[],
-  { t0, drivers, leader }: { t0: number | null; drivers: readonly SessionDriver[]; leader?: readonly LeaderLap[] },
+  { drivers, leader }: { drivers: readonly SessionDriver[]; leader?: readonly LeaderLap[] },
 ): MessageRow[] {
   const abbreviationOf = new Map(drivers.map((d) => [d.driverNumber, d.abbreviation]));
   return messages.map((m, index) => {
     const parsed = m.date ? Date.parse(m.date) : NaN;
-    const utc = Number.isFinite(parsed) ? parsed : null;
-    const sessionTime = utc !== null && t0 !== null ? utc - t0 : null;
+    const sessionTime = m.time;
     return {
       index,
-      utc,
+      utc: Number.isFinite(parsed) ? parsed : null,
       sessionTime,
       lap: m.lap ?? (sessionTime !== null && leader?.length ? leaderLapAt(leader, sessionTime) : null),
       kind: messageKind(m),

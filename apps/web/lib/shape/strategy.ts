@@ -1,4 +1,4 @@
-import type { SessionLap, Stint } from '../api/session-types';
+import type { SessionLap } from '../api/session-types';
 
 export interface Fit {
   /** ms of lap time per lap of tyre age. */
@@ -30,16 +30,9 @@ export function linearFit(points: readonly { x: number; y: number }[]): Fit | nu
   return { slope, intercept: my - slope * mx, n, r2: syy === 0 ? null : (sxy * sxy) / (sxx * syy) };
 }
 
-/** A lap representative of tyre pace: timed, accurate, not in/out of the pits, green flag only. */
+/** A lap representative of tyre pace: the API's isClean (timed, accurate, standing, no pit in/out, green only). */
 export function isRepresentative(l: SessionLap): boolean {
-  return (
-    l.lapTime !== null &&
-    l.isAccurate &&
-    l.deleted !== true &&
-    l.pitInTime === null &&
-    l.pitOutTime === null &&
-    (l.trackStatus === '' || /^1+$/.test(l.trackStatus))
-  );
+  return l.isClean;
 }
 
 export interface StintDegradation {
@@ -77,31 +70,6 @@ export function stintDegradation(laps: readonly SessionLap[]): StintDegradation[
     });
   }
   return out.sort((a, b) => a.driver.localeCompare(b.driver) || a.stint - b.stint);
-}
-
-/** Stints derived from laps, for sessions where the stints endpoint is not available. */
-export function stintsFromLaps(laps: readonly SessionLap[]): Stint[] {
-  const by = new Map<string, Stint>();
-  for (const l of [...laps].sort((a, b) => a.lapNumber - b.lapNumber)) {
-    if (l.stint === null) continue;
-    const key = `${l.driver}\u0000${l.stint}`;
-    const s = by.get(key);
-    if (!s) {
-      by.set(key, {
-        driver: l.driver,
-        stint: l.stint,
-        compound: l.compound,
-        startLap: l.lapNumber,
-        endLap: l.lapNumber,
-        tyreAgeAtStart: l.tyreLife !== null ? l.tyreLife - 1 : null,
-        laps: 1,
-      });
-    } else {
-      s.endLap = l.lapNumber;
-      s.laps++;
-    }
-  }
-  return [...by.values()];
 }
 
 /**

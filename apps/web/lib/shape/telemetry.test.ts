@@ -1,56 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { readJolpica } from '../test/ergast-fixtures';
 import { loadSession, sessionLaps } from '../test/session';
-import { colourRuns, fastestPerDriver, filterLaps, formatLapPicks, miniSectorFastest, nearestIndex, NO_FILTER, panBy, parseLapPicks, speedColor, zoomAround } from './telemetry';
+import { colourRuns, defaultLapPicks, filterLaps, formatLapPicks, miniSectorFastest, nearestIndex, NO_FILTER, panBy, speedColor, zoomAround } from './telemetry';
 
 // 2019 Italian GP qualifying, laps built by our engine from the recorded archive.
-const laps = sessionLaps(await loadSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/'));
+const session = await loadSession('2019/2019-09-08_Italian_Grand_Prix/2019-09-07_Qualifying/');
+const laps = sessionLaps(session);
 
-describe('fastestPerDriver (2019 Monza qualifying)', () => {
-  it('should pick each driver’s quickest timed lap, fastest first, capped', () => {
-    const picks = fastestPerDriver(laps, 5);
-    expect(picks).toHaveLength(5);
-    expect(new Set(picks.map((p) => p.driver)).size).toBe(5);
-    for (let i = 1; i < picks.length; i++) expect(picks[i]!.lapTime!).toBeGreaterThanOrEqual(picks[i - 1]!.lapTime!);
-    for (const p of picks) {
-      const own = laps.filter((l) => l.driver === p.driver && l.lapTime !== null && l.deleted !== true);
-      expect(p.lapTime).toBe(Math.min(...own.map((l) => l.lapTime!)));
-    }
+describe('defaultLapPicks (2019 Monza qualifying)', () => {
+  it('should name the quickest drivers’ fastest laps, pole first, for the API to resolve', () => {
+    const picks = defaultLapPicks(laps, 3);
+    expect(picks).toHaveLength(3);
+    expect(new Set(picks.map((p) => p.driver)).size).toBe(3);
+    expect(picks.every((p) => p.lap === 'fastest')).toBe(true);
     // The session's fastest lap leads the list, and it matches Jolpica's pole position time.
     const q = readJolpica('2019/14/qualifying.json');
     const pole = q.MRData.RaceTable.Races[0].QualifyingResults[0];
     expect(picks[0]!.driver).toBe(pole.Driver.code);
+    expect(formatLapPicks(picks)).toMatch(/^[A-Z]{3}:fastest,[A-Z]{3}:fastest,[A-Z]{3}:fastest$/);
   });
 });
 
 describe('filterLaps', () => {
-  it('should keep only laps within 107% of the session best with quickOnly', () => {
-    const best = Math.min(...laps.map((l) => l.lapTime ?? Infinity));
+  it('should keep exactly the laps the engine calls quick (pickQuickLaps on the whole session), deleted ones included', () => {
     const quick = filterLaps(laps, { ...NO_FILTER, quickOnly: true });
+    const engineQuick = session.laps!.pickQuickLaps().laps.map((l) => `${l.driverNumber}/${l.lapNumber}`);
+    expect(quick.map((l) => `${l.driverNumber}/${l.lapNumber}`)).toEqual(engineQuick);
     expect(quick.length).toBeGreaterThan(0);
     expect(quick.length).toBeLessThan(laps.length);
-    for (const l of quick) expect(l.lapTime!).toBeLessThanOrEqual(best * 1.07);
   });
   it('should combine driver and personal-best filters', () => {
     const d = laps[0]!.driver;
     const pb = filterLaps(laps, { ...NO_FILTER, drivers: [d], personalBestOnly: true });
     expect(pb.every((l) => l.driver === d && l.isPersonalBest)).toBe(true);
     expect(filterLaps(laps, NO_FILTER)).toHaveLength(laps.length);
-  });
-});
-
-describe('lap picks in the URL', () => {
-  it('should round-trip, normalise, de-duplicate and cap', () => {
-    const picks = parseLapPicks('ver:12,HAM:fastest,VER:12,bad,LEC:x,NOR:3,SAI:4,PIA:5,RUS:6');
-    expect(picks).toEqual([
-      { driver: 'VER', lap: 12 },
-      { driver: 'HAM', lap: 'fastest' },
-      { driver: 'NOR', lap: 3 },
-      { driver: 'SAI', lap: 4 },
-      { driver: 'PIA', lap: 5 },
-    ]);
-    expect(parseLapPicks(formatLapPicks(picks))).toEqual(picks);
-    expect(parseLapPicks('44:7')).toEqual([{ driver: '44', lap: 7 }]);
   });
 });
 

@@ -13,38 +13,37 @@ export function nearestIndex(xs: ArrayLike<number>, x: number): number {
   return Math.abs(xs[lo]! - x) <= Math.abs(xs[hi]! - x) ? lo : hi;
 }
 
-/** The fastest valid lap of each driver, fastest first: the default selection for comparison. */
-export function fastestPerDriver(laps: readonly SessionLap[], limit = 5): SessionLap[] {
-  const best = new Map<string, SessionLap>();
+/**
+ * The default comparison: the fastest lap of each of the `n` quickest drivers, as `driver:fastest`
+ * picks the API resolves (its fastest lap is the engine's pickFastest: the driver's quickest
+ * personal best, so deleted laps never count). Drivers are ranked by their personal bests.
+ */
+export function defaultLapPicks(laps: readonly SessionLap[], n = 3): LapPick[] {
+  const best = new Map<string, number>();
   for (const l of laps) {
-    if (l.lapTime === null || l.deleted === true) continue;
-    const b = best.get(l.driver);
-    if (!b || l.lapTime < b.lapTime!) best.set(l.driver, l);
+    if (!l.isPersonalBest || l.lapTime === null) continue;
+    if (l.lapTime < (best.get(l.driver) ?? Infinity)) best.set(l.driver, l.lapTime);
   }
-  return [...best.values()].sort((a, b) => a.lapTime! - b.lapTime!).slice(0, limit);
+  return [...best.entries()].sort((a, b) => a[1] - b[1]).slice(0, n).map(([driver]) => ({ driver, lap: 'fastest' }));
 }
 
-/** `VER:12` selections from the URL ↔ structured pairs; `fastest` stays symbolic. */
+/**
+ * Laps to compare, as the URL and the API's compare endpoint write them (`VER:12,HAM:fastest`).
+ * The web only formats them: the API parses the list (one grammar, one parser) and answers with the
+ * laps it resolved, which is what the page shows as chosen.
+ */
 export interface LapPick {
   driver: string;
   lap: number | 'fastest';
 }
 
-export function parseLapPicks(raw: string | null, max = 5): LapPick[] {
-  if (!raw) return [];
-  const out: LapPick[] = [];
-  for (const part of raw.split(',')) {
-    const m = /^([A-Za-z0-9]{1,3}):(\d{1,3}|fastest)$/.exec(part.trim());
-    if (!m) continue;
-    const pick: LapPick = { driver: m[1]!.toUpperCase(), lap: m[2] === 'fastest' ? 'fastest' : Number(m[2]) };
-    if (!out.some((p) => p.driver === pick.driver && p.lap === pick.lap)) out.push(pick);
-    if (out.length >= max) break;
-  }
-  return out;
-}
-
 export function formatLapPicks(picks: readonly LapPick[]): string {
   return picks.map((p) => `${p.driver}:${p.lap}`).join(',');
+}
+
+/** The laps a comparison resolved, as picks. */
+export function resolvedPicks(c: Pick<Comparison, 'laps'> | undefined): LapPick[] {
+  return (c?.laps ?? []).map((l) => ({ driver: l.driver, lap: l.lapNumber }));
 }
 
 export interface MiniSectors {
@@ -103,22 +102,22 @@ export interface LapFilter {
   compound: string | null;
   accurateOnly: boolean;
   hideDeleted: boolean;
-  /** 107% of the session's fastest lap. */
+  /** The API's isQuick: within 107% of the session's fastest lap (the engine's pickQuickLaps). */
   quickOnly: boolean;
   personalBestOnly: boolean;
 }
 
 export const NO_FILTER: LapFilter = { drivers: [], compound: null, accurateOnly: false, hideDeleted: false, quickOnly: false, personalBestOnly: false };
 
+/** The laps table's filters, on the flags the API computes (no rule of the engine is repeated here). */
 export function filterLaps(laps: readonly SessionLap[], f: LapFilter): SessionLap[] {
-  const fastest = Math.min(...laps.map((l) => l.lapTime ?? Infinity));
   return laps.filter(
     (l) =>
       (f.drivers.length === 0 || f.drivers.includes(l.driver)) &&
       (f.compound === null || l.compound === f.compound) &&
       (!f.accurateOnly || l.isAccurate) &&
       (!f.hideDeleted || l.deleted !== true) &&
-      (!f.quickOnly || (l.lapTime !== null && l.lapTime <= fastest * 1.07)) &&
+      (!f.quickOnly || l.isQuick) &&
       (!f.personalBestOnly || l.isPersonalBest),
   );
 }

@@ -2,6 +2,7 @@
 // `csv` (the same values, RFC 4180) and `fastf1` (FastF1's column names, durations in seconds with
 // millisecond precision, dates ISO 8601 UTC with milliseconds, missing values null) — the last one
 // lets FastF1 notebooks read ApexData output unchanged.
+import { stringify } from 'csv-stringify/sync';
 
 export type OutputFormat = 'json' | 'csv' | 'fastf1';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv', 'fastf1'];
@@ -70,17 +71,22 @@ export function jsonLines(records: readonly unknown[]): string {
   return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }
 
-/** RFC 4180 CSV with a header of domain names; null is an empty field. */
-export function toCsv<R>(rows: Iterable<R>, columns: readonly Column<R>[]): string {
-  const lines = [columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(jsonCell(c.kind, c.get(row)))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
+const csvOptions = {
+  record_delimiter: 'windows' as const,
+  // RFC 4180: a field holding a line break is quoted too (csv-stringify quotes only the delimiter
+  // it writes, \r\n, by default).
+  quoted_match: /[\r\n]/,
+  cast: { boolean: (v: boolean) => (v ? 'true' : 'false') },
+};
 
-function csvField(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * RFC 4180 CSV (csv-stringify) with a header of domain names; cells as `json` writes them, null an
+ * empty field. The platform's one CSV writer: the CLI and the HTTP API both render through it.
+ */
+export function toCsv<R>(rows: Iterable<R>, columns: readonly Column<R>[]): string {
+  const table: Cell[][] = [columns.map((c) => c.key)];
+  for (const row of rows) table.push(columns.map((c) => jsonCell(c.kind, c.get(row))));
+  return stringify(table, csvOptions);
 }
 
 /** Renders a table in one of the output formats. */

@@ -101,6 +101,7 @@ export function sessionRoute(app: SessionApp, ctx: SessionRouteContext): void {
       ...info,
       status: { ...status, loadedAt: iso(status.loadedAt), updatedAt: iso(status.updatedAt) },
       data,
+      onDemand: ctx.onDemand,
       links: { load: `${pathOf(key)}/load`, laps: `${pathOf(key)}/laps` },
     };
   });

@@ -54,7 +54,7 @@ export function table<R>(reply: FastifyReply, format: TableFormat | undefined, r
 /** Why there is nothing to serve, and what to do about it. */
 export function notLoadedMessage(key: SessionKey, status: ReturnType<SessionReader['status']>): string {
   const name = describeSession(key);
-  const how = `run \`${loadCommand(key)}\` or POST ${pathOf(key)}/load (admin token)`;
+  const how = `run \`${loadCommand(key)}\` or POST ${pathOf(key)}/load (admin token; or set APEX_AUTOLOAD=true to load on request)`;
   if (status.state === 'loading') {
     const progress = [status.stage, status.percent !== null ? `${Math.round(status.percent)}%` : null].filter(Boolean).join(' ');
     return `${name} is being loaded (${progress || 'queued'}); follow GET /api/v1/jobs/${status.jobId ?? '…'} or GET ${pathOf(key)}`;
@@ -73,6 +73,11 @@ export class SessionRouteContext {
     this.archiveLabel = app.jobDeps.sources.archive.source.label;
   }
 
+  /** Sessions load on request, without the admin token (APEX_AUTOLOAD; see loadsOnDemand). */
+  get onDemand(): boolean {
+    return this.app.config.APEX_AUTOLOAD === true;
+  }
+
   /** The session's servable data, or the 404/202 answer when there is none yet. */
   async withSession(request: FastifyRequest, reply: FastifyReply, key: SessionKey,
     answer: (s: ServableSession) => Promise<FastifyReply>): Promise<FastifyReply> {
@@ -88,7 +93,7 @@ export class SessionRouteContext {
     }
     const status = this.reader.status(row);
     const message = notLoadedMessage(key, status);
-    if (!this.app.config.APEX_AUTOLOAD) throw apexError('APX_ERR_NOT_LOADED', message);
+    if (!this.onDemand) throw apexError('APX_ERR_NOT_LOADED', message);
     // A load that just failed is not retried by every request that comes along (the job already
     // retried transient failures); after a while, a request may try again.
     const failedAt = status.state === 'failed' ? timestampMs(status.updatedAt) : NaN;

@@ -9,8 +9,8 @@
 // the load and answers 202 with the job (context.ts).
 //
 // Where things are: catalogue.ts (the season and the session's state), tables.ts (drivers, results,
-// stints, pit stops, weather, race control, track status, positions, gaps), laps.ts (laps with
-// filters), lap-telemetry.ts (lap telemetry, compare, track outline), schemas.ts (TypeBox).
+// stints, pit stops, weather, track status, positions, gaps), laps.ts (laps with filters),
+// race-control.ts (messages on the session clock), lap-telemetry.ts (lap telemetry, compare, track outline), schemas.ts (TypeBox).
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { SessionKey } from '../catalog.js';
@@ -20,8 +20,9 @@ import { SessionRouteContext } from './context.js';
 import { compareRoute, lapTelemetryRoute, trackRoute } from './lap-telemetry.js';
 import { lapsRoute } from './laps.js';
 import { analyticsRoutes } from '../../analytics/session-routes.js';
+import { raceControlRoute } from './race-control.js';
 import {
-  driversRoute, gapsRoute, pitStopsRoute, positionsRoute, raceControlRoute, resultsRoute, stintsRoute, trackStatusRoute, weatherRoute,
+  driversRoute, gapsRoute, pitStopsRoute, positionsRoute, resultsRoute, stintsRoute, trackStatusRoute, weatherRoute,
   type SessionRoute,
 } from './tables.js';
 

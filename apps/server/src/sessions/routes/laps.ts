@@ -2,7 +2,7 @@
 // own pick rules (see ../shape/laps.ts).
 import type { Laps } from '@apexdata/livetiming';
 import { apexError } from '../../http/errors.js';
-import { filterLaps, lapColumns, LapFilterError, type LapFilter } from '../shape/laps.js';
+import { filterLaps, flagLaps, lapColumns, LapFilterError, type LapFilter } from '../shape/laps.js';
 import { keyOf, precompressed, table, type SessionApp, type SessionRouteContext } from './context.js';
 import { dataResponses, LapsQuery, LapsResponse, SessionParams, tags } from './schemas.js';
 
@@ -42,14 +42,15 @@ export function lapsRoute(app: SessionApp, ctx: SessionRouteContext): void {
         part: q.part,
       };
       return ctx.responses.send(request, reply, s, async () => {
+        const session = await ctx.reader.lapsOf(s);
         let laps: Laps;
         try {
-          laps = filterLaps(await ctx.reader.lapsOf(s), filter);
+          laps = filterLaps(session, filter);
         } catch (err) {
           if (err instanceof LapFilterError) throw apexError('APX_ERR_VALIDATION', `querystring: ${err.message}`);
           throw err;
         }
-        return table(reply, q.format, laps.laps, lapColumns);
+        return table(reply, q.format, flagLaps(session, laps.laps), lapColumns);
       });
     });
   });

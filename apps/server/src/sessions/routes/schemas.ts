@@ -3,12 +3,13 @@
 // camelCase, durations and session times in milliseconds, dates ISO 8601 UTC; tabular endpoints
 // answer `{ items: [...] }` (or CSV with `format=csv`), series answer one array per quantity.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { LAP_COLUMNS } from '@apexdata/livetiming';
 import { JobViewSchema, SessionStatusSchema } from '../../jobs/routes.js';
 import { SESSION_CODES } from '../catalog.js';
 import { Nullable } from '../../history/routes/v1/schemas.js';
 import { COMPARE_CHANNELS, MAX_COMPARED_LAPS } from '../shape/compare.js';
+import { lapColumns } from '../shape/laps.js';
 import { seasonSessionColumns } from '../shape/season.js';
+import { CLOCK_SOURCES } from '../shape/session-clock.js';
 import { driverColumns, pitStopColumns, raceControlColumns, resultColumns, stintColumns, trackStatusColumns } from '../shape/tables.js';
 import { TELEMETRY_COLUMNS } from '../shape/telemetry.js';
 import type { Column, ColumnKind } from '../shape/table.js';
@@ -86,28 +87,41 @@ export const TrackQuery = Type.Object({
 // ── responses ──────────────────────────────────────────────────────────────────────────────────
 
 const cellSchema: Record<ColumnKind, () => TSchema> = {
-  duration: () => Nullable(Type.Number({ description: 'ms' })),
-  date: () => Nullable(Type.String({ format: 'date-time' })),
-  number: () => Nullable(Type.Number()),
-  int: () => Nullable(Type.Integer()),
-  string: () => Nullable(Type.String()),
-  bool: () => Nullable(Type.Boolean()),
+  duration: () => Type.Number({ description: 'ms' }),
+  date: () => Type.String({ format: 'date-time' }),
+  number: () => Type.Number(),
+  int: () => Type.Integer(),
+  string: () => Type.String(),
+  bool: () => Type.Boolean(),
 };
 
-/** A table row's schema from the column list that renders it (so the two cannot drift apart). */
-export function rowSchema<R>(columns: readonly Column<R>[], title: string) {
-  return Type.Object(Object.fromEntries(columns.map((c) => [c.key, cellSchema[c.kind]()])), { title });
+/**
+ * A table row's schema from the column list that renders it (so the two cannot drift apart). Cells
+ * are nullable except the `always` ones, which the row type guarantees (clients such as the web
+ * app's generated types rely on them).
+ */
+export function rowSchema<R>(columns: readonly Column<R>[], title: string, always: readonly (keyof R & string)[] = []) {
+  const cell = (c: Column<R>) => (always.includes(c.key as keyof R & string) ? cellSchema[c.kind]() : Nullable(cellSchema[c.kind]()));
+  return Type.Object(Object.fromEntries(columns.map((c) => [c.key, cell(c)])), { title });
 }
 
 const items = (row: TSchema, title: string) => Type.Object({ items: Type.Array(row) }, { title });
 
-export const LapRow = rowSchema(LAP_COLUMNS, 'SessionLap');
+export const LapRow = rowSchema(lapColumns, 'SessionLap', ['driverNumber', 'lapNumber', 'isPersonalBest', 'freshTyre', 'trackStatus', 'fastF1Generated', 'isAccurate', 'isQuick', 'isClean']);
 export const LapsResponse = items(LapRow, 'SessionLaps');
-export const DriversResponse = items(rowSchema(driverColumns, 'SessionDriver'), 'SessionDrivers');
+export const DriversResponse = items(rowSchema(driverColumns, 'SessionDriver', ['driverNumber']), 'SessionDrivers');
 export const ResultsResponse = items(rowSchema(resultColumns, 'SessionResult'), 'SessionResults');
-export const StintsResponse = items(rowSchema(stintColumns, 'SessionStint'), 'SessionStints');
-export const PitStopsResponse = items(rowSchema(pitStopColumns, 'SessionPitStop'), 'SessionPitStops');
-export const RaceControlResponse = items(rowSchema(raceControlColumns, 'RaceControlMessage'), 'RaceControlMessages');
+export const StintsResponse = items(rowSchema(stintColumns, 'SessionStint', ['driverNumber', 'stint', 'startLap', 'endLap', 'laps']), 'SessionStints');
+export const PitStopsResponse = items(rowSchema(pitStopColumns, 'SessionPitStop', ['driverNumber']), 'SessionPitStops');
+export const RaceControlResponse = Type.Object({
+  items: Type.Array(rowSchema(raceControlColumns, 'RaceControlMessage')),
+  clock: Type.Object({
+    t0: Nullable(Type.String({ format: 'date-time', description: 'UTC of session time zero; a message\'s time = date − t0' })),
+    source: Type.Union([...CLOCK_SOURCES.map((c) => Type.Literal(c)), Type.Null()], {
+      description: 'archive: fixed by car data (the engine\'s t0); track-status: where track status changes and the messages announcing them agree; green-light: the green light opening a non-race session at its start; null: no clock, times are null',
+    }),
+  }, { title: 'SessionClock' }),
+}, { title: 'RaceControlMessages', description: 'messages with `time` on the session clock (ms), the same clock as laps and track status' });
 export const TrackStatusResponse = items(rowSchema(trackStatusColumns, 'TrackStatusChange'), 'TrackStatusChanges');
 export const SeasonSessionsResponse = items(rowSchema(seasonSessionColumns, 'SeasonSession'), 'SeasonSessions');
 
@@ -126,7 +140,7 @@ export const GapsResponse = items(Type.Object({
 const numbers = Type.Array(Nullable(Type.Number()));
 
 export const WeatherResponse = Type.Object({
-  time: numbers,
+  time: Type.Array(Type.Number()),
   airTemp: numbers,
   humidity: numbers,
   pressure: numbers,
@@ -155,6 +169,7 @@ export const SessionResponse = Type.Object({
     t0: Nullable(Type.String({ format: 'date-time', description: 'UTC of session time zero' })),
     sessionStartTime: Nullable(Type.Number({ description: 'session time (ms) of the start' })),
   })),
+  onDemand: Type.Boolean({ description: 'true: this API loads sessions on request without the admin token (POST links.load, or any data endpoint answers 202 with the job); false: loading needs the admin token' }),
   links: Type.Object({ load: Type.String(), laps: Type.String() }),
 }, { title: 'Session' });
 

@@ -1,16 +1,17 @@
 // The tabular data routes: one declaration per table (path, summary, where its rows come from, the
-// columns that render them as JSON records or CSV). `laps`, with its filters, is in laps.ts.
+// columns that render them as JSON records or CSV). `laps`, with its filters, is in laps.ts;
+// `race-control`, with the session clock, in race-control.ts.
 import type { TSchema } from '@sinclair/typebox';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
 import { gapsPerLap, positionsPerLap } from '../shape/race-order.js';
 import type { Column } from '../shape/table.js';
 import {
-  abbreviationsOf, driverColumns, gapColumns, pitStopColumns, positionColumns, raceControlColumns, resultColumns, stintColumns,
+  abbreviationsOf, driverColumns, gapColumns, pitStopColumns, positionColumns, resultColumns, stintColumns,
   trackStatusColumns, weatherColumns, weatherSeries, withDriver,
 } from '../shape/tables.js';
 import { json, keyOf, precompressed, table, type SessionApp, type SessionRouteContext } from './context.js';
 import {
-  dataResponses, DriversResponse, formatOnly, GapsResponse, PitStopsResponse, PositionsResponse, RaceControlResponse, ResultsResponse,
+  dataResponses, DriversResponse, formatOnly, GapsResponse, PitStopsResponse, PositionsResponse, ResultsResponse,
   SessionParams, StintsResponse, tags, TrackStatusResponse, WeatherResponse,
 } from './schemas.js';
 
@@ -83,14 +84,6 @@ export const weatherRoute = tableRoute({
   rows: (reader, s) => reader.store.weather(s.row.id),
   columns: weatherColumns,
   json: weatherSeries,
-});
-
-export const raceControlRoute = tableRoute({
-  path: 'race-control',
-  summary: 'Race-control messages (flags, penalties, deleted lap times, …)',
-  response: RaceControlResponse,
-  rows: (reader, s) => reader.store.raceControl(s.row.id),
-  columns: raceControlColumns,
 });
 
 export const trackStatusRoute = tableRoute({

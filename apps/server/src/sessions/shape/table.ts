@@ -1,9 +1,8 @@
 // One column definition per table serves both renderings of a tabular endpoint: JSON records (the
-// engine's `json` cells: durations in ms, dates ISO 8601, NaN → null) and CSV (csv-stringify, RFC
-// 4180, the same cells). The column type is the engine's, so laps, weather and results reuse the
+// engine's `json` cells: durations in ms, dates ISO 8601, NaN → null) and CSV (the engine's toCsv,
+// RFC 4180, the same cells). The column type is the engine's, so laps, weather and results reuse the
 // engine's own column lists and names.
-import { stringify } from 'csv-stringify/sync';
-import { jsonCell, toRecords, type Cell, type Column, type ColumnKind } from '@apexdata/livetiming';
+import { toCsv, toRecords, type Cell, type Column, type ColumnKind } from '@apexdata/livetiming';
 
 export type { Cell, Column, ColumnKind };
 
@@ -24,23 +23,13 @@ export function records<R>(rows: Iterable<R>, columns: readonly Column<R>[]): Re
   return toRecords(rows, columns, 'json');
 }
 
-const csvOptions = {
-  record_delimiter: 'windows' as const,
-  cast: { boolean: (v: boolean) => (v ? 'true' : 'false') },
-};
-
-/** RFC 4180 CSV with a header of domain names; a null cell is an empty field. */
-export function csv<R>(rows: Iterable<R>, columns: readonly Column<R>[]): string {
-  const table: Cell[][] = [columns.map((c) => c.key)];
-  for (const row of rows) table.push(columns.map((c) => jsonCell(c.kind, c.get(row))));
-  return stringify(table, csvOptions);
-}
+/** RFC 4180 CSV with a header of domain names; a null cell is an empty field (the engine's writer). */
+export const csv: <R>(rows: Iterable<R>, columns: readonly Column<R>[]) => string = toCsv;
 
 /** CSV of columnar data (equal-length arrays by name), one row per index. */
 export function columnsCsv(columns: Readonly<Record<string, readonly unknown[]>>): string {
   const names = Object.keys(columns);
   const n = names.length ? columns[names[0]!]!.length : 0;
-  const table: unknown[][] = [names];
-  for (let i = 0; i < n; i++) table.push(names.map((k) => columns[k]![i] ?? null));
-  return stringify(table, csvOptions);
+  const cols: Column<number>[] = names.map((k) => ({ key: k, fastf1: null, kind: 'number', get: (i) => columns[k]![i] }));
+  return toCsv(Array.from({ length: n }, (_, i) => i), cols);
 }

@@ -1,8 +1,9 @@
 // Column lists of the session's tabular endpoints (drivers, results, stints, pit stops, weather, race
 // control, track status). Engine column lists are reused where the engine has one (results,
 // weather); the others follow the same conventions: camelCase, ms, ISO dates.
-import { RESULT_COLUMNS, WEATHER_COLUMNS, type Driver, type RaceControlMessage, type SessionResult, type TrackStatusChange, type WeatherSample } from '@apexdata/livetiming';
+import { RESULT_COLUMNS, WEATHER_COLUMNS, type Driver, type SessionResult, type TrackStatusChange, type WeatherSample } from '@apexdata/livetiming';
 import type { LapGap, LapPosition } from './race-order.js';
+import type { TimedMessage } from './session-clock.js';
 import { computed, field, type Column } from './table.js';
 
 /** A driver of the session, with the history driver it is linked to (by racing number within the event). */
@@ -95,8 +96,9 @@ export function weatherSeries(samples: readonly WeatherSample[]): Record<string,
   return out;
 }
 
-export const raceControlColumns: readonly Column<RaceControlMessage>[] = [
+export const raceControlColumns: readonly Column<TimedMessage>[] = [
   computed('date', 'date', (m) => m.date),
+  field('time', 'duration'),
   field('category', 'string'),
   field('message', 'string'),
   field('status', 'string'),

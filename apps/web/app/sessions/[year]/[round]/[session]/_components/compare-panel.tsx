@@ -4,7 +4,6 @@ import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Comparison, SessionDriver } from '@/lib/api/session-types';
 import { compareQueryOptions, trackQueryOptions, type SessionKey } from '@/lib/queries/sessions';
-import type { LapPick } from '@/lib/shape/telemetry';
 import { ChartSkeleton, EmptyState, ErrorState } from '@/components/data/states';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -17,8 +16,8 @@ import { TelemetryStack } from './telemetry-stack';
 import { lapStyles, type LapStyle } from '@/lib/shape/lap-styles';
 import { TrackMap } from './track-map';
 
-export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: SessionKey; picks: LapPick[]; drivers: SessionDriver[] | undefined }) {
-  const compare = useQuery(compareQueryOptions(sessionKey, picks));
+export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: SessionKey; laps: string; drivers: SessionDriver[] | undefined }) {
+  const compare = useQuery(compareQueryOptions(sessionKey, laps));
   const track = useQuery(trackQueryOptions(sessionKey));
   const [modeParam, setMode] = useSearchParam('map');
   const mode = pickEnum(modeParam, ['speed', 'fastest'] as const, 'speed');
@@ -28,8 +27,8 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
   const lateComparison = React.useDeferredValue(ready ? compare.data! : null);
   const lateTrack = React.useDeferredValue(track.data);
   const styles = React.useMemo(
-    () => (drivers ? lapStyles(compare.data?.laps ?? picks.map((p) => ({ driver: p.driver, lapNumber: p.lap })), drivers) : []),
-    [compare.data, picks, drivers],
+    () => (drivers ? lapStyles(compare.data?.laps ?? [], drivers) : []),
+    [compare.data, drivers],
   );
   // bench:web measures from the moment everything the charts need is here to their first draw.
   const marked = React.useRef<unknown>(null);
@@ -38,7 +37,7 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
     performance.mark('apex:compare-data');
   }
 
-  if (picks.length === 0) return <EmptyState title="No laps chosen">Tick up to five laps in the laps table to compare their telemetry.</EmptyState>;
+  if (laps === '') return <EmptyState title="No laps chosen">Tick up to five laps in the laps table to compare their telemetry.</EmptyState>;
   if (compare.isError) return <ErrorState error={compare.error} retry={() => compare.refetch()} title="Could not load the comparison" />;
 
   return (
@@ -62,7 +61,7 @@ export function ComparePanel({ sessionKey, picks, drivers }: { sessionKey: Sessi
             <CardTitle>Track</CardTitle>
             <ToggleGroup type="single" value={mode} onValueChange={(v) => v && setMode(v === 'speed' ? null : v)} aria-label="Colour the track by">
               <ToggleGroupItem value="speed">Speed</ToggleGroupItem>
-              <ToggleGroupItem value="fastest" disabled={picks.length < 2}>
+              <ToggleGroupItem value="fastest" disabled={(compare.data?.laps.length ?? 0) < 2}>
                 Fastest
               </ToggleGroupItem>
             </ToggleGroup>

@@ -50,8 +50,10 @@ export function LapsTable({
 }: {
   laps: SessionLap[];
   drivers: SessionDriver[];
+  /** Laps chosen for comparison (as the API resolved them). */
   picks: LapPick[];
-  onPicks: (p: LapPick[]) => void;
+  /** Absent when the session has no telemetry to compare: no pick column then. */
+  onPicks?: (p: LapPick[]) => void;
   maxPicks?: number;
 }) {
   const [filter, setFilter] = useLapFilter();
@@ -65,6 +67,7 @@ export function LapsTable({
   const driverInfo = new Map(drivers.map((d) => [d.abbreviation, d]));
   const isPicked = (l: SessionLap) => picks.some((p) => p.driver === l.driver && p.lap === l.lapNumber);
   const toggle = (l: SessionLap) => {
+    if (!onPicks) return;
     if (isPicked(l)) onPicks(picks.filter((p) => !(p.driver === l.driver && p.lap === l.lapNumber)));
     else if (picks.length < maxPicks) onPicks([...picks, { driver: l.driver, lap: l.lapNumber }]);
   };
@@ -107,7 +110,7 @@ export function LapsTable({
             </label>
           ))}
           <span className="ml-auto text-muted-foreground">
-            {rows.length} of {laps.length} laps · {picks.length}/{maxPicks} chosen for comparison
+            {rows.length} of {laps.length} laps{onPicks ? ` · ${picks.length}/${maxPicks} chosen for comparison` : ''}
           </span>
         </div>
       </div>
@@ -118,9 +121,11 @@ export function LapsTable({
           <Table aria-label="Laps">
             <TableHeader>
               <TableRow>
-                <TableHead className="w-8">
-                  <span className="sr-only">Compare</span>
-                </TableHead>
+                {onPicks ? (
+                  <TableHead className="w-8">
+                    <span className="sr-only">Compare</span>
+                  </TableHead>
+                ) : null}
                 <TableHead>Driver</TableHead>
                 <TableHead className="text-right">Lap</TableHead>
                 <TableHead className="text-right">Time</TableHead>
@@ -138,14 +143,16 @@ export function LapsTable({
                 const d = driverInfo.get(l.driver);
                 return (
                   <TableRow key={`${l.driver}-${l.lapNumber}`} data-state={picked ? 'selected' : undefined} className={cn(l.deleted && 'text-muted-foreground line-through decoration-destructive/70')}>
-                    <TableCell>
-                      <Checkbox
-                        checked={picked}
-                        disabled={!picked && (picks.length >= maxPicks || l.lapTime === null)}
-                        onCheckedChange={() => toggle(l)}
-                        aria-label={`Compare ${l.driver} lap ${l.lapNumber}`}
-                      />
-                    </TableCell>
+                    {onPicks ? (
+                      <TableCell>
+                        <Checkbox
+                          checked={picked}
+                          disabled={!picked && (picks.length >= maxPicks || l.lapTime === null)}
+                          onCheckedChange={() => toggle(l)}
+                          aria-label={`Compare ${l.driver} lap ${l.lapNumber}`}
+                        />
+                      </TableCell>
+                    ) : null}
                     <TableCell>
                       <span className="inline-flex items-center gap-2 font-semibold">
                         <span aria-hidden className="h-4 w-1 rounded-sm" style={{ background: d?.teamColor ?? '#888' }} />

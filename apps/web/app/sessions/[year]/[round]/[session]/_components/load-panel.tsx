@@ -12,7 +12,11 @@ import { ErrorState } from '@/components/data/states';
 
 const TOKEN_KEY = 'apex-admin-token';
 
-/** A session that is not loaded yet: explain, offer to load it (admin token), then show progress. */
+/**
+ * A session that is not loaded yet. Where the API loads sessions on demand (`info.onDemand`: a local
+ * install by default) the load starts as soon as the page opens and its progress shows; a failed
+ * load is not retried by itself. Where loads need the admin token (a deployment), ask for it.
+ */
 export function LoadPanel({ sessionKey, info }: { sessionKey: SessionKey; info: SessionInfo }) {
   const qc = useQueryClient();
   const [token, setToken] = React.useState('');
@@ -32,19 +36,29 @@ export function LoadPanel({ sessionKey, info }: { sessionKey: SessionKey; info: 
   const failed = job.data?.state === 'failed' ? job.data.error : info.status.state === 'failed' ? info.status.error : null;
   const cmd = `npx apex session load ${sessionKey.year} ${sessionKey.round} ${sessionKey.session}`;
 
-  const start = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const load = async () => {
     setStarting(true);
     setError(null);
     try {
-      sessionStorage.setItem(TOKEN_KEY, token);
-      setJobId(await startSessionLoad(sessionKey, token));
+      if (!info.onDemand) sessionStorage.setItem(TOKEN_KEY, token);
+      setJobId(await startSessionLoad(sessionKey, info.onDemand ? null : token));
     } catch (err) {
       setError(err);
     } finally {
       setStarting(false);
     }
   };
+  const start = (e: React.FormEvent) => {
+    e.preventDefault();
+    void load();
+  };
+  // On demand: opening the page is the request to load it (once; never over a failed load).
+  const autoStarted = React.useRef(false);
+  React.useEffect(() => {
+    if (!info.onDemand || autoStarted.current || jobId !== null || info.status.state !== 'not_loaded') return;
+    autoStarted.current = true;
+    void load();
+  }, [info.onDemand, info.status.state, jobId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Card data-state="not-loaded">
@@ -65,17 +79,26 @@ export function LoadPanel({ sessionKey, info }: { sessionKey: SessionKey; info: 
         ) : (
           <>
             {failed ? <ErrorState error={new Error(failed)} title="The last load failed" /> : null}
-            <form onSubmit={start} className="flex max-w-md flex-col gap-2">
-              <label htmlFor="admin-token" className="text-xs font-semibold uppercase tracking-wider text-muted-foreground">
-                Admin token (APEX_ADMIN_TOKEN)
-              </label>
-              <div className="flex gap-2">
-                <Input id="admin-token" type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required />
-                <Button type="submit" disabled={starting || !token}>
-                  {starting ? <Loader2 aria-hidden className="animate-spin" /> : <Download aria-hidden />} Load
+            {info.onDemand ? (
+              <div className="flex items-center gap-3">
+                <Button onClick={() => void load()} disabled={starting}>
+                  {starting ? <Loader2 aria-hidden className="animate-spin" /> : <Download aria-hidden />} {failed ? 'Try again' : 'Load'}
                 </Button>
+                <span className="text-xs text-muted-foreground">{starting ? 'Starting the load…' : 'This server loads sessions on request.'}</span>
               </div>
-            </form>
+            ) : (
+              <form onSubmit={start} className="flex max-w-md flex-col gap-2">
+                <label htmlFor="admin-token" className="text-xs font-semibold uppercase tracking-wider text-muted-foreground">
+                  Admin token (APEX_ADMIN_TOKEN)
+                </label>
+                <div className="flex gap-2">
+                  <Input id="admin-token" type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required />
+                  <Button type="submit" disabled={starting || !token}>
+                    {starting ? <Loader2 aria-hidden className="animate-spin" /> : <Download aria-hidden />} Load
+                  </Button>
+                </div>
+              </form>
+            )}
             {error ? <ErrorState error={error} title="Could not start the load" /> : null}
             <p className="text-xs text-muted-foreground">
               Or from a terminal: <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-foreground">{cmd}</code>

@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import type { SessionDriver, SessionLap } from '@/lib/api/session-types';
+import type { ClockSource, SessionDriver, SessionLap } from '@/lib/api/session-types';
 import { raceControlQueryOptions, sessionQueryOptions, trackStatusQueryOptions, type SessionKey } from '@/lib/queries/sessions';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
@@ -21,10 +21,8 @@ import {
   leaderLaps,
   messageFacets,
   messageRows,
-  sessionClock,
   sessionSpan,
   trackStatusSegments,
-  type ClockSource,
   type MessageFilter,
   type MessageRow,
   type SessionSpan,
@@ -59,6 +57,7 @@ function useMessageFilter(): [MessageFilter, (patch: Partial<MessageFilter>) => 
   return [filter, update];
 }
 
+/** How the API put the messages on the session clock (see its race-control endpoint). */
 const CLOCK_NOTE: Record<ClockSource, string> = {
   archive: '',
   'track-status': ' Message times are placed by matching race control to the track status (the archive has no car data to fix the clock).',
@@ -74,16 +73,10 @@ export function RaceControlPanel({ sessionKey, laps, drivers, raceLike }: { sess
 
   const changes = ts.data?.items;
   const messages = rc.data?.items;
-  const clock = React.useMemo(
-    () =>
-      messages
-        ? sessionClock({ t0: info.data?.data?.t0, sessionStartTime: info.data?.data?.sessionStartTime, raceLike, changes: changes ?? [], messages })
-        : null,
-    [info.data, raceLike, changes, messages],
-  );
+  const clock = rc.data?.clock ?? null;
   const span = React.useMemo(() => (changes ? sessionSpan(laps, changes, info.data?.data?.sessionStartTime) : null), [laps, changes, info.data]);
   const leader = React.useMemo(() => (raceLike ? leaderLaps(laps) : []), [laps, raceLike]);
-  const rows = React.useMemo(() => (messages ? messageRows(messages, { t0: clock?.t0 ?? null, drivers, leader: raceLike ? leader : undefined }) : null), [messages, clock, drivers, leader, raceLike]);
+  const rows = React.useMemo(() => (messages ? messageRows(messages, { drivers, leader: raceLike ? leader : undefined }) : null), [messages, drivers, leader, raceLike]);
   const shown = React.useMemo(() => (rows ? filterMessages(rows, filter) : null), [rows, filter]);
   const origin = span?.origin ?? info.data?.data?.sessionStartTime ?? null;
   const start = raceLike ? (sessionKey.session === 'S' ? 'sprint start' : 'race start') : 'session start';
@@ -145,7 +138,7 @@ export function RaceControlPanel({ sessionKey, laps, drivers, raceLike }: { sess
                 <MessageList rows={shown!} origin={origin} raceLike={raceLike} drivers={drivers} />
               )}
               <p className="text-xs text-muted-foreground">
-                {clock && origin !== null
+                {clock?.source && origin !== null
                   ? `Times count from the ${start} (negative: before it); hover a time for UTC.${CLOCK_NOTE[clock.source]}`
                   : 'Times are UTC: this session’s clock could not be matched to race control.'}
               </p>

@@ -5,14 +5,14 @@ import { AppLink as Link } from '@/components/app-link';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionInfo } from '@/lib/api/session-types';
-import { sessionDriversQueryOptions, sessionLapsQueryOptions, sessionQueryOptions, type SessionKey } from '@/lib/queries/sessions';
+import { compareQueryOptions, sessionDriversQueryOptions, sessionLapsQueryOptions, sessionQueryOptions, type SessionKey } from '@/lib/queries/sessions';
 import { raceQueryOptions } from '@/lib/queries/races';
 import { PageHeader } from '@/components/layout/page-header';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
-import { fastestPerDriver, formatLapPicks, parseLapPicks, type LapPick } from '@/lib/shape/telemetry';
+import { defaultLapPicks, formatLapPicks, resolvedPicks, type LapPick } from '@/lib/shape/telemetry';
 import { sessionCodes } from '@/lib/shape/sessions';
 import { pickEnum, sessionLabel } from '@/lib/params';
 import { formatDate } from '@/lib/format/time';
@@ -89,12 +89,11 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
   const view = pickEnum(viewParam, VIEWS, defaultView);
   const [lapsParam, setLapsParam] = useSearchParam('laps');
 
-  const picks: LapPick[] = React.useMemo(() => {
-    const fromUrl = parseLapPicks(lapsParam);
-    if (fromUrl.length || !laps.data) return fromUrl;
-    // Default: the fastest lap of each of the three quickest drivers.
-    return fastestPerDriver(laps.data.items, 3).map((l) => ({ driver: l.driver, lap: l.lapNumber }));
-  }, [lapsParam, laps.data]);
+  // The URL's laps go to the API as written; the API parses them and answers with the laps it
+  // resolved, which are the ones shown as chosen. Default: the three quickest drivers' fastest laps.
+  const compared = lapsParam ?? (laps.data ? formatLapPicks(defaultLapPicks(laps.data.items, 3)) : '');
+  const comparison = useQuery({ ...compareQueryOptions(sessionKey, compared), enabled: hasTelemetry && compared !== '' });
+  const picks = React.useMemo(() => resolvedPicks(comparison.data), [comparison.data]);
   const setPicks = (p: LapPick[]) => setLapsParam(p.length ? formatLapPicks(p) : null);
 
   if (laps.isError) return <ErrorState error={laps.error} retry={() => laps.refetch()} />;
@@ -113,10 +112,10 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
       </TabsList>
       <TabsContent value="telemetry">
         {hasTelemetry ? (
-          picks.length === 0 && !laps.data ? (
+          compared === '' && !laps.data ? (
             <TableSkeleton rows={12} />
           ) : (
-            <ComparePanel sessionKey={sessionKey} picks={picks} drivers={drivers.data?.items} />
+            <ComparePanel sessionKey={sessionKey} laps={compared} drivers={drivers.data?.items} />
           )
         ) : (
           <EmptyState title="No car telemetry in the archive for this session">
@@ -131,7 +130,7 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
           </CardHeader>
           <CardContent>
             {lapsReady ? (
-              <LapsTable laps={laps.data!.items} drivers={drivers.data!.items} picks={picks.filter((p) => p.lap !== 'fastest')} onPicks={setPicks} />
+              <LapsTable laps={laps.data!.items} drivers={drivers.data!.items} picks={picks} onPicks={hasTelemetry ? setPicks : undefined} />
             ) : (
               <TableSkeleton rows={12} />
             )}

@@ -7,20 +7,20 @@ import { gapsQueryOptions, sessionPitStopsQueryOptions, stintsQueryOptions, type
 import { gapsByLap } from '@/lib/shape/gaps';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { ChartSkeleton, EmptyState } from '@/components/data/states';
+import { ChartSkeleton, EmptyState, ErrorState } from '@/components/data/states';
 import { SeriesChart, type ChartSeries } from '@/components/charts/series-chart';
 import { DriverPicker } from '@/components/race/driver-picker';
 import { compoundColor, compoundLetter } from '@/lib/colors';
 import { formatDuration } from '@/lib/format/time';
-import { driverOrder, stintDegradation, stintsFromLaps } from '@/lib/shape/strategy';
+import { driverOrder, stintDegradation } from '@/lib/shape/strategy';
 import { pickList } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
 
 export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { sessionKey: SessionKey; laps: SessionLap[]; drivers: SessionDriver[]; raceLike: boolean }) {
   const stintsQ = useQuery(stintsQueryOptions(sessionKey));
   const pitsQ = useQuery(sessionPitStopsQueryOptions(sessionKey));
-  // The stints endpoint is authoritative; laps give the same picture if it is unavailable.
-  const stints = stintsQ.data?.items ?? (stintsQ.isError ? stintsFromLaps(laps) : null);
+  // Stints are the API's (the engine's stint rules), never re-derived here.
+  const stints = stintsQ.data?.items ?? null;
   const order = React.useMemo(() => driverOrder(laps), [laps]);
 
   return (
@@ -30,7 +30,11 @@ export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { session
           <CardTitle>Tyre strategy</CardTitle>
           <CardDescription>stints by compound · number = tyre age at the stint start</CardDescription>
         </CardHeader>
-        <CardContent>{stints ? <StintTimeline stints={stints} order={order} pitStops={pitsQ.data?.items ?? []} /> : <ChartSkeleton height={360} />}</CardContent>
+        <CardContent>
+          {stints ? <StintTimeline stints={stints} order={order} pitStops={pitsQ.data?.items ?? []} />
+            : stintsQ.isError ? <ErrorState error={stintsQ.error} retry={() => void stintsQ.refetch()} />
+            : <ChartSkeleton height={360} />}
+        </CardContent>
       </Card>
       {raceLike ? <Gaps sessionKey={sessionKey} drivers={drivers} /> : null}
       <Degradation laps={laps} drivers={drivers} order={order} />
