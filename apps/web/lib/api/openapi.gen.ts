@@ -239,6 +239,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/history/ambiguous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entities the F1DB import kept apart, and result conflicts between F1DB and Jolpica
+         * @description ambiguous: F1DB entities that matched several of ours, or one on some keys only (a race whose date differs): never merged, each kept as its own entity (races: not imported). conflicts: per kind and field, how many results F1DB and Jolpica disagree on (Jolpica is kept: see README, precedence rule).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ambiguous: {
+                                /** @description driver, constructor, circuit or race */
+                                kind: string;
+                                /** @description the source whose entity could not be matched ('f1db') */
+                                source: string;
+                                /** @description that source's id (F1DB: 'max-verstappen', races '2024/01-bahrain') */
+                                sourceId: string;
+                                reason: string;
+                                /** @description our public ids it could be */
+                                candidates: string[];
+                            }[];
+                            conflicts: {
+                                kind: string;
+                                field: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error the API returns has this shape */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error the API returns has this shape */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seasons": {
         parameters: {
             query?: never;
