@@ -23,8 +23,9 @@ import { ComparePanel } from './compare-panel';
 import { StrategyPanel } from './strategy-panel';
 import { WeatherPanel } from './weather-panel';
 import { RaceControlPanel } from './race-control-panel';
+import { AnalysisPanel } from './analysis-panel';
 
-const VIEWS = ['telemetry', 'laps', 'strategy', 'weather', 'race-control'] as const;
+const VIEWS = ['telemetry', 'laps', 'strategy', 'analysis', 'weather', 'race-control'] as const;
 
 export function SessionView({ sessionKey }: { sessionKey: SessionKey }) {
   const info = useQuery(sessionQueryOptions(sessionKey));
@@ -139,6 +140,9 @@ function LoadedSession({ sessionKey, raceLike, hasTelemetry }: { sessionKey: Ses
       </TabsContent>
       <TabsContent value="strategy">
         {lapsReady ? <StrategyPanel sessionKey={sessionKey} laps={laps.data!.items} drivers={drivers.data!.items} raceLike={raceLike} /> : <TableSkeleton rows={12} />}
+      </TabsContent>
+      <TabsContent value="analysis">
+        {drivers.data ? <AnalysisPanel sessionKey={sessionKey} drivers={drivers.data.items} raceLike={raceLike} /> : <TableSkeleton rows={12} />}
       </TabsContent>
       <TabsContent value="weather">
         {lapsReady ? <WeatherPanel sessionKey={sessionKey} laps={laps.data!.items} /> : <TableSkeleton rows={8} />}
