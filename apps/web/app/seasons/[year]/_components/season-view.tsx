@@ -17,6 +17,7 @@ import { formatDate } from '@/lib/format/time';
 import { pickEnum } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { PointsProgressionChart } from './points-progression';
+import { SeasonHeatmapCard } from './season-heatmap';
 
 export function SeasonView({ year }: { year: number }) {
   const query = useQuery(seasonQueryOptions(year));
@@ -146,6 +147,7 @@ function SeasonBody({ season }: { season: Season }) {
           </CardContent>
         </Card>
       ) : null}
+      {roundsRun > 0 ? <SeasonHeatmapCard year={season.year} /> : null}
     </div>
   );
 }
