@@ -257,8 +257,9 @@ function OvertakesView({ o }: { o: OvertakesAnalysis }) {
 function Racecraft({ sessionKey, selected }: { sessionKey: SessionKey; selected: string[] }) {
   const q = useQuery(racecraftQueryOptions(sessionKey, selected));
   if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
-  if (!q.data) return <TableSkeleton rows={8} />;
-  const rows: [string, (r: (typeof q.data.items)[number]) => string][] = [
+  const data = q.data;
+  if (!data) return <TableSkeleton rows={8} />;
+  const rows: [string, (r: NonNullable<typeof data>["items"][number]) => string][] = [
     ['Team-mate', (r) => r.teammate ?? '—'],
     ['Grid → finish', (r) => `${r.gridRank ?? '—'} → ${r.finalRank ?? 'out'}`],
     ['Lap 1', (r) => (r.lap1Gain === null ? '—' : signed(r.lap1Gain, 0))],
@@ -272,14 +273,14 @@ function Racecraft({ sessionKey, selected }: { sessionKey: SessionKey; selected:
     <Card>
       <CardHeader>
         <CardTitle>Racecraft</CardTitle>
-        <CardDescription>{q.data.method.split('. ')[0]}.</CardDescription>
+        <CardDescription>{data.method.split('. ')[0]}.</CardDescription>
       </CardHeader>
       <CardContent className="overflow-x-auto">
         <Table aria-label="Racecraft comparison">
           <TableHeader>
             <TableRow>
               <TableHead />
-              {q.data.items.map((r) => (
+              {data.items.map((r) => (
                 <TableHead key={r.driver} className="text-right font-mono">
                   {r.driver}
                 </TableHead>
@@ -290,7 +291,7 @@ function Racecraft({ sessionKey, selected }: { sessionKey: SessionKey; selected:
             {rows.map(([label, get]) => (
               <TableRow key={label}>
                 <TableCell className="text-muted-foreground">{label}</TableCell>
-                {q.data.items.map((r) => (
+                {data.items.map((r) => (
                   <TableCell key={r.driver} className="text-right font-mono">
                     {get(r)}
                   </TableCell>
