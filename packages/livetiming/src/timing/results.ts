@@ -172,7 +172,9 @@ export function classifyFromLaps(kind: SessionKind, rows: readonly SessionResult
   const drivers = [...new Set(laps.laps.map((l) => l.driverNumber))];
   const ranked = new Map<string, number>();
 
-  if (kind === 'qualifying') {
+  // Q1/Q2/Q3 need the session status to split the session; without it (2022 Spanish and 2023
+  // Canadian Q have TimingData alone) qualifying is ranked like practice, by best lap.
+  if (kind === 'qualifying' && laps.context.sessionStatus.length > 0) {
     const parts = laps.pickAccurate().splitQualifyingSessions();
     const q = parts.map((p) => (p ? best(p.pickQuickLaps(QUICK)) : new Map<string, number>()));
     const key = (n: string) => [q[2]!.get(n), q[1]!.get(n), q[0]!.get(n)];
@@ -196,7 +198,7 @@ export function classifyFromLaps(kind: SessionKind, rows: readonly SessionResult
     } : r));
   }
 
-  if (kind === 'practice') {
+  if (kind !== 'race') {
     const b = best(laps);
     const order = [...b.keys()].sort((x, y) => b.get(x)! - b.get(y)!);
     order.forEach((n, i) => ranked.set(n, i + 1));
