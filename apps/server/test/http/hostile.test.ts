@@ -80,8 +80,9 @@ describe('hostile traffic against the API (PGlite, listening on loopback)', () =
     globalThis.gc?.();
     const grown = process.memoryUsage().rss - before;
     // Before the fix every URL stayed in two 20,000-entry maps and a count-bound LRU: ~80 KB per
-    // request (445 MB → 2.1 GB for 20,000); 4,000 here would be over 300 MB.
-    expect(grown).toBeLessThan(120 * 1024 * 1024);
+    // request (445 MB → 2.1 GB for 20,000); 4,000 here would be over 300 MB. Without --expose-gc
+    // the heap of the last requests is still uncollected: 160 MB was seen on a loaded machine.
+    expect(grown).toBeLessThan(200 * 1024 * 1024);
     expect(URL_MEMO_MAX_BYTES).toBeLessThanOrEqual(4 * 1024 * 1024);
     const longest = Math.max(...logLines.map((l) => l.length));
     expect(longest).toBeLessThan(2048);
