@@ -3,9 +3,9 @@
 // CSV, and bad input behave like the other session routes.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseOvertakes, degradation, lapPositions, prepareLaps, racePace, type Session } from '@apexdata/livetiming';
+import { analyseOvertakes, classifyLaps, degradation, lapPositions, prepareLaps, racePace, type Session } from '@apexdata/livetiming';
 import { backends } from '../helpers/db.js';
-import { BAKU_2018_R, engineSession, loadedSessionsApp } from '../sessions/api-fixtures.js';
+import { BAKU_2018_R, MEXICO_2025_Q, engineSession, loadedSessionsApp } from '../sessions/api-fixtures.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BASE = '/api/v1/sessions/2018/4/R/analytics';
@@ -59,6 +59,25 @@ describe.each(backends)('session analytics on %s', (kind) => {
     expect(lines).toHaveLength(body.items.length + 1);
     const ham1 = body.items.find((r: Json) => r.driver === 'HAM' && r.lapNumber === 1);
     expect(ham1.reasons).toContain('lap-1');
+  });
+
+  it.each([
+    ['Baku 2018 R', '2018/4/R', BAKU_2018_R],
+    ['Mexico City 2025 Q', '2025/20/Q', MEXICO_2025_Q],
+  ])('one clean-lap rule: the laps table\'s isClean is the analytics\' verdict on every lap of %s', async (_, key, path) => {
+    const [{ body: laps }, { body: clean }] = await Promise.all([get(`/api/v1/sessions/${key}/laps`), get(`/api/v1/sessions/${key}/analytics/clean-laps`)]);
+    const id = (r: Json) => `${r.driverNumber}/${r.lapNumber}`;
+    const verdict = new Map<string, boolean>(clean.items.map((r: Json) => [id(r), r.clean]));
+    // The same laps on both sides, and the same verdict on each.
+    expect(laps.items.map(id).sort()).toEqual([...verdict.keys()].sort());
+    for (const r of laps.items) expect(r.isClean, id(r)).toBe(verdict.get(id(r)));
+    // And both are the engine's classifyLaps on the recorded archive, not something the server decides.
+    const own = (await engineSession(path)).laps!.toArray();
+    const engineClean = classifyLaps(own).filter((v) => v.clean).map((v) => id(v.lap)).sort();
+    expect(laps.items.filter((r: Json) => r.isClean).map(id).sort()).toEqual(engineClean);
+    // Neither all nor none: the rule does leave laps out (pit, lap 1, track status, slow …).
+    expect(engineClean.length).toBeGreaterThan(50);
+    expect(engineClean.length).toBeLessThan(own.length);
   });
 
   it('degradation and overtakes are the engine\'s', async () => {

@@ -1,7 +1,7 @@
 // Lap selection for the laps endpoint. Every filter is one of the engine's own picks on its Laps
 // collection (pickDrivers, pickQuickLaps, pickTyre, pickTrackStatus, …), so the API selects exactly
 // what a FastF1-style script on the engine would.
-import { LAP_COLUMNS, type Lap, type Laps, type TrackStatusMatch } from '@apexdata/livetiming';
+import { classifyLaps, LAP_COLUMNS, type Lap, type Laps, type TrackStatusMatch } from '@apexdata/livetiming';
 import { computed, type Column } from './table.js';
 
 export { LAP_COLUMNS };
@@ -94,26 +94,21 @@ export function filterLaps(session: Laps, f: LapFilter): Laps {
   return laps;
 }
 
-/**
- * Clean laps: timed, accurate, standing (not deleted), neither in- nor out-lap, under green only
- * (no yellow, SC, red, VSC during the lap) — the laps that show a car's pace. The engine's picks.
- */
-export function pickCleanLaps(session: Laps): Laps {
-  return session.pickAccurate().pickWoPitInOut().pickTrackStatus('24567', 'none').filter((l) => l.lapTime !== null && l.deleted !== true);
-}
-
 /** A lap with the session-wide flags clients filter on (so no client re-implements the rules). */
 export type FlaggedLap = Lap & {
   /** Within 107% of the session's fastest lap (the engine's pickQuickLaps on the whole session). */
   readonly isQuick: boolean;
-  /** See pickCleanLaps. */
+  /**
+   * The engine's clean-lap verdict (classifyLaps with its defaults, on the whole session): the same
+   * laps the analytics use, so the laps table and /analytics/clean-laps never disagree.
+   */
   readonly isClean: boolean;
 };
 
 /** `laps` (a selection of `session`) with their quick and clean flags. */
 export function flagLaps(session: Laps, laps: readonly Lap[]): FlaggedLap[] {
   const quick = new Set(session.pickQuickLaps().laps.map(keyOf));
-  const clean = new Set(pickCleanLaps(session).laps.map(keyOf));
+  const clean = new Set(classifyLaps(session.laps).filter((v) => v.clean).map((v) => keyOf(v.lap)));
   return laps.map((l) => ({ ...l, isQuick: quick.has(keyOf(l)), isClean: clean.has(keyOf(l)) }));
 }
 
