@@ -7,18 +7,18 @@ import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionDriver } from '@/lib/api/session-types';
 import type { AnalysisParameters, LapHeatmap, OvertakesAnalysis, PaceAnalysis } from '@/lib/api/analytics-types';
-import { degradationQueryOptions, lapHeatmapQueryOptions, overtakesQueryOptions, paceQueryOptions, racecraftQueryOptions } from '@/lib/queries/analytics';
+import { lapHeatmapQueryOptions, overtakesQueryOptions, paceQueryOptions, racecraftQueryOptions } from '@/lib/queries/analytics';
 import type { SessionKey } from '@/lib/queries/sessions';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ChartSkeleton, EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
 import { SeriesChart } from '@/components/charts/series-chart';
 import { DriverPicker } from '@/components/race/driver-picker';
-import { compoundColor } from '@/lib/colors';
 import { formatDuration } from '@/lib/format/time';
-import { degradationChart, HEAT_MARKS, heatColor, heatMark, overtakesPerLap, paceScatter, signed } from '@/lib/shape/analysis';
+import { HEAT_MARKS, heatColor, heatMark, overtakesPerLap, paceScatter, signed } from '@/lib/shape/analysis';
 import { pickList } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
+import { DegradationCard } from './degradation-card';
 
 export function AnalysisPanel({ sessionKey, drivers, raceLike }: { sessionKey: SessionKey; drivers: SessionDriver[]; raceLike: boolean }) {
   const pace = useQuery(paceQueryOptions(sessionKey));
@@ -48,7 +48,7 @@ export function AnalysisPanel({ sessionKey, drivers, raceLike }: { sessionKey: S
         <Method parameters={pace.data.parameters} />
       </div>
       <PaceScatter pace={pace.data} selected={selected} colorOf={colorOf} />
-      <Degradation sessionKey={sessionKey} selected={selected} />
+      <DegradationCard sessionKey={sessionKey} selected={selected} />
       {raceLike ? <Overtakes sessionKey={sessionKey} /> : null}
       {selected.length >= 2 ? <Racecraft sessionKey={sessionKey} selected={selected} /> : null}
       <Heatmap sessionKey={sessionKey} />
@@ -137,60 +137,6 @@ function PaceScatter({ pace, selected, colorOf }: { pace: PaceAnalysis; selected
         ) : (
           <SeriesChart x={chart.x} series={chart.series} height={300} label={`Fuel-corrected lap times of ${selected.join(', ')}`} xLabel="Lap" formatY={(v) => formatDuration(v * 1000)} />
         )}
-      </CardContent>
-    </Card>
-  );
-}
-
-function Degradation({ sessionKey, selected }: { sessionKey: SessionKey; selected: string[] }) {
-  const q = useQuery(degradationQueryOptions(sessionKey));
-  const chart = React.useMemo(() => (q.data ? degradationChart(q.data, selected, compoundColor) : null), [q.data, selected.join()]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Tyre degradation</CardTitle>
-        <CardDescription>fuel-corrected clean laps on tyre age; lines are Theil–Sen fits per stint (≥ {q.data?.minLaps ?? 5} clean laps)</CardDescription>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        {!q.data || !chart ? (
-          <ChartSkeleton height={300} />
-        ) : chart.series.length === 0 ? (
-          <EmptyState title="No stint of these drivers has enough clean laps" />
-        ) : (
-          <SeriesChart x={chart.x} series={chart.series} height={300} label={`Tyre degradation of ${selected.join(', ')}`} xLabel="Tyre age (laps)" formatY={(v) => formatDuration(v * 1000)} />
-        )}
-        {q.data && q.data.compounds.length > 0 ? (
-          <Table aria-label="Degradation per compound">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Compound</TableHead>
-                <TableHead className="text-right">Slope (s/lap)</TableHead>
-                <TableHead className="text-right">95% interval</TableHead>
-                <TableHead className="text-right">Offset vs {q.data.referenceCompound ?? '—'}</TableHead>
-                <TableHead className="text-right">Stints · laps</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {q.data.compounds.map((c) => (
-                <TableRow key={c.compound}>
-                  <TableCell>
-                    <span className="mr-2 inline-block size-2.5 rounded-full" style={{ background: compoundColor(c.compound) }} />
-                    {c.compound}
-                  </TableCell>
-                  <TableCell className="text-right font-mono">{signed(c.slopeMsPerLap / 1000, 3)}</TableCell>
-                  <TableCell className="text-right font-mono text-muted-foreground">
-                    {c.slopeLowMsPerLap !== null && c.slopeHighMsPerLap !== null ? `${signed(c.slopeLowMsPerLap / 1000, 3)} … ${signed(c.slopeHighMsPerLap / 1000, 3)}` : '—'}
-                  </TableCell>
-                  <TableCell className="text-right font-mono">{c.offsetMs === null ? '—' : `${signed(c.offsetMs / 1000, 3)} s`}</TableCell>
-                  <TableCell className="text-right font-mono">
-                    {c.stints} · {c.cleanLaps}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        ) : null}
       </CardContent>
     </Card>
   );

@@ -12,9 +12,10 @@ import { SeriesChart, type ChartSeries } from '@/components/charts/series-chart'
 import { DriverPicker } from '@/components/race/driver-picker';
 import { compoundColor, compoundLetter } from '@/lib/colors';
 import { formatDuration } from '@/lib/format/time';
-import { driverOrder, stintDegradation } from '@/lib/shape/strategy';
+import { driverOrder } from '@/lib/shape/strategy';
 import { pickList } from '@/lib/params';
 import { useSearchParam } from '@/hooks/use-search-param';
+import { DegradationCard } from './degradation-card';
 
 export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { sessionKey: SessionKey; laps: SessionLap[]; drivers: SessionDriver[]; raceLike: boolean }) {
   const stintsQ = useQuery(stintsQueryOptions(sessionKey));
@@ -37,7 +38,7 @@ export function StrategyPanel({ sessionKey, laps, drivers, raceLike }: { session
         </CardContent>
       </Card>
       {raceLike ? <Gaps sessionKey={sessionKey} drivers={drivers} /> : null}
-      <Degradation laps={laps} drivers={drivers} order={order} />
+      <Degradation sessionKey={sessionKey} drivers={drivers} order={order} />
       {/* In qualifying and practice every garage visit is a "stop": the table only helps in races. */}
       {raceLike && pitsQ.data && pitsQ.data.items.length > 0 ? (
         <Card>
@@ -123,70 +124,22 @@ function StintTimeline({ stints, order, pitStops }: { stints: Stint[]; order: st
   );
 }
 
-function Degradation({ laps, drivers, order }: { laps: SessionLap[]; drivers: SessionDriver[]; order: string[] }) {
+/** The API's degradation (the analytics endpoint) for drivers picked here (`?deg=`, default the first three). */
+function Degradation({ sessionKey, drivers, order }: { sessionKey: SessionKey; drivers: SessionDriver[]; order: string[] }) {
   const [param, setParam] = useSearchParam('deg');
   const chosen = pickList(param, 5);
   const selected = chosen.length ? chosen : order.slice(0, 3);
   const info = new Map(drivers.map((d) => [d.abbreviation, d]));
-  const deg = React.useMemo(() => stintDegradation(laps).filter((d) => selected.includes(d.driver) && d.points.length > 0), [laps, selected.join()]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // uPlot needs one shared, sorted x: tyre ages; each stint is a point series plus its fitted line.
-  const chart = React.useMemo(() => {
-    const xs = [...new Set(deg.flatMap((d) => d.points.map((p) => p.tyreLife)))].sort((a, b) => a - b);
-    const series: ChartSeries[] = [];
-    // Each driver in their team colour; a driver's later stints dashed so they stay apart.
-    for (const d of deg) {
-      const color = info.get(d.driver)?.teamColor ?? compoundColor(d.compound);
-      const dashed = d.stint % 2 === 0;
-      const byAge = new Map(d.points.map((p) => [p.tyreLife, p.lapTime / 1000]));
-      const label = `${d.driver} S${d.stint} ${compoundLetter(d.compound)}`;
-      series.push({ key: `${label}-pts`, label, color, points: true, values: xs.map((x) => byAge.get(x) ?? null) });
-      if (d.fit) {
-        const lo = Math.min(...d.points.map((p) => p.tyreLife));
-        const hi = Math.max(...d.points.map((p) => p.tyreLife));
-        series.push({
-          key: `${label}-fit`,
-          label: `${(d.fit.slope / 1000).toFixed(3)} s/lap`,
-          color,
-          dashed,
-          values: xs.map((x) => (x >= lo && x <= hi ? (d.fit!.intercept + d.fit!.slope * x) / 1000 : null)),
-        });
-      }
-    }
-    return { xs, series };
-  }, [deg]); // eslint-disable-line react-hooks/exhaustive-deps
-
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Degradation</CardTitle>
-        <CardDescription>lap time against tyre age per stint (green-flag laps within 107% of the stint best) with a fitted slope; not fuel-corrected, so falling fuel load shows as negative slope</CardDescription>
-      </CardHeader>
-      <CardContent className="flex flex-col gap-3">
-        <DriverPicker
-          drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null, color: info.get(d)?.teamColor ?? null }))}
-          selected={chosen}
-          onChange={(ids) => setParam(ids.length ? ids.join(',') : null)}
-          max={5}
-          label="Drivers in the degradation chart"
-        />
-        {chart.series.length === 0 ? (
-          <EmptyState title="Not enough representative laps" />
-        ) : (
-          <SeriesChart x={chart.xs} series={chart.series} height={300} label={`Tyre degradation for ${selected.join(', ')}`} xLabel="Tyre age (laps)" formatY={(v) => formatDuration(v * 1000)} />
-        )}
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-          {deg
-            .filter((d) => d.fit)
-            .map((d) => (
-              <li key={`${d.driver}-${d.stint}`}>
-                <span className="font-semibold text-foreground">{d.driver}</span> stint {d.stint} ({d.compound ?? '?'}): {d.fit!.slope >= 0 ? '+' : ''}
-                {(d.fit!.slope / 1000).toFixed(3)} s/lap over {d.fit!.n} laps
-              </li>
-            ))}
-        </ul>
-      </CardContent>
-    </Card>
+    <DegradationCard sessionKey={sessionKey} selected={selected}>
+      <DriverPicker
+        drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null, color: info.get(d)?.teamColor ?? null }))}
+        selected={chosen}
+        onChange={(ids) => setParam(ids.length ? ids.join(',') : null)}
+        max={5}
+        label="Drivers in the degradation chart"
+      />
+    </DegradationCard>
   );
 }
 
