@@ -3,24 +3,31 @@
 // they are small, exact and part of what the numbers mean (the API documents them by name).
 
 /** Linear-interpolated quantile (type 7, as numpy/R default) of unsorted values; NaN when empty. */
-export function quantile(values: readonly number[], q: number): number {
+export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed copy sorts numerically without a comparator call per comparison (several times faster).
+  return sortedQuantile(Float64Array.from(values).sort(), q);
+}
+
+/** quantile() of values already sorted ascending. */
+function sortedQuantile(s: ArrayLike<number>, q: number): number {
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
-export const median = (values: readonly number[]): number => quantile(values, 0.5);
+export const median = (values: ArrayLike<number>): number => quantile(values, 0.5);
 
 /** Interquartile range: a spread that a few slow laps do not inflate. */
 export const iqr = (values: readonly number[]): number => quantile(values, 0.75) - quantile(values, 0.25);
 
 /** Median absolute deviation scaled to σ for normal data. */
-export function mad(values: readonly number[]): number {
+export function mad(values: ArrayLike<number>): number {
   const m = median(values);
-  return 1.4826 * median(values.map((v) => Math.abs(v - m)));
+  const dev = new Float64Array(values.length);
+  for (let i = 0; i < dev.length; i++) dev[i] = Math.abs(values[i]! - m);
+  return 1.4826 * sortedQuantile(dev.sort(), 0.5);
 }
 
 export interface SlopeFit {
@@ -58,26 +65,32 @@ export function normalQuantile(p: number): number {
  */
 export function theilSen(x: readonly number[], y: readonly number[], confidence = 0.95, groups?: readonly (string | number)[]): SlopeFit | null {
   const n = x.length;
-  const slopes: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (groups && groups[i] !== groups[j]) continue;
-      const dx = x[j]! - x[i]!;
-      if (dx !== 0) slopes.push((y[j]! - y[i]!) / dx);
+  // Pairs only inside a group: index lists per group, so ungrouped pairs are never visited.
+  const members = groups ? [...groupIndices(groups).values()] : [Array.from({ length: n }, (_, i) => i)];
+  let pairs = 0;
+  for (const m of members) pairs += (m.length * (m.length - 1)) / 2;
+  const buffer = new Float64Array(pairs);
+  let N = 0;
+  for (const m of members) {
+    for (let a = 0; a < m.length; a++) {
+      const i = m[a]!;
+      for (let b = a + 1; b < m.length; b++) {
+        const j = m[b]!;
+        const dx = x[j]! - x[i]!;
+        if (dx !== 0) buffer[N++] = (y[j]! - y[i]!) / dx;
+      }
     }
   }
-  if (slopes.length === 0) return null;
-  slopes.sort((a, b) => a - b);
-  const slope = median(slopes);
+  if (N === 0) return null;
+  const slopes = buffer.subarray(0, N).sort();
+  const slope = sortedQuantile(slopes, 0.5);
   const intercept = groups ? NaN : median(x.map((xi, i) => y[i]! - slope * xi));
   let low: number | null = null;
   let high: number | null = null;
   // Variance of Kendall's S (ties ignored); with groups, S is a sum of independent per-group S.
-  const sizes = groups ? [...groupSizes(groups).values()] : [n];
-  const varS = sizes.reduce((v, k) => v + (k * (k - 1) * (2 * k + 5)) / 18, 0);
-  if (slopes.length >= 3) {
+  const varS = members.reduce((v, m) => v + (m.length * (m.length - 1) * (2 * m.length + 5)) / 18, 0);
+  if (N >= 3) {
     // Rank bounds of the interval.
-    const N = slopes.length;
     const c = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(varS);
     const m1 = Math.floor((N - c) / 2);
     const m2 = Math.ceil((N + c) / 2);
@@ -87,9 +100,14 @@ export function theilSen(x: readonly number[], y: readonly number[], confidence 
   return { slope, intercept, low, high, n };
 }
 
-function groupSizes(groups: readonly (string | number)[]): Map<string | number, number> {
-  const m = new Map<string | number, number>();
-  for (const g of groups) m.set(g, (m.get(g) ?? 0) + 1);
+/** Indices of each group's members, groups in first-seen order. */
+function groupIndices(groups: readonly (string | number)[]): Map<string | number, number[]> {
+  const m = new Map<string | number, number[]>();
+  groups.forEach((g, i) => {
+    const list = m.get(g);
+    if (list) list.push(i);
+    else m.set(g, [i]);
+  });
   return m;
 }
 
@@ -104,79 +122,141 @@ export interface LinearFit {
   iterations: number;
 }
 
-/** y − Xβ, skipping the zeros of the (mostly dummy) design rows. */
-function residuals(rows: readonly (readonly number[])[], y: readonly number[], beta: readonly number[]): number[] {
-  return rows.map((r, i) => {
-    let fit = 0;
-    for (let k = 0; k < r.length; k++) if (r[k] !== 0) fit += r[k]! * beta[k]!;
-    return y[i]! - fit;
-  });
+/** A design matrix by rows, each kept as its non-zero entries (driver and compound dummies are mostly zeros). */
+interface SparseRows {
+  p: number;
+  index: Int32Array[];
+  value: Float64Array[];
 }
 
-/** Inverse of a symmetric positive-definite matrix by Gauss–Jordan with partial pivoting; null if singular. */
-function invert(m: number[][]): number[][] | null {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  const scale = Math.max(...m.map((row, i) => Math.abs(row[i]!)), 1e-300);
-  for (let col = 0; col < n; col++) {
-    let piv = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[piv]![col]!)) piv = r;
-    if (Math.abs(a[piv]![col]!) < 1e-10 * scale) return null;
-    [a[col], a[piv]] = [a[piv]!, a[col]!];
-    const p = a[col]![col]!;
-    for (let k = 0; k < 2 * n; k++) a[col]![k]! /= p;
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = a[r]![col]!;
-      if (f === 0) continue;
-      for (let k = 0; k < 2 * n; k++) a[r]![k]! -= f * a[col]![k]!;
+function sparse(rows: readonly (readonly number[])[]): SparseRows {
+  const p = rows[0]?.length ?? 0;
+  const index: Int32Array[] = [];
+  const value: Float64Array[] = [];
+  for (const r of rows) {
+    const k: number[] = [];
+    for (let j = 0; j < p; j++) if (r[j] !== 0) k.push(j);
+    index.push(Int32Array.from(k));
+    value.push(Float64Array.from(k, (j) => r[j]!));
+  }
+  return { p, index, value };
+}
+
+/** y − Xβ into `out`. */
+function residualsInto(X: SparseRows, y: readonly number[], beta: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) {
+    const idx = X.index[i]!;
+    const val = X.value[i]!;
+    let fit = 0;
+    for (let k = 0; k < idx.length; k++) fit += val[k]! * beta[idx[k]!]!;
+    out[i] = y[i]! - fit;
+  }
+  return out;
+}
+
+/**
+ * Cholesky factor (lower, row-major p×p) of a symmetric positive-definite matrix; null when a pivot
+ * falls below 1e-10 × the largest diagonal entry (a coefficient the data does not identify).
+ */
+function cholesky(a: Float64Array, p: number): Float64Array | null {
+  let scale = 1e-300;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, Math.abs(a[i * p + i]!));
+  const L = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    let d = a[j * p + j]!;
+    for (let k = 0; k < j; k++) d -= L[j * p + k]! ** 2;
+    if (!(d > 1e-10 * scale)) return null;
+    const ljj = Math.sqrt(d);
+    L[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let s = a[i * p + j]!;
+      for (let k = 0; k < j; k++) s -= L[i * p + k]! * L[j * p + k]!;
+      L[i * p + j] = s / ljj;
     }
   }
-  return a.map((row) => row.slice(n));
+  return L;
+}
+
+/** Solves (L Lᵀ) x = b. */
+function choleskySolve(L: Float64Array, p: number, b: Float64Array): Float64Array {
+  const z = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = b[i]!;
+    for (let k = 0; k < i; k++) s -= L[i * p + k]! * z[k]!;
+    z[i] = s / L[i * p + i]!;
+  }
+  const x = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = z[i]!;
+    for (let k = i + 1; k < p; k++) s -= L[k * p + i]! * x[k]!;
+    x[i] = s / L[i * p + i]!;
+  }
+  return x;
+}
+
+/** Diagonal of (L Lᵀ)⁻¹: the variances' factors for the standard errors (once per fit, not per iteration). */
+function inverseDiagonal(L: Float64Array, p: number): number[] {
+  const e = new Float64Array(p);
+  return Array.from({ length: p }, (_, i) => {
+    e.fill(0);
+    e[i] = 1;
+    return choleskySolve(L, p, e)[i]!;
+  });
 }
 
 /**
  * Least squares with Huber weights (iteratively reweighted, k = 1.345σ): laps that are slow for a
  * reason the clean-lap filter missed (traffic, a lock-up) pull the fit much less than in OLS.
+ * Each iteration accumulates XᵀWX over the non-zero entries only and solves it by Cholesky.
  */
 export function huberFit(rows: readonly (readonly number[])[], y: readonly number[], maxIterations = 50): LinearFit {
-  const p = rows[0]?.length ?? 0;
+  const X = sparse(rows);
+  const { p } = X;
   const n = rows.length;
-  let w = new Array<number>(n).fill(1);
-  let beta = new Array<number>(p).fill(0);
-  let inv: number[][] | null = null;
+  const w = new Float64Array(n).fill(1);
+  const resid = new Float64Array(n);
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  let beta: Float64Array = new Float64Array(p);
+  let L: Float64Array | null = null;
   let scale = NaN;
   let it = 0;
-  // Design rows are mostly zeros (driver and compound dummies): accumulate only non-zero pairs.
-  const nonZero = rows.map((r) => r.flatMap((v, k) => (v !== 0 ? [k] : [])));
   for (; it < maxIterations; it++) {
-    const xtx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    const xty = new Array<number>(p).fill(0);
+    xtx.fill(0);
+    xty.fill(0);
     for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
+      const idx = X.index[i]!;
+      const val = X.value[i]!;
       const wi = w[i]!;
-      const nz = nonZero[i]!;
-      for (const a of nz) {
-        const wa = wi * r[a]!;
-        xty[a]! += wa * y[i]!;
-        for (const b of nz) xtx[a]![b]! += wa * r[b]!;
+      for (let a = 0; a < idx.length; a++) {
+        const wa = wi * val[a]!;
+        const row = idx[a]! * p;
+        xty[idx[a]!]! += wa * y[i]!;
+        for (let b = 0; b < idx.length; b++) xtx[row + idx[b]!]! += wa * val[b]!;
       }
     }
-    inv = invert(xtx);
-    if (!inv) break;
-    const next = inv.map((row) => row.reduce((s, v, k) => s + v * xty[k]!, 0));
-    const resid = residuals(rows, y, next);
+    L = cholesky(xtx, p);
+    if (!L) break;
+    const next = choleskySolve(L, p, xty);
+    residualsInto(X, y, next, resid);
     scale = mad(resid) || 1e-9;
     const k = 1.345 * scale;
     // Lap times are in ms: a change below a microsecond per unit is converged.
-    const converged = next.every((b, i) => Math.abs(b - beta[i]!) < 1e-6 * (1 + Math.abs(b)));
+    let converged = true;
+    for (let j = 0; j < p; j++) if (!(Math.abs(next[j]! - beta[j]!) < 1e-6 * (1 + Math.abs(next[j]!)))) converged = false;
     beta = next;
-    w = resid.map((e) => (Math.abs(e) <= k ? 1 : k / Math.abs(e)));
+    for (let i = 0; i < n; i++) {
+      const e = Math.abs(resid[i]!);
+      w[i] = e <= k ? 1 : k / e;
+    }
     if (converged) break;
   }
-  if (!inv) return { coefficients: beta.map(() => NaN), standardErrors: beta.map(() => NaN), scale, determined: false, iterations: it };
+  const coefficients = Array.from(beta);
+  if (!L) return { coefficients: coefficients.map(() => NaN), standardErrors: coefficients.map(() => NaN), scale, determined: false, iterations: it };
   const dof = Math.max(1, n - p);
-  const resid = residuals(rows, y, beta);
-  const sigma2 = resid.reduce((s, e, i) => s + w[i]! * e * e, 0) / dof;
-  return { coefficients: beta, standardErrors: inv.map((row, i) => Math.sqrt(Math.max(0, row[i]! * sigma2))), scale, determined: true, iterations: it };
+  residualsInto(X, y, beta, resid);
+  let sigma2 = 0;
+  for (let i = 0; i < n; i++) sigma2 += w[i]! * resid[i]! ** 2;
+  sigma2 /= dof;
+  return { coefficients, standardErrors: inverseDiagonal(L, p).map((v) => Math.sqrt(Math.max(0, v * sigma2))), scale, determined: true, iterations: it };
 }
