@@ -60,8 +60,20 @@ export function parametersOf(p: PreparedLaps) {
   return { clean: p.parameters.clean, fuel: { ...p.parameters.fuel, reason: p.effect.reason, fit: p.effect.fit } };
 }
 
+/** Per stored load (its facts object): the overtakes and racecraft routes share one analysis. */
+const overtakesOf = new WeakMap<StoredSessionFacts, OvertakeAnalysis>();
+
 /** Overtakes of a race-like session from its lap positions, starting from the official grid when there is one. */
 export function sessionOvertakes(s: StoredSessionFacts): OvertakeAnalysis {
+  let hit = overtakesOf.get(s);
+  if (!hit) {
+    hit = analyseSessionOvertakes(s);
+    overtakesOf.set(s, hit);
+  }
+  return hit;
+}
+
+function analyseSessionOvertakes(s: StoredSessionFacts): OvertakeAnalysis {
   const withGrid = s.results.filter((r) => r.gridPosition !== null);
   const grid = withGrid.length ? new Map(withGrid.map((r) => [r.abbreviation ?? r.driverNumber, r.gridPosition])) : null;
   return analyseOvertakes({ grid, points: lapPositions(s.laps) });

@@ -2540,7 +2540,9 @@ export interface paths {
                                 driver: string;
                                 /** @description who lost it (for retirement: who dropped out) */
                                 over: string;
+                                /** @enum {string} */
                                 kind: "on-track" | "pit-cycle" | "retirement" | "rejoin" | "classification";
+                                /** @description sector at whose end the gainer was first ahead (session data only) */
                                 sector: number | null;
                             }[];
                         };
@@ -4554,7 +4556,9 @@ export interface paths {
                                     startKg: number;
                                     burnKgPerLap: number;
                                     effectMsPerKg: number;
+                                    /** @enum {string} */
                                     effectSource: "fit" | "prior" | "override";
+                                    /** @description why the prior was used */
                                     reason: string | null;
                                     fit: {
                                         msPerKg: number;
@@ -4570,7 +4574,9 @@ export interface paths {
                                 driverNumber: string;
                                 driver: string | null;
                                 lapNumber: number;
+                                /** @description ms */
                                 lapTime: number | null;
+                                /** @description fuel-corrected lap time (ms), clean laps only */
                                 correctedLapTime: number | null;
                                 clean: boolean;
                                 reasons: ("no-time" | "lap-1" | "in-lap" | "out-lap" | "track-status" | "deleted" | "slow")[];
@@ -4679,7 +4685,9 @@ export interface paths {
                                     startKg: number;
                                     burnKgPerLap: number;
                                     effectMsPerKg: number;
+                                    /** @enum {string} */
                                     effectSource: "fit" | "prior" | "override";
+                                    /** @description why the prior was used */
                                     reason: string | null;
                                     fit: {
                                         msPerKg: number;
@@ -4820,7 +4828,9 @@ export interface paths {
                                     startKg: number;
                                     burnKgPerLap: number;
                                     effectMsPerKg: number;
+                                    /** @enum {string} */
                                     effectSource: "fit" | "prior" | "override";
+                                    /** @description why the prior was used */
                                     reason: string | null;
                                     fit: {
                                         msPerKg: number;
@@ -4840,7 +4850,9 @@ export interface paths {
                                 cleanLaps: number;
                                 /** @description Theil–Sen slope of corrected clean lap time on tyre age (ms per lap) */
                                 slopeMsPerLap: number;
+                                /** @description Sen 95% interval, low */
                                 slopeLowMsPerLap: number | null;
+                                /** @description Sen 95% interval, high */
                                 slopeHighMsPerLap: number | null;
                                 offsetMs: number | null;
                                 offsetDrivers: number;
@@ -4858,7 +4870,9 @@ export interface paths {
                                 tyreLifeTo: number;
                                 /** @description Theil–Sen slope of corrected clean lap time on tyre age (ms per lap) */
                                 slopeMsPerLap: number;
+                                /** @description Sen 95% interval, low */
                                 slopeLowMsPerLap: number | null;
+                                /** @description Sen 95% interval, high */
                                 slopeHighMsPerLap: number | null;
                                 interceptMs: number;
                                 points: [
@@ -4985,7 +4999,9 @@ export interface paths {
                                 driver: string;
                                 /** @description who lost it (for retirement: who dropped out) */
                                 over: string;
+                                /** @enum {string} */
                                 kind: "on-track" | "pit-cycle" | "retirement" | "rejoin" | "classification";
+                                /** @description sector at whose end the gainer was first ahead (session data only) */
                                 sector: number | null;
                             }[];
                         };
@@ -5094,7 +5110,9 @@ export interface paths {
                                     startKg: number;
                                     burnKgPerLap: number;
                                     effectMsPerKg: number;
+                                    /** @enum {string} */
                                     effectSource: "fit" | "prior" | "override";
+                                    /** @description why the prior was used */
                                     reason: string | null;
                                     fit: {
                                         msPerKg: number;
@@ -5225,7 +5243,9 @@ export interface paths {
                                     startKg: number;
                                     burnKgPerLap: number;
                                     effectMsPerKg: number;
+                                    /** @enum {string} */
                                     effectSource: "fit" | "prior" | "override";
+                                    /** @description why the prior was used */
                                     reason: string | null;
                                     fit: {
                                         msPerKg: number;
