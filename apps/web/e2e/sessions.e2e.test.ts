@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { chartPoints, colouredPixelsPerBand, pageHelpers, shot } from './helpers';
+import { chartPoints, colouredPixelsPerBand, pageHelpers, shot, shots } from './helpers';
 
 const web = inject('webUrl');
 const adminToken = inject('adminToken');
@@ -103,6 +103,65 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await page.getByRole('radio', { name: 'Fastest' }).click();
     await expect.poll(() => page.url()).toContain('map=fastest');
     await shot(page, 'session-2025-20-Q-track-fastest');
+    await page.close();
+  });
+
+  it('colours the track by one lap\'s brake and throttle from the API\'s telemetry, and by another lap on request', async () => {
+    const laps = (await api<{ items: Lap[] }>(`/api/v1${S}/laps`)).items;
+    const drivers = [...new Set(laps.map((l) => l.driver!))].slice(0, 2);
+    const picks = drivers.map((d) => `${d}:fastest`).join(',');
+    const compare = await api<Compare & { reference: number }>(`/api/v1${S}/compare?laps=${picks}`);
+    const label = (i: number) => `${compare.laps[i]!.driver} L${compare.laps[i]!.lapNumber}`;
+    // What the API says, over the lap's distance: the share with the brake on, the mean throttle.
+    const overDistance = (values: (number | null)[], f: (v: number) => number) => {
+      let sum = 0, total = 0;
+      for (let j = 0; j + 1 < compare.distance.length; j++) {
+        const v = values[j];
+        if (v === null || v === undefined) continue;
+        const dd = compare.distance[j + 1]! - compare.distance[j]!;
+        sum += f(v) * dd;
+        total += dd;
+      }
+      return sum / total;
+    };
+    // What the map shows, over the outline's drawn length: each run's colour weighted by its length.
+    const drawn = (page: Page) => page.locator('[data-chart="track-map"] polyline[stroke]').evaluateAll((lines) =>
+      lines.slice(1).map((l) => {
+        const pts = (l.getAttribute('points') ?? '').trim().split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+        let length = 0;
+        for (let k = 1; k < pts.length; k++) length += Math.hypot(pts[k]![0] - pts[k - 1]![0], pts[k]![1] - pts[k - 1]![1]);
+        return { colour: l.getAttribute('stroke')!, length };
+      }));
+    const weighted = (runs: { colour: string; length: number }[], f: (colour: string) => number) =>
+      runs.reduce((n, r) => n + f(r.colour) * r.length, 0) / runs.reduce((n, r) => n + r.length, 0);
+
+    const page = await open(`${S}?laps=${picks}&map=brake`);
+    const map = page.locator('[data-chart="track-map"][data-mode="brake"]');
+    await expect.poll(() => map.getAttribute('aria-label')).toBe(`Track map coloured by brake of ${label(compare.reference)}`);
+    await chartPoints(page, '[data-chart="track-map"]');
+    const brakeShare = overDistance(compare.channels.brake![compare.reference]!, (v) => (v >= 0.5 ? 1 : 0));
+    expect(brakeShare).toBeGreaterThan(0.05); // a real lap brakes somewhere …
+    expect(brakeShare).toBeLessThan(0.4); // … and mostly does not
+    await expect.poll(async () => weighted(await drawn(page), (c) => (c === '#ef4444' ? 1 : 0))).toBeCloseTo(brakeShare, 1);
+    await page.locator('[data-chart="track-map"]').screenshot({ path: `${shots}/session-2025-20-Q-track-brake-map.png` });
+    await shot(page, 'session-2025-20-Q-track-brake');
+
+    // Throttle, from the toggle: the mean of the drawn bands is the lap's mean throttle (bands are 10 % wide).
+    await page.getByRole('radio', { name: 'Throttle' }).click();
+    await expect.poll(() => page.url()).toContain('map=throttle');
+    await page.waitForSelector('[data-chart="track-map"][data-mode="throttle"]');
+    const meanThrottle = overDistance(compare.channels.throttle![compare.reference]!, (v) => Math.min(100, Math.max(0, v)));
+    const band = (c: string) => Number(/^hsl\((\d+) /.exec(c)?.[1] ?? NaN) / 1.2; // hue 0…120 ↔ 0…100 %
+    await expect.poll(async () => Math.abs(weighted(await drawn(page), band) - meanThrottle)).toBeLessThan(3);
+    await page.locator('[data-chart="track-map"]').screenshot({ path: `${shots}/session-2025-20-Q-track-throttle-map.png` });
+
+    // The other lap's throttle: picked below the map, kept in the URL.
+    const other = 1 - compare.reference;
+    await page.getByRole('group', { name: 'Lap whose throttle colours the track' }).getByRole('button', { name: label(other) }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('maplap')).toBe(`${compare.laps[other]!.driver}:${compare.laps[other]!.lapNumber}`);
+    await expect.poll(() => page.locator('[data-chart="track-map"]').getAttribute('aria-label')).toBe(`Track map coloured by throttle of ${label(other)}`);
+    const otherThrottle = overDistance(compare.channels.throttle![other]!, (v) => Math.min(100, Math.max(0, v)));
+    await expect.poll(async () => Math.abs(weighted(await drawn(page), band) - otherThrottle)).toBeLessThan(3);
     await page.close();
   });
 

@@ -14,13 +14,16 @@ import { useSearchParam } from '@/hooks/use-search-param';
 import { cn } from '@/lib/utils';
 import { TelemetryStack } from './telemetry-stack';
 import { lapStyles, type LapStyle } from '@/lib/shape/lap-styles';
-import { TrackMap } from './track-map';
+import { BRAKE_OFF, BRAKE_ON, throttleColour } from '@/lib/shape/track-colours';
+import { MAP_MODES, TrackMap, type MapMode } from './track-map';
 
 export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: SessionKey; laps: string; drivers: SessionDriver[] | undefined }) {
   const compare = useQuery(compareQueryOptions(sessionKey, laps));
   const track = useQuery(trackQueryOptions(sessionKey));
   const [modeParam, setMode] = useSearchParam('map');
-  const mode = pickEnum(modeParam, ['speed', 'fastest'] as const, 'speed');
+  const mode = pickEnum(modeParam, MAP_MODES, 'speed');
+  // Whose throttle/brake colours the track: `maplap=VER:12` (default the reference lap).
+  const [pedalParam, setPedalLap] = useSearchParam('maplap');
   const [cursor, setCursor] = React.useState<number | null>(null);
   const ready = compare.data !== undefined && drivers !== undefined;
   // The telemetry charts come first; the track map and sector table follow in a later render.
@@ -36,6 +39,11 @@ export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: Sessio
     marked.current = compare.data;
     performance.mark('apex:compare-data');
   }
+
+  const compared = compare.data?.laps ?? [];
+  const pedalPicked = compared.findIndex((l) => `${l.driver}:${l.lapNumber}` === pedalParam);
+  const pedalLap = pedalPicked >= 0 ? pedalPicked : (compare.data?.reference ?? 0);
+  const hasChannel = (c: MapMode) => (compare.data?.channels as Record<string, unknown> | undefined)?.[c] !== undefined;
 
   if (laps === '') return <EmptyState title="No laps chosen">Tick up to five laps in the laps table to compare their telemetry.</EmptyState>;
   if (compare.isError) return <ErrorState error={compare.error} retry={() => compare.refetch()} title="Could not load the comparison" />;
@@ -64,13 +72,19 @@ export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: Sessio
               <ToggleGroupItem value="fastest" disabled={(compare.data?.laps.length ?? 0) < 2}>
                 Fastest
               </ToggleGroupItem>
+              <ToggleGroupItem value="throttle" disabled={!hasChannel('throttle')}>
+                Throttle
+              </ToggleGroupItem>
+              <ToggleGroupItem value="brake" disabled={!hasChannel('brake')}>
+                Brake
+              </ToggleGroupItem>
             </ToggleGroup>
           </CardHeader>
           <CardContent className="flex justify-center">
             {track.isError ? (
               <ErrorState error={track.error} retry={() => track.refetch()} title="No track map" />
             ) : lateTrack ? (
-              <TrackMap track={lateTrack} comparison={lateComparison} styles={styles} mode={mode} cursorDistance={cursor} />
+              <TrackMap track={lateTrack} comparison={lateComparison} styles={styles} mode={mode} pedalLap={pedalLap} cursorDistance={cursor} />
             ) : (
               <ChartSkeleton height={300} />
             )}
@@ -85,9 +99,57 @@ export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: Sessio
               ))}
             </CardContent>
           ) : null}
+          {(mode === 'throttle' || mode === 'brake') && compare.data ? (
+            <CardContent className="flex flex-col gap-2 text-xs">
+              <PedalLegend mode={mode} />
+              {styles.length > 1 ? (
+                <div className="flex flex-wrap gap-1.5" role="group" aria-label={`Lap whose ${mode} colours the track`}>
+                  {styles.map((s, i) => (
+                    <button
+                      key={s.label}
+                      type="button"
+                      aria-pressed={i === pedalLap}
+                      onClick={() => setPedalLap(i === compare.data!.reference ? null : `${compared[i]!.driver}:${compared[i]!.lapNumber}`)}
+                      className={cn('inline-flex items-center gap-1.5 rounded border px-2 py-0.5', i === pedalLap ? 'border-foreground font-semibold' : 'border-border text-muted-foreground')}
+                    >
+                      <span aria-hidden className="h-2 w-3 rounded-sm" style={{ background: s.color }} />
+                      {s.label}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+            </CardContent>
+          ) : null}
         </Card>
         {lateComparison ? <SectorDeltas comparison={lateComparison} styles={styles} /> : null}
       </div>
+    </div>
+  );
+}
+
+/** The colour key of the throttle and brake maps. */
+function PedalLegend({ mode }: { mode: 'throttle' | 'brake' }) {
+  if (mode === 'brake') {
+    return (
+      <div className="flex items-center gap-3">
+        {([['on', BRAKE_ON], ['off', BRAKE_OFF]] as const).map(([label, colour]) => (
+          <span key={label} className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="h-2 w-4 rounded-sm" style={{ background: colour }} />
+            brake {label}
+          </span>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2">
+      <span>0 %</span>
+      <span aria-hidden className="flex h-2 w-40 overflow-hidden rounded-sm">
+        {Array.from({ length: 11 }, (_, i) => (
+          <span key={i} className="h-full flex-1" style={{ background: throttleColour(i * 10) }} />
+        ))}
+      </span>
+      <span>100 % throttle</span>
     </div>
   );
 }

@@ -3,25 +3,37 @@
 import * as React from 'react';
 import type { Comparison, TrackOutline } from '@/lib/api/session-types';
 import { colourRuns, miniSectorFastest, nearestIndex, speedColor } from '@/lib/shape/telemetry';
+import { brakeColour, channelAlongTrack, throttleColour } from '@/lib/shape/track-colours';
 import type { LapStyle } from '@/lib/shape/lap-styles';
 
-export type MapMode = 'speed' | 'fastest';
+export const MAP_MODES = ['speed', 'fastest', 'throttle', 'brake'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
+const LABELS: Record<MapMode, string> = {
+  speed: 'speed',
+  fastest: 'the fastest lap in each mini-sector',
+  throttle: 'throttle',
+  brake: 'brake',
+};
 
 /**
- * The circuit drawn from position data, coloured by speed or by which compared lap is fastest in
- * each mini-sector, with the chart cursor's position on it.
+ * The circuit drawn from position data, coloured by speed, by which compared lap is fastest in
+ * each mini-sector, or by one compared lap's throttle or brake — with the chart cursor's position on it.
  */
 export function TrackMap({
   track,
   comparison,
   styles,
   mode,
+  pedalLap,
   cursorDistance,
 }: {
   track: TrackOutline;
   comparison: Comparison | null;
   styles: LapStyle[];
   mode: MapMode;
+  /** Index of the compared lap whose throttle/brake colours the track. */
+  pedalLap: number;
   cursorDistance: number | null;
 }) {
   const geometry = React.useMemo(() => {
@@ -45,6 +57,11 @@ export function TrackMap({
         const lap = mini.fastest[k];
         colors.push(lap === null || lap === undefined ? '#555' : styles[lap]?.color ?? '#555');
       }
+    } else if (mode === 'throttle' || mode === 'brake') {
+      // Segment i takes the value at its first point (grey until the comparison is here).
+      const values = comparison ? channelAlongTrack(track, comparison, mode, pedalLap) : [];
+      const colour = mode === 'throttle' ? throttleColour : brakeColour;
+      for (let i = 0; i < n - 1; i++) colors.push(colour(values[i] ?? null));
     } else {
       const speeds = track.speed.filter((s): s is number => s !== null);
       const min = Math.min(...speeds), max = Math.max(...speeds);
@@ -55,7 +72,7 @@ export function TrackMap({
       }
     }
     return colors;
-  }, [track, comparison, styles, mode]);
+  }, [track, comparison, styles, mode, pedalLap]);
 
   // Consecutive segments of one colour become one polyline: tens of elements instead of hundreds.
   const runs = React.useMemo(() => colourRuns(segments, geometry.xs, geometry.ys), [segments, geometry]);
@@ -78,8 +95,9 @@ export function TrackMap({
       viewBox={geometry.viewBox}
       className="aspect-square h-auto w-full max-w-md"
       role="img"
-      aria-label={mode === 'speed' ? 'Track map coloured by speed' : 'Track map coloured by the fastest lap in each mini-sector'}
+      aria-label={`Track map coloured by ${LABELS[mode]}${(mode === 'throttle' || mode === 'brake') && styles[pedalLap] ? ` of ${styles[pedalLap]!.label}` : ''}`}
       data-chart="track-map"
+      data-mode={mode}
       data-points={segments.length}
     >
       <polyline points={geometry.xs.map((x, i) => `${x},${geometry.ys[i]}`).join(' ')} fill="none" stroke="#000" strokeWidth={geometry.stroke * 2.2} strokeLinejoin="round" />
