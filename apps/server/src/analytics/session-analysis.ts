@@ -2,7 +2,7 @@
 // results for the grid), with the request's parameters turned into the engine's options. Pure
 // shaping of answers; the routes (session-routes.ts) only fetch and cache.
 import {
-  analyseOvertakes, degradation, lapHeatmap, lapPositions, prepareLaps, racePace, racecraft,
+  analyseOvertakes, degradation, groupBy, lapHeatmap, lapPositions, prepareLaps, racePace, racecraft,
   type AnalysisOptions, type Lap, type OvertakeAnalysis, type PreparedLaps, type SessionKind, type SessionResult,
 } from '@apexdata/livetiming';
 
@@ -87,8 +87,7 @@ export function cleanLapRows(p: PreparedLaps) {
 }
 
 export function paceRows(p: PreparedLaps) {
-  const byDriver = new Map<string, Lap[]>();
-  for (const l of p.clean) byDriver.set(l.driverNumber, [...(byDriver.get(l.driverNumber) ?? []), l]);
+  const byDriver = groupBy(p.clean, (l) => l.driverNumber);
   return racePace(p).map((r) => ({
     ...r,
     laps: (byDriver.get(r.driverNumber) ?? []).map((l) => ({ lapNumber: l.lapNumber, lapTime: l.lapTime!, correctedLapTime: p.corrected.get(l)!, compound: l.compound, tyreLife: l.tyreLife })),
