@@ -1,8 +1,8 @@
 // CarData.z: per-driver car channels as sent (about 4 Hz). Each line inflates to
 // {"Entries":[{"Utc":ISO,"Cars":{"<nr>":{"Channels":{"0":rpm,"2":speed,"3":gear,"4":throttle,
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
-import { inflateRawSync } from 'node:zlib';
 import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
+import { inflateRawReused } from '../stream/inflate.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import { SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
 
@@ -251,7 +251,7 @@ export function readZLine(payload: string, lineNo: number, report: ParseReport, 
 
 let b64Scratch = Buffer.alloc(64 * 1024);
 
-/** base64 (optionally still in its JSON quotes) → raw DEFLATE → bytes. */
+/** base64 (optionally still in its JSON quotes) → raw DEFLATE → bytes, valid until the next call. */
 export function inflatePayload(payload: string): Buffer {
   let from = 0;
   let to = payload.length;
@@ -263,5 +263,5 @@ export function inflatePayload(payload: string): Buffer {
   const need = Math.ceil((b64.length * 3) / 4) + 3;
   if (b64Scratch.length < need) b64Scratch = Buffer.alloc(Math.max(need, b64Scratch.length * 2));
   const n = b64Scratch.write(b64, 'base64');
-  return inflateRawSync(b64Scratch.subarray(0, n));
+  return inflateRawReused(b64Scratch.subarray(0, n));
 }
