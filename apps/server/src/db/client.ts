@@ -49,7 +49,7 @@ const drizzleOptions = { schema, casing: 'snake_case' as const };
  * Open PGlite. `dataDir` undefined = in memory. A data folder is locked for this process until
  * close: another process gets EmbeddedDatabaseBusyError at once instead of a hang or lost rows.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: { sliceMs?: number } = {}): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -63,6 +63,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     release();
     throw err;
   }
+  yieldBetweenStatements(client, options.sliceMs ?? PGLITE_SLICE_MS);
   const db = drizzlePglite({ client, ...drizzleOptions });
   return {
     db: db as unknown as Db,
@@ -77,6 +78,32 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         release();
       }
     },
+  };
+}
+
+/** How long PGlite may keep the thread before it lets the event loop turn (ms). */
+export const PGLITE_SLICE_MS = 5;
+
+/**
+ * PGlite runs in this thread and answers without I/O: its promises settle as microtasks, so a chain
+ * of statements (a history import's transaction: thousands of them) never lets timers or sockets
+ * run, and the API stops answering until COMMIT (2.8–10 s for the Jolpica dump). Every protocol
+ * message therefore first lets the event loop turn once the thread has been busy for PGLITE_SLICE_MS —
+ * for every writer at once, the importers included, without a pause of their own. (Other queries
+ * still wait for the COMMIT: PGlite runs one transaction at a time; requests that need no query,
+ * cached ones and /health, are served meanwhile.)
+ */
+function yieldBetweenStatements(client: PGlite, sliceMs: number): void {
+  // Infinity: never (the baseline of `npm run bench:import-stall`).
+  if (sliceMs === Infinity) return;
+  const run = client.execProtocolStream.bind(client);
+  let since = performance.now();
+  client.execProtocolStream = async (message, options) => {
+    if (performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    return run(message, options);
   };
 }
 

@@ -3,7 +3,7 @@
 // at once would only fight over the same rows.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DumpFormatError, loadDump, writeDump, type ImportReport } from '../history/import/index.js';
+import { DumpFormatError, loadDump, loadDumpInThread, writeDump, type ImportReport } from '../history/import/index.js';
 import { historyDeps, isTransientHistoryError, type HistoryJobDeps } from './history-sync.js';
 import { InvalidJobDataError } from './session-load.js';
 import { PermanentJobError, type JobDefinition } from './types.js';
@@ -38,11 +38,12 @@ export const historyImportJob: JobDefinition<HistoryImportData, HistoryImportRes
   name: HISTORY_IMPORT,
   jobId: () => HISTORY_IMPORT,
   validate: validateHistoryImport,
-  async process(data, deps, report) {
+  async process(data, deps, report, context) {
     const dir = dumpDirOf(data, deps);
-    // Reading and checking every file comes first: a bad dump fails here, changing nothing.
+    // Reading and checking every file comes first: a bad dump fails here, changing nothing. It runs
+    // in a thread of its own so that the API keeps answering (the write yields: db/client.ts).
     report({ stage: 'read', percent: 0, detail: dir });
-    const loaded = await loadDump(dir);
+    const loaded = historyDeps(deps).readIn === 'main' ? await loadDump(dir) : await loadDumpInThread(dir, { signal: context.signal });
     // Write progress counts rows over all tables, so percent only grows.
     const total = Object.values(loaded.batch).reduce((n, rows) => n + (Array.isArray(rows) ? rows.length : 0), 0);
     const doneBefore = new Map<string, number>();

@@ -27,6 +27,11 @@ export interface HistoryJobDeps {
      * itself raised the generation and told every API process (src/db/changes.ts).
      */
     readonly onChanged?: () => Promise<void>;
+    /**
+     * Where the dump import reads and maps the dump: 'thread' (default) in a worker thread, so the
+     * API keeps answering; 'main' on this thread (the baseline of `npm run bench:import-stall`).
+     */
+    readonly readIn?: 'thread' | 'main';
   };
 }
 

@@ -5,13 +5,16 @@ import { raiseHistoryGeneration } from '../../db/changes.js';
 import type { Db } from '../../db/client.js';
 import type { HistoryBatch } from './batch.js';
 import { dataImports } from '../../db/schema/index.js';
-import { mapDump, readDump } from './jolpica-dump.js';
+import type { LoadedDump } from './load.js';
 import { hasF1db, mergeF1db } from '../f1db/merge.js';
 import { writeHistory, type ProgressFn, type TableReport } from './write.js';
+import { loadDumpInThread } from './load-thread.js';
 
 export { DumpFormatError } from './csv.js';
 export type { HistoryBatch } from './batch.js';
 export { mapDump, readDump } from './jolpica-dump.js';
+export { loadDump, type LoadedDump } from './load.js';
+export { loadDumpInThread } from './load-thread.js';
 export { writeHistory, type ProgressFn, type TableReport } from './write.js';
 
 export interface ImportReport {
@@ -20,22 +23,6 @@ export interface ImportReport {
   /** What was written per database table. */
   written: Record<string, TableReport>;
   seconds: { read: number; write: number };
-}
-
-/** A dump read, checked and mapped, ready to write. Every format error surfaces here, before any write. */
-export interface LoadedDump {
-  dir: string;
-  batch: HistoryBatch;
-  read: Record<string, number>;
-  seconds: number;
-}
-
-export async function loadDump(dir: string): Promise<LoadedDump> {
-  const t0 = performance.now();
-  const dump = await readDump(dir);
-  const batch = mapDump(dump);
-  const read = Object.fromEntries(Object.entries(dump).map(([name, table]) => [name, table.rows.length]));
-  return { dir, batch, read, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Write a loaded dump in one transaction. */
@@ -66,7 +53,7 @@ export async function importJolpicaDump(
   options: { onProgress?: ProgressFn; onPhase?: (phase: 'read' | 'write') => void } = {},
 ): Promise<ImportReport> {
   options.onPhase?.('read');
-  const loaded = await loadDump(dir);
+  const loaded = await loadDumpInThread(dir);
   options.onPhase?.('write');
   return writeDump(db, loaded, options);
 }
