@@ -171,8 +171,11 @@ function mapState(state: string): JobState | null {
 }
 
 function jobView(job: Job, state: string, maxAttempts: number): JobView {
-  const progress = (typeof job.progress === 'object' && job.progress !== null ? job.progress : null) as JobProgress | null;
   const mapped = mapState(state) ?? 'queued';
+  // Queued again after a failed attempt, the last attempt's progress is stale: the next one starts over.
+  const progress = mapped === 'queued'
+    ? { stage: (job.attemptsMade ?? 0) > 0 ? 'retrying' : 'queued', percent: 0, detail: job.failedReason || undefined }
+    : (typeof job.progress === 'object' && job.progress !== null ? job.progress : null) as JobProgress | null;
   return {
     id: job.id!,
     name: job.name,

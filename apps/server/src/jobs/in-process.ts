@@ -151,6 +151,8 @@ export class InProcessQueue<Deps> implements JobQueue {
         Object.assign(record, { state: 'failed', finishedAt: new Date() });
       } else {
         record.state = 'queued';
+        // Progress starts again with the next attempt (as the session row says: retrying).
+        record.progress = { stage: 'retrying', percent: 0, detail: failure.reason };
         this.schedule(def, record, backoffDelay(record.attempts, def.backoff));
       }
     } finally {
@@ -170,8 +172,8 @@ function view(r: JobRecord): JobView {
     id: r.id,
     name: r.name,
     state: r.state,
-    stage: r.progress?.stage ?? null,
-    percent: r.progress?.percent ?? null,
+    stage: r.progress?.stage ?? (r.state === 'queued' ? 'queued' : null),
+    percent: r.progress?.percent ?? (r.state === 'queued' ? 0 : null),
     detail: r.progress?.detail ?? null,
     error: r.error,
     attempts: r.attempts,

@@ -5,6 +5,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withJobProgress } from './session-status.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { apexError } from '../http/errors.js';
 import { adminSchema } from '../http/plugins/auth.js';
@@ -139,7 +140,7 @@ export async function queueSessionLoad(app: FastifyInstance, key: SessionKey, lo
     if (err instanceof InvalidJobDataError) throw apexError('APX_ERR_VALIDATION', err.message);
     unavailable(err);
   }
-  const status = await sessionStore(app.db).status(key);
+  const status = withJobProgress(await sessionStore(app.db).status(key), queued.job);
   return { jobId: queued.job.id, created: queued.created, job: queued.job, status };
 }
 

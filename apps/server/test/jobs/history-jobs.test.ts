@@ -166,5 +166,5 @@ describe('history import over HTTP (in-process queue, PGlite)', () => {
       await tdb.cleanup();
       await direct.cleanup();
     }
-  });
+  }, 300_000);
 });

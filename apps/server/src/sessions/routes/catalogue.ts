@@ -46,7 +46,7 @@ export function seasonRoute(app: SessionApp, ctx: SessionRouteContext): void {
       throw err;
     }
     if (catalogue.length === 0) throw apexError('APX_ERR_NOT_FOUND', `no season ${year} in the live-timing archive (${ctx.archiveLabel}): it has no race-weekend session of ${year}`);
-    const rows = seasonSessions(catalogue, await ctx.reader.store.statuses(year));
+    const rows = seasonSessions(catalogue, await ctx.liveStatuses(year));
     reply.cacheable({ maxAge: 0, immutable: false, serverTtl: 0 });
     if (request.query.format === 'csv') return reply.type(CSV_TYPE).send(csv(rows, seasonSessionColumns) as never);
     return { items: records(rows, seasonSessionColumns) };
@@ -64,7 +64,7 @@ export function sessionRoute(app: SessionApp, ctx: SessionRouteContext): void {
   }, async (request, reply) => {
     const key = keyOf(request.params);
     const row = await ctx.reader.row(key);
-    const status = ctx.reader.status(row);
+    const status = await ctx.statusOf(row);
     let info: SessionInfo;
     if (row && row.archivePath !== null) {
       info = { name: row.name, eventName: row.eventName, kind: row.kind, archivePath: row.archivePath, startUtc: iso(row.startUtc), endUtc: iso(row.endUtc) };

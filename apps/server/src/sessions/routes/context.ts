@@ -6,8 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Lap, Laps } from '@apexdata/livetiming';
 import { apexError } from '../../http/errors.js';
 import { queueSessionLoad } from '../../jobs/routes.js';
+import { followJob } from '../../jobs/session-status.js';
 import { CatalogError, describeSession, findInCatalogue, seasonCatalogue, type CatalogEntry, type SessionKey } from '../catalog.js';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
+import type { StoredStatus } from '../store.js';
 import type { LapPick } from '../shape/compare.js';
 import { csv, records, type Column, type TableFormat } from '../shape/table.js';
 import { CSV_TYPE, JSON_TYPE, SessionResponses, type Rendered } from './cache.js';
@@ -78,6 +80,20 @@ export class SessionRouteContext {
     return this.app.config.APEX_AUTOLOAD === true;
   }
 
+  /** The session's status, following its running job's stage and percent live (jobs/session-status.ts). */
+  statusOf(row: Parameters<SessionReader['status']>[0]): Promise<ReturnType<SessionReader['status']>> {
+    return followJob(this.app.jobs, this.reader.status(row));
+  }
+
+  /** The stored statuses of a season's sessions, those loading following their jobs. */
+  async liveStatuses(year: number): Promise<Map<string, StoredStatus>> {
+    const stored = await this.reader.store.statuses(year);
+    await Promise.all([...stored].map(async ([k, s]) => {
+      if (s.status.state === 'loading') stored.set(k, { ...s, status: await followJob(this.app.jobs, s.status) });
+    }));
+    return stored;
+  }
+
   /** The session's servable data, or the 404/202 answer when there is none yet. */
   async withSession(request: FastifyRequest, reply: FastifyReply, key: SessionKey,
     answer: (s: ServableSession) => Promise<FastifyReply>): Promise<FastifyReply> {
@@ -91,7 +107,7 @@ export class SessionRouteContext {
         // The archive cannot be reached now: answer what we know (not loaded).
       });
     }
-    const status = this.reader.status(row);
+    const status = await this.statusOf(row);
     const message = notLoadedMessage(key, status);
     if (!this.onDemand) throw apexError('APX_ERR_NOT_LOADED', message);
     // A load that just failed is not retried by every request that comes along (the job already
