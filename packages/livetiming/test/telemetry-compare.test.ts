@@ -69,9 +69,22 @@ describe('lap delta agrees with sector-time differences', () => {
 // checked against the sector-time difference at that line, for every clean lap. Measured
 // (2025 Mexico City Q, 106 laps per case): median 22–24 ms, worst 79–93 ms against the pole lap;
 // median 23–43 ms, worst 81–103 ms against the slowest clean lap. The aim (median ≤ 20 ms,
-// worst ≤ 50 ms) is not reached: pinning laps where their positions pass the same track points was
-// tried and is worse (position timestamps scatter ±70 ms around the timing lines, p10–p90 of the
-// same laps), so integrated distance between the remaining lines stays the method.
+// worst ≤ 50 ms) is not reached. Why, measured on the same laps:
+// - The error is mostly the reference lap's own: the signed errors are one-sided per reference
+//   (median +19, +23 ms against the pole lap at S1/S2, +21 and −42 ms against the slowest lap), i.e.
+//   where the reference's integrated distance puts the line shifts every pair alike.
+// - Per lap, where the line falls between its neighbours (distance start→S1 over start→S2) scatters
+//   by 0.054 % (S1) and 0.089 % (S2) standard deviation, 1.8–2.6 m or 20–30 ms at the line's
+//   ~300 km/h; a pair carries two such errors. Almost every lap has car-data gaps of 0.7–1.3 s (the
+//   feed drops samples, positions mostly in the same places: only 22 % of those gaps hold a
+//   position sample), and integrating speed across a braking point inside such a gap is off by metres.
+// Tried and not taken: distance from positions (the lap's XY projected onto the reference's path:
+// median 29–40 ms, worst 150–250 ms — position timestamps scatter ±70 ms); positions blended into
+// the integrated distance (mixed, worst up to 317 ms); Hermite (slope-corrected) integration (−0–4 ms
+// median); filling gaps with the reference lap's or the session's speed-over-distance shape (scatter
+// of the line −10 %, but the pairwise medians move both ways by up to ±15 ms as the reference's own
+// placement shifts); shifting car timestamps by ±150/300 ms (best +150 ms: −1 to −6 ms median, worst
+// unchanged). Integrated distance between the remaining lines stays the method.
 describe('lap delta at a sector line the comparison was not pinned to', () => {
   function errorAtUnpinnedLine(reference: OracleLap, line: 'sector1' | 'sector2') {
     const k = line === 'sector1' ? 0 : 1;
