@@ -275,6 +275,7 @@ const ours = {
   rows: ourRuns[0].rows,
   wall: pm(ourRuns, (r) => r.process.wallS), cpu: pm(ourRuns, (r) => r.process.cpuS), rss: pm(ourRuns, (r) => r.process.peakRssMiB),
   rssAfterLoad: pm(ourRuns, (r) => r.rssAfterLoadMiB),
+  threads: ourRuns.every((r) => r.threadCpuMs) ? { main: pm(ourRuns, (r) => r.threadCpuMs.main / 1000), background: pm(ourRuns, (r) => r.threadCpuMs.background / 1000) } : null,
   stages: Object.fromEntries(['load', 'fastest', 'session'].map((k) => [k, { wall: pm(ourRuns, (r) => r.stages[k].wall / 1000), cpu: pm(ourRuns, (r) => r.stages[k].cpu / 1000) }])),
 };
 const line = (label, t, o, d = 2) => console.log(`  ${label.padEnd(34)} FastF1 ${fmt(t?.wall, d).padStart(7)} s / ${fmt(t?.cpu, d).padStart(7)} s CPU   ours ${fmt(o.wall, d).padStart(7)} s / ${fmt(o.cpu, d).padStart(7)} s CPU   → ${ratio(t?.wall, o.wall)} wall, ${ratio(t?.cpu, o.cpu)} CPU`);
@@ -282,6 +283,7 @@ console.log(`  rows: FastF1 ${theirs ? `${theirs.rows.fastest_lap_telemetry} fas
 line('process, spawn → exit', theirs, ours);
 for (const [k, label] of [['load', 'inside: load'], ['fastest', 'inside: fastest laps'], ['session', 'inside: whole sessions']]) line(label, theirs?.stages[k], ours.stages[k], 3);
 console.log(`  peak RSS: FastF1 ${fmt(theirs?.rss, 0)} MiB (${fmt(theirs?.rssAfterLoad, 0)} after load)   ours ${fmt(ours.rss, 0)} MiB (${fmt(ours.rssAfterLoad, 0)} after load)`);
+if (ours.threads) console.log(`  our process CPU by thread: main ${fmt(ours.threads.main, 2)} s, other threads ${fmt(ours.threads.background, 2)} s (V8's optimizing compiler and GC helpers: the JIT warm-up a cold process pays)`);
 
 // 2. the same job in-process, warm
 console.log(`\n2. the same job in-process: FastF1 inside its process (imports excluded) vs our median of ${RUNS} after ${WARMUP} warm-up jobs in this process`);

@@ -5,7 +5,7 @@
 //             driver's whole-session merged telemetry
 // Imported by the benches (in-process, warm) or run as `node jobs.mjs MODE SESSION_PATH` (a cold
 // process: prints one JSON line with stage times, CPU and peak RSS).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,6 +83,27 @@ export async function telemetryJob(E, path, { onLoaded } = {}) {
 }
 
 const strip = ({ wall, cpu }) => ({ wall, cpu });
+
+/**
+ * CPU (ms) of this process's main thread and of all its other threads — in a cold Node process
+ * mostly V8's optimizing compiler and GC helpers — from /proc (Linux); null elsewhere.
+ */
+export function threadCpuMs() {
+  try {
+    const hz = 100; // USER_HZ, the unit of utime/stime in /proc/<pid>/task/<tid>/stat
+    let main = 0;
+    let background = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(f[11]) + Number(f[12])) * 1000) / hz;
+      if (Number(tid) === process.pid) main += ms; else background += ms;
+    }
+    return { main, background };
+  } catch {
+    return null;
+  }
+}
 export const JOBS = { laps: lapsJob, telemetry: telemetryJob };
 
 // ---------------------------------------------------------------------------------------------
@@ -96,5 +117,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const E = await engine({ only: 'session' });
   let rssAfterLoad = null;
   const out = await JOBS[mode](E, path, { onLoaded: () => { rssAfterLoad = process.resourceUsage().maxRSS / 1024; } });
-  console.log(JSON.stringify({ ...out, rssAfterLoadMiB: rssAfterLoad, peakRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs() }));
+  console.log(JSON.stringify({ ...out, rssAfterLoadMiB: rssAfterLoad, peakRssMiB: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(), threadCpuMs: threadCpuMs() }));
 }
