@@ -30,47 +30,57 @@ export function driverAhead(session: SessionTelemetry, self: Telemetry): DriverA
   let firstLapNumber = NaN;
   for (const l of ownLaps) if (known(l.lapStartTime) && l.lapStartTime <= tStart) firstLapNumber = l.lapNumber;
 
-  let own: Float64Array | null = null;
-  const others: { number: number; dist: Float64Array }[] = [];
+  // Own distance first: every other car is measured against it.
+  // (Only when the driver is one of the session's drivers, as the others are.)
+  const ownCar = session.drivers.includes(self.driver) && ownLaps.length > 0 ? session.car.get(self.driver) : undefined;
+  const ownRelevant = ownCar !== undefined ? relevantLaps(ownLaps, tStart, tEnd, firstLapNumber) : [];
+  const own = (ownRelevant.length > 0 ? distanceOnWindow(ownCar!, ownRelevant, self.sessionTime) : null) ?? new Float64Array(n).fill(NaN);
+
+  // Then car by car, in the session's driver order, straight into the nearest-ahead columns (no
+  // per-car array): `best` is the smallest non-negative distance so far, ties keep the earlier car.
+  const best = result.distance;
+  const who = result.driverAhead;
   for (const drv of session.drivers) {
+    if (drv === self.driver) continue;
     const car = session.car.get(drv);
     const laps = session.lapsByDriver.get(drv);
     if (car === undefined || laps === undefined || laps.length === 0) continue;
     const relevant = relevantLaps(laps, tStart, tEnd, firstLapNumber);
     if (relevant.length === 0) continue;
-    const dist = distanceOnWindow(car, relevant, self.sessionTime);
-    if (dist === null) continue;
-    if (drv === self.driver) own = dist;
-    else others.push({ number: Number(drv), dist });
-  }
-  if (own === null) own = new Float64Array(n).fill(NaN);
-
-  // A distance that does not change from the previous sample does not count (the first sample has
-  // no previous one and never counts).
-  for (const o of others) {
-    const d = o.dist;
-    let prev = d[0]!;
-    d[0] = NaN;
-    for (let i = 1; i < n; i++) {
-      const cur = d[i]!;
-      if (cur - prev === 0) d[i] = NaN;
-      prev = cur;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let who = -1;
-    for (let k = 0; k < others.length; k++) {
-      const delta = others[k]!.dist[i]! - own[i]!;
-      if (!(delta >= 0)) continue; // NaN or behind
-      if (delta < best) { best = delta; who = k; }
-    }
-    if (who >= 0) {
-      result.driverAhead[i] = others[who]!.number;
-      result.distance[i] = best;
-    }
+    aheadOnWindow(car, relevant, self.sessionTime, own, Number(drv), best, who);
   }
   return result;
+}
+
+/**
+ * Offers one other car's distance at each window sample as the car ahead: where it has a sample, its
+ * distance changed since the previous window sample (a distance that does not change does not
+ * count, nor does the first sample) and it is at or ahead of `own` by less than `best`.
+ */
+function aheadOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array, own: Float64Array,
+  number: number, best: Float64Array, who: Int16Array): void {
+  // Values per window index, as distanceOnWindow would hold them; the last value written at an
+  // index wins, so each one is settled when the next index comes.
+  let pendingW = -1;
+  let pendingV = NaN;
+  let lastW = -2;
+  let lastV = NaN;
+  const settle = () => {
+    if (pendingW < 0) return;
+    const prev = lastW === pendingW - 1 ? lastV : NaN;
+    if (pendingW > 0 && pendingV - prev !== 0) {
+      const delta = pendingV - own[pendingW]!;
+      // NaN or behind never counts; ties keep the earlier car (its delta is not beaten)
+      if (delta >= 0 && (delta < best[pendingW]! || best[pendingW]! !== best[pendingW]!)) { best[pendingW] = delta; who[pendingW] = number; }
+    }
+    lastW = pendingW;
+    lastV = pendingV;
+  };
+  eachDistanceOnWindow(car, laps, window, (w, v) => {
+    if (w !== pendingW) { settle(); pendingW = w; }
+    pendingV = v;
+  });
+  settle();
 }
 
 /**
@@ -102,6 +112,16 @@ function relevantLaps(laps: readonly TelemetryLap[], tStart: number, tEnd: numbe
  * the driver has no sample at that time). null when the laps hold no car data.
  */
 function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array): Float64Array | null {
+  const out = new Float64Array(window.length).fill(NaN);
+  return eachDistanceOnWindow(car, laps, window, (w, v) => { out[w] = v; }) ? out : null;
+}
+
+/**
+ * Calls `at(w, distance)` for each window index whose session time the driver has a sample at, in
+ * window order, with the distance integrated from the start of `laps`. False when the laps hold
+ * no car data.
+ */
+function eachDistanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array, at: (w: number, v: number) => void): boolean {
   let start: number;
   let end: number;
   if (laps.length === 1) {
@@ -115,13 +135,12 @@ function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window:
       if (known(l.time) && l.time > end) end = l.time;
     }
   }
-  if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return false;
   const st = car.sessionTime;
   const speed = car.channels.speed!;
   let i = lowerBound(st, start);
-  if (i >= st.length || st[i]! > end) return null;
+  if (i >= st.length || st[i]! > end) return false;
   const n = window.length;
-  const out = new Float64Array(n).fill(NaN);
   const wStart = window[0]!;
   const wEnd = window[n - 1]!;
   let w = 0;
@@ -135,9 +154,9 @@ function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window:
     if (t < wStart) continue;
     if (t > wEnd) break;
     while (w < n && window[w]! < t) w++;
-    if (w < n && window[w] === t) out[w] = dist;
+    if (w < n && window[w] === t) at(w, dist);
   }
-  return out;
+  return true;
 }
 
 function lowerBound(a: Float64Array, v: number): number {
