@@ -19,9 +19,14 @@ import { dumpDir } from '../helpers/history.js';
 import { testApp } from './app-helper.js';
 
 const TOKEN = 'stall-test-token';
-/** Worst /health answer allowed during the import, and its 99th percentile (ms). */
-const MAX_MS = 1500;
-const P99_MS = 750;
+/**
+ * Worst /health answer allowed during the import, and its 99th percentile (ms). Under the bound the
+ * old code's 2.85 s on a quiet machine; with room for a machine at load 20–30 on 2 cores, where the
+ * import's remaining short slices of work (a statement, a table's diff) take ten times as long in
+ * wall time (max 400–940 ms, p99 200–790 ms seen there).
+ */
+const MAX_MS = 2000;
+const P99_MS = 1000;
 
 interface Stall { n: number; p50: number; p99: number; max: number; failed: number }
 
