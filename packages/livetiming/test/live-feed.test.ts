@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FeedSource } from '../src/live/feed/client.js';
-import { backoffDelay } from '../src/live/feed/backoff.js';
+import { feedRetryPolicy, signalrRetryPolicy } from '../src/live/feed/retry-policy.js';
 import { FEED_TOPICS } from '../src/live/feed/topics.js';
 import { LiveState } from '../src/live/state.js';
 import type { Timeline } from '../src/live/timeline.js';
@@ -34,7 +34,7 @@ interface Run {
 /** Connects a FeedSource to the server and applies everything until the session's closing Heartbeat. */
 async function follow(s: FeedServer, options: Partial<ConstructorParameters<typeof FeedSource>[0]> = {}): Promise<Run> {
   const frames: string[] = [];
-  const feed = new FeedSource({ url: s.url, backoff: { baseMs: 20, maxMs: 100 }, onFrame: (text) => frames.push(text), ...options });
+  const feed = new FeedSource({ url: s.url, retryPolicy: signalrRetryPolicy({ baseDelayMs: 20, maxDelayMs: 100 }), onFrame: (text) => frames.push(text), ...options });
   const state = new LiveState();
   const events: LiveEvent[] = [];
   const statuses: SourceStatus[] = [];
@@ -114,7 +114,7 @@ describe('FeedSource against a loopback SignalR Core server fed from the archive
   });
 
   it('keeps retrying with jittered backoff while the server is unreachable, and stops when closed', async () => {
-    const feed = new FeedSource({ url: 'http://127.0.0.1:9/signalrcore', backoff: { baseMs: 10, maxMs: 40 } });
+    const feed = new FeedSource({ url: 'http://127.0.0.1:9/signalrcore', retryPolicy: signalrRetryPolicy({ baseDelayMs: 10, maxDelayMs: 40 }) });
     const statuses: SourceStatus[] = [];
     for await (const e of feed) {
       if (e.type === 'status') statuses.push(e.status);
@@ -130,7 +130,7 @@ describe('FeedSource against a server that never answers negotiate', () => {
   it('gives up on the connection after connectTimeoutMs and tries again', async () => {
     const hanging = await startArchiveServer(tmpdir());
     hanging.rules.push({ match: () => true, fault: 'hang' });
-    const feed = new FeedSource({ url: `${hanging.url}/signalrcore`, connectTimeoutMs: 150, backoff: { baseMs: 10, maxMs: 20 } });
+    const feed = new FeedSource({ url: `${hanging.url}/signalrcore`, connectTimeoutMs: 150, retryPolicy: signalrRetryPolicy({ baseDelayMs: 10, maxDelayMs: 20 }) });
     const statuses: SourceStatus[] = [];
     const t0 = performance.now();
     try {
@@ -147,10 +147,23 @@ describe('FeedSource against a server that never answers negotiate', () => {
   });
 });
 
-describe('backoffDelay', () => {
-  it('grows exponentially to the cap, with jitter between half the base and the ceiling', () => {
-    const opts = (r: number) => ({ baseMs: 1000, maxMs: 30_000, random: () => r });
-    expect([0, 1, 2, 3, 10].map((a) => backoffDelay(a, opts(0.999999)))).toEqual([1000, 2000, 4000, 8000, 30_000].map((v) => expect.closeTo(v, 0)));
-    expect(backoffDelay(5, opts(0))).toBe(500);
+describe('the feed retry policy (the engine\'s retry policy as a signalr IRetryPolicy)', () => {
+  const ctx = (n: number) => ({ previousRetryCount: n, elapsedMilliseconds: 0, retryReason: new Error('dropped') });
+  it('grows exponentially from 1 s to the 30 s cap, jittered between half the ceiling and the ceiling, and never gives up', () => {
+    const top = signalrRetryPolicy({ random: () => 1 });
+    expect([0, 1, 2, 3, 10, 1000].map((n) => top.nextRetryDelayInMilliseconds(ctx(n)))).toEqual([1000, 2000, 4000, 8000, 30_000, 30_000]);
+    const bottom = signalrRetryPolicy({ random: () => 0 });
+    expect([0, 5].map((n) => bottom.nextRetryDelayInMilliseconds(ctx(n)))).toEqual([500, 15_000]);
+    expect(feedRetryPolicy.retries).toBe(Infinity);
+  });
+
+  it('stops (null) after the policy\'s retries, and the feed then ends', async () => {
+    const policy = signalrRetryPolicy({ retries: 2, baseDelayMs: 5, maxDelayMs: 10, random: () => 1 });
+    expect([0, 1, 2].map((n) => policy.nextRetryDelayInMilliseconds(ctx(n)) === null)).toEqual([false, false, true]);
+    const feed = new FeedSource({ url: 'http://127.0.0.1:9/signalrcore', retryPolicy: policy });
+    const states: string[] = [];
+    for await (const e of feed) if (e.type === 'status') states.push(e.status.state);
+    expect(feed.connections).toBe(3);
+    expect(states).toEqual(['connecting', 'reconnecting', 'reconnecting', 'idle']);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signalrRetryPolicy } from '../src/live/feed/retry-policy.js';
 import { FEED_TOPICS } from '../src/live/feed/topics.js';
 import { ReplayPlayer } from '../src/live/player.js';
 import { readAnyRecording, readLiveRecording, LIVE_RECORDING_FORMAT } from '../src/live/recording.js';
@@ -41,7 +42,7 @@ describe('our JSONL recordings', () => {
     const stop = new AbortController();
     try {
       const result = await recordFeed({
-        path, url: server.url, signal: stop.signal, backoff: { baseMs: 20, maxMs: 50 },
+        path, url: server.url, signal: stop.signal, retryPolicy: signalrRetryPolicy({ baseDelayMs: 20, maxDelayMs: 50 }),
         onEvent: (e) => {
           live.handle(e);
           if ((live.topics.Heartbeat as { Utc?: string } | undefined)?.Utc === server.endUtc) stop.abort();

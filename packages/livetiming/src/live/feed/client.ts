@@ -3,14 +3,16 @@
 // handshake, `\x1e` framing and pings. On top of it this source adds what the F1 feed needs:
 // Subscribe with the topic list (its completion is a full snapshot), the raw frame text for
 // recordings (a hub-protocol wrapper sees every frame before parsing), a watchdog for a connection
-// that stays open but sends no data, and reconnects with jittered backoff. Reconnecting is ours,
-// not the library's `withAutomaticReconnect`, so every connection — first or later — is a fresh
-// negotiate + Subscribe, and the snapshot it brings replaces the state (no stale session).
-import { HttpTransportType, HubConnectionBuilder, JsonHubProtocol, LogLevel, TransferFormat, type HubConnection, type HubMessage, type IHubProtocol, type ILogger } from '@microsoft/signalr';
+// that stays open but sends no data, and reconnects with the platform's retry policy (jittered
+// backoff, as a signalr IRetryPolicy). The reconnect loop is ours, not `withAutomaticReconnect`:
+// the library's never covers a failed first start nor a connection the watchdog stopped, and here
+// every connection — first or later — is a fresh negotiate + Subscribe whose snapshot replaces the
+// state (no stale session).
+import { HttpTransportType, HubConnectionBuilder, JsonHubProtocol, LogLevel, TransferFormat, type HubConnection, type HubMessage, type IHubProtocol, type ILogger, type IRetryPolicy } from '@microsoft/signalr';
 import type { JsonValue } from '../../stream/merge.js';
 import { parseUtc } from '../../timing/time.js';
 import type { LiveEvent, LiveSource, SourceStatus } from '../types.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { signalrRetryPolicy } from './retry-policy.js';
 import { F1_SIGNALR_URL, FEED_TOPICS, missingTopics, type MissingTopic } from './topics.js';
 
 export interface FeedOptions {
@@ -24,8 +26,12 @@ export interface FeedOptions {
   readonly watchdogMs?: number;
   /** Give up on a connection whose negotiate, handshake or Subscribe takes longer (ms). Default 30 s. */
   readonly connectTimeoutMs?: number;
-  /** Reconnect delays. */
-  readonly backoff?: BackoffOptions;
+  /**
+   * When to reconnect after a connection ended or failed; default `signalrRetryPolicy()` (the
+   * engine's retry policy: equal-jitter exponential backoff, 1 s to 30 s, never giving up). A null
+   * delay ends the source.
+   */
+  readonly retryPolicy?: IRetryPolicy;
   /** Client ping interval (ms); the feed expects traffic within ~30 s. Default 15 s. */
   readonly keepAliveMs?: number;
   /** Give up on a silent server after this long (ms, pings included). Default 30 s. */
@@ -109,18 +115,29 @@ export class FeedSource implements LiveSource {
     }
   }
 
-  // One connection after another until closed; the backoff restarts after each good Subscribe.
+  // One connection after another until closed; the retry count restarts after each good Subscribe.
   private async run(): Promise<void> {
-    let attempt = 0;
+    const policy = this.options.retryPolicy ?? signalrRetryPolicy();
+    let retries = 0;
+    let since = this.now();
     while (!this.closed) {
       if (this.connections === 0) this.setStatus({ source: 'feed', state: 'connecting' });
-      const ended = await this.connectOnce().then(() => 'subscribed' as const, (err: unknown) => {
-        this.log('warn', `feed connection failed: ${err instanceof Error ? err.message : String(err)}`);
-        return 'failed' as const;
+      const ended = await this.connectOnce().then(() => null, (err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        this.log('warn', `feed connection failed: ${e.message}`);
+        return e;
       });
       if (this.closed) break;
-      if (ended === 'subscribed') attempt = 0;
-      const delay = backoffDelay(attempt++, this.options.backoff);
+      if (ended === null) {
+        retries = 0;
+        since = this.now();
+      }
+      const delay = policy.nextRetryDelayInMilliseconds({ previousRetryCount: retries++, elapsedMilliseconds: this.now() - since, retryReason: ended ?? new Error('the feed connection closed') });
+      if (delay === null) {
+        this.log('error', `giving up on the feed after ${retries} attempt(s)`);
+        this.close();
+        break;
+      }
       this.setStatus({ source: 'feed', state: 'reconnecting', detail: `reconnecting in ${Math.round(delay)} ms`, missingTopics: this.statusValue.missingTopics });
       await this.sleep(delay);
     }

@@ -12,7 +12,7 @@ export interface StreamingStatus {
 
 /** Asks the feed host whether a session is live. Throws a `SourceError` when the host cannot be reached. */
 export async function fetchStreamingStatus(base: string | Source = F1_LIVETIMING_URL): Promise<StreamingStatus> {
-  const source = typeof base === 'string' ? new Source({ base, retryDelaysMs: [], timeoutMs: 10_000, headers: { 'Cache-Control': 'no-cache' } }) : base;
+  const source = typeof base === 'string' ? new Source({ base, retry: { retries: 0 }, timeoutMs: 10_000, headers: { 'Cache-Control': 'no-cache' } }) : base;
   const res = await source.get('/static/StreamingStatus.json');
   if (!res) return { live: false, status: 'Missing' };
   let status = 'Unreadable';
