@@ -29,6 +29,10 @@ const EnvSchema = Type.Object({
   APEX_RATE_LIMIT: Type.Integer({ default: 1200, minimum: 0, description: 'requests per minute per IP; 0 disables' }),
   TRUST_PROXY: Type.String({ default: 'loopback', description: 'proxies whose X-Forwarded-For is believed: comma-separated addresses/CIDRs, or loopback, linklocal, uniquelocal' }),
   APEX_LIVE_HISTORY: Type.Integer({ default: 600, minimum: 30, maximum: 3600, description: 'seconds of live history each API process keeps: the largest broadcast delay served' }),
+  APEX_LIVE_RECORDINGS: Type.String({
+    default: existsSync(resolve(f1data, 'recordings')) ? resolve(f1data, 'recordings') : resolve(repoRoot, '.apexdata', 'recordings'),
+    description: 'folder of live-feed recordings that can be replayed (`apex live record` files and FastF1 recorder files)',
+  }),
   APEX_F1TV_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'F1TV subscription token for the live feed topics that need it (CarData.z, Position.z); kept server-side' })),
   LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('pretty'), Type.Literal('json')], {
     description: 'pretty: one readable line per request, errors with their stack (people); json: one JSON object per line (log shippers). Unset: pretty on a terminal and for npm start, json otherwise',

@@ -3,8 +3,12 @@
 import type { ReplaySpeed } from '@apexdata/livetiming';
 import type { ErrorCode } from '../http/errors.js';
 
-/** A session resolved by the API process (so an unknown one is a 404 before the ingester is asked). */
-export interface ReplayTarget {
+/** What a replay plays, resolved by the API process (so an unknown one is a 404 before the ingester is asked). */
+export type ReplayTarget = ArchiveTarget | RecordingTarget;
+
+/** An archived session. */
+export interface ArchiveTarget {
+  readonly kind: 'archive';
   readonly year: number;
   readonly round: number;
   readonly session: string;
@@ -12,6 +16,13 @@ export interface ReplayTarget {
   readonly path: string;
   /** "Mexico City Grand Prix · Qualifying" */
   readonly name: string;
+}
+
+/** A recording of the live feed (ours, JSON Lines, or a FastF1 recorder file) in the recordings folder. */
+export interface RecordingTarget {
+  readonly kind: 'recording';
+  /** file name inside APEX_LIVE_RECORDINGS */
+  readonly recording: string;
 }
 
 export type ControlAction = 'pause' | 'resume' | 'seek' | 'speed' | 'stop';

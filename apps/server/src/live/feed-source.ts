@@ -2,10 +2,11 @@
 // a fresh Subscribe, watchdog, token) feeding a LiveState; and the watcher that asks
 // StreamingStatus.json whether a session is live, starts the feed when one is (it has priority over
 // a replay) and stops it once the host says the session is over.
-import { F1_LIVETIMING_URL, F1_SIGNALR_URL, FeedSource, fetchStreamingStatus, LiveState, type SourceStatus } from '@apexdata/livetiming';
+import { F1_LIVETIMING_URL, F1_SIGNALR_URL, FeedSource, fetchStreamingStatus, LiveState, type ArchiveClient, type SourceStatus } from '@apexdata/livetiming';
 import type { ErrorCode } from '../http/errors.js';
 import type { Ingester, RunningSource } from './ingester.js';
-import { engineView } from './view.js';
+import { archiveOutline } from './track.js';
+import { engineView, type LiveTrack } from './view.js';
 
 export interface FeedConfig {
   /** SignalR Core endpoint */
@@ -29,8 +30,11 @@ class LiveFeed implements RunningSource {
   private readonly state = new LiveState();
   private changed: (reset: boolean) => void = () => {};
   private feedStatus: SourceStatus = { source: 'feed', state: 'connecting' };
+  /** The circuit outline (from the archive: the live session's own positions are not a lap yet) and the circuit it is for. */
+  private track: LiveTrack | null = null;
+  private trackCircuit: number | null = null;
 
-  constructor(cfg: FeedConfig, log?: { warn(obj: object, msg: string): void }) {
+  constructor(cfg: FeedConfig, private readonly archive: ArchiveClient | null, private readonly log?: { warn(obj: object, msg: string): void }) {
     this.feed = new FeedSource({ url: cfg.url, token: cfg.token, onLog: (level, message) => level !== 'info' && log?.warn({ feed: cfg.url }, message) });
     void this.pump();
   }
@@ -38,14 +42,33 @@ class LiveFeed implements RunningSource {
   private async pump(): Promise<void> {
     for await (const event of this.feed) {
       if (event.type === 'status') this.feedStatus = event.status;
-      else this.state.handle(event);
+      else {
+        this.state.handle(event);
+        this.findTrack();
+      }
       // A Subscribe result replaces everything (a reconnect): clients get a snapshot, not a patch.
       this.changed(event.type === 'snapshot');
     }
   }
 
+  /** Once per circuit (a new session may be at another one): the outline from the archive, in the background. */
+  private findTrack(): void {
+    const meeting = (this.state.topics.SessionInfo as { Meeting?: { Name?: unknown; Circuit?: { Key?: unknown } } } | undefined)?.Meeting;
+    const key = Number(meeting?.Circuit?.Key);
+    if (!this.archive || !Number.isInteger(key) || key === this.trackCircuit) return;
+    this.trackCircuit = key;
+    this.track = null;
+    archiveOutline(this.archive, { circuitKey: key, meetingName: typeof meeting?.Name === 'string' ? meeting.Name : null, before: Date.now() })
+      .then((track) => {
+        if (this.trackCircuit !== key) return;
+        this.track = track;
+        this.changed(false);
+      })
+      .catch((err: unknown) => this.log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'live: no circuit outline from the archive'));
+  }
+
   view() {
-    return engineView(this.state, Date.now());
+    return engineView(this.state, Date.now(), this.track);
   }
 
   status() {
@@ -56,6 +79,7 @@ class LiveFeed implements RunningSource {
       session: { year: null, round: null, session: null, name, path: info?.path ?? null },
       connected: s.state === 'live',
       topicsMissing: (s.missingTopics ?? []).map((m) => m.topic),
+      recording: null,
       replay: null,
       message: s.state === 'connecting' ? 'connecting to the F1 live feed' : s.state === 'reconnecting' ? `reconnecting to the F1 live feed (${s.detail ?? ''})` : null,
     };
@@ -75,7 +99,7 @@ class LiveFeed implements RunningSource {
 }
 
 /** Polls StreamingStatus.json and puts the live feed into the ingester while a session is live. */
-export function watchFeed(ingester: Ingester, cfg: FeedConfig, opts: { everyMs?: number; log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } } = {}): () => void {
+export function watchFeed(ingester: Ingester, cfg: FeedConfig, opts: { everyMs?: number; archive?: ArchiveClient; log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } } = {}): () => void {
   let offlineChecks = 0;
   let stopped = false;
   const check = async () => {
@@ -90,7 +114,7 @@ export function watchFeed(ingester: Ingester, cfg: FeedConfig, opts: { everyMs?:
     const running = ingester.running?.kind === 'live';
     if (live && !running) {
       opts.log?.info({ feed: cfg.url }, 'live: a session is live, connecting to the F1 feed');
-      await ingester.use(new LiveFeed(cfg, opts.log));
+      await ingester.use(new LiveFeed(cfg, opts.archive ?? null, opts.log));
     }
     offlineChecks = live ? 0 : offlineChecks + 1;
     // Two offline answers in a row: the session is over (one may be a blip of the host).

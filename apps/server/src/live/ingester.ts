@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import jsonpatch from 'fast-json-patch';
 import type { ReplaySpeed } from '@apexdata/livetiming';
-import type { ErrorCode } from '../http/errors.js';
+import { ApexError, type ErrorCode } from '../http/errors.js';
 import type { CommandBus, FrameBus } from './bus.js';
 import { commandError, type CommandResult, type LiveCommand, type ReplayTarget } from './commands.js';
 import type { Json, LiveFrame, LiveView } from './frames.js';
@@ -83,7 +83,14 @@ export class Ingester {
       return commandError('APX_ERR_CONFLICT', LIVE_RUNNING);
     }
     if (command.type === 'replay') {
-      const next = await this.opts.openReplay(command.target, command.speed, command.fromMs, command.paused ?? false);
+      let next: RunningSource;
+      try {
+        next = await this.opts.openReplay(command.target, command.speed, command.fromMs, command.paused ?? false);
+      } catch (err) {
+        // A refusal with an API code (unknown session, unreadable recording) goes back as it is.
+        if (err instanceof ApexError) return commandError(err.code, err.message);
+        throw err;
+      }
       await this.use(next);
       return { ok: true, seq: this.seq };
     }

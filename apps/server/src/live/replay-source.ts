@@ -1,13 +1,16 @@
-// An archived session played as if live, as the ingester drives it: the engine's ReplayPlayer
-// (pacing, pause, seek from keyframes) feeding the engine's LiveState; the view is derived from that
-// state on demand. Engine errors become API errors here, where the session is known.
+// A replay as the ingester drives it — of an archived session or of a recording of the live feed:
+// the engine's ReplayPlayer (pacing, pause, seek from keyframes) feeding the engine's LiveState; the
+// view is derived from that state on demand, with the circuit outline computed once when the replay
+// opens. Engine errors become API errors here, where the session or recording is known.
 import {
-  ArchiveClient, EngineCriticalError, LiveState, loadTimeline, Replay, ReplayPlayer, type ReplaySpeed,
+  ArchiveClient, EngineCriticalError, LiveState, loadTimeline, Replay, ReplayPlayer, type ReplaySpeed, type Timeline,
 } from '@apexdata/livetiming';
 import { apexError, type ErrorCode } from '../http/errors.js';
-import type { LiveCommand, ReplayTarget } from './commands.js';
+import type { ArchiveTarget, LiveCommand } from './commands.js';
 import type { RunningSource } from './ingester.js';
-import { engineView } from './view.js';
+import type { LiveStatus } from './view.js';
+import { engineView, type LiveTrack } from './view.js';
+import { sessionOutline } from './track.js';
 
 export interface ReplayStart {
   speed: ReplaySpeed;
@@ -16,10 +19,13 @@ export interface ReplayStart {
   paused: boolean;
 }
 
-export async function openArchiveReplay(archive: ArchiveClient, target: ReplayTarget, start: ReplayStart): Promise<RunningSource> {
-  let replay: Replay;
+/** What a replay says about itself besides its position: its session, missing topics, a note. */
+export type ReplayDescription = Pick<LiveStatus, 'session' | 'topicsMissing' | 'recording'> & { note: string | null };
+
+export async function openArchiveReplay(archive: ArchiveClient, target: ArchiveTarget, start: ReplayStart): Promise<RunningSource> {
+  let timeline: Timeline;
   try {
-    replay = new Replay(await loadTimeline(archive, target.path));
+    timeline = await loadTimeline(archive, target.path);
   } catch (err) {
     if (err instanceof EngineCriticalError && (err.code === 'session-not-found' || err.code === 'bad-path')) {
       throw apexError('APX_ERR_NOT_FOUND', `no session ${target.year}/${target.round}/${target.session} in the archive: ${err.message}`);
@@ -27,11 +33,12 @@ export async function openArchiveReplay(archive: ArchiveClient, target: ReplayTa
     if (err instanceof EngineCriticalError) throw apexError('APX_ERR_UPSTREAM', err.message);
     throw err;
   }
-  return new ArchiveReplay(target, replay, start);
+  const { year, round, session, name, path } = target;
+  const track = await sessionOutline(timeline, archive);
+  return new ReplayingSource('replay', new Replay(timeline), start, { session: { year, round, session, name, path }, topicsMissing: [], recording: null, note: null }, track);
 }
 
-class ArchiveReplay implements RunningSource {
-  readonly kind = 'replay' as const;
+export class ReplayingSource implements RunningSource {
   private readonly player: ReplayPlayer;
   private readonly state = new LiveState();
   private changed: (reset: boolean) => void = () => {};
@@ -40,9 +47,11 @@ class ArchiveReplay implements RunningSource {
   private seekedTo: number | null = null;
 
   constructor(
-    private readonly target: ReplayTarget,
+    readonly kind: 'replay' | 'recording',
     private readonly replay: Replay,
     start: ReplayStart,
+    private readonly about: ReplayDescription,
+    private readonly track: LiveTrack | null,
   ) {
     const from = Math.min(replay.endAt, replay.startAt + start.fromMs);
     this.player = new ReplayPlayer(replay, { speed: start.speed, from, paused: start.paused });
@@ -70,23 +79,24 @@ class ArchiveReplay implements RunningSource {
   }
 
   view() {
-    return engineView(this.state, this.player.position);
+    return engineView(this.state, this.player.position, this.track);
   }
 
   status() {
-    const { year, round, session, name, path } = this.target;
     const speed = this.player.speed;
+    const ended = this.player.status().state === 'ended';
     return {
-      session: { year, round, session, name, path },
+      session: this.about.session,
       connected: true,
-      topicsMissing: [],
+      topicsMissing: this.about.topicsMissing,
+      recording: this.about.recording,
       replay: {
         speed,
-        paused: this.player.paused || this.player.status().state === 'ended',
+        paused: this.player.paused || ended,
         positionMs: Math.round(this.player.position - this.replay.startAt),
         durationMs: this.replay.endAt - this.replay.startAt,
       },
-      message: this.player.status().state === 'ended' ? 'replay ended' : null,
+      message: [ended ? 'replay ended' : null, this.about.note].filter(Boolean).join(' · ') || null,
     };
   }
 

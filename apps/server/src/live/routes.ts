@@ -7,9 +7,11 @@ import { apexError } from '../http/errors.js';
 import { adminSchema } from '../http/plugins/auth.js';
 import { CatalogError, resolveSession } from '../sessions/catalog.js';
 import type { CommandResult, LiveCommand, ReplayTarget } from './commands.js';
-import { ControlBody, DelayQuery, LiveStateSchema, LiveStatusSchema, ReplayBody } from './schemas.js';
+import { listRecordings, resolveRecording } from './recordings.js';
+import { ControlBody, DelayQuery, LiveStateSchema, LiveStatusSchema, RecordingsSchema, ReplayBody } from './schemas.js';
 import { SSE_HEADERS } from './sse.js';
 import { LIVE_RUNNING, statusOf } from './view.js';
+import type { Static } from '@sinclair/typebox';
 
 const tags = ['live'];
 
@@ -20,9 +22,10 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const maxDelay = Math.floor(hub.historyMs / 1000) - 5;
   const delayQuery = DelayQuery(maxDelay);
 
-  const statusBody = () => {
+  const statusBody = (): Static<typeof LiveStatusSchema> => {
     const view = hub.timeline.head;
-    return { ...statusOf(view), clock: view.clock ?? null, clients: hub.fanout.clientCount, historySeconds: maxDelay };
+    const clock = (view.clock ?? null) as Static<typeof LiveStatusSchema>['clock'];
+    return { ...statusOf(view), clock, clients: hub.fanout.clientCount, historySeconds: maxDelay };
   };
 
   /**
@@ -64,7 +67,8 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const delay = request.query.delay ?? 0;
     void reply.header('cache-control', 'no-store');
     const state = hub.stateAt(delay * 1000);
-    return { ...state, epoch: state.epoch || 'none', delay };
+    // The view is the ingester's (engine views + status), JSON as the schema describes it (view.ts checks the engine's types).
+    return { ...state, view: state.view as unknown as Static<typeof LiveStateSchema>['view'], epoch: state.epoch || 'none', delay };
   });
 
   app.get('/stream', {
@@ -91,27 +95,44 @@ const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     hub.stream(raw, delay * 1000, lastEventId);
   });
 
+  app.get('/recordings', {
+    schema: {
+      tags,
+      summary: 'Recordings of the live feed that can be replayed (APEX_LIVE_RECORDINGS: `apex live record` files and FastF1 recorder files)',
+      response: { 200: RecordingsSchema },
+    },
+  }, async () => ({ recordings: await listRecordings(app.config.APEX_LIVE_RECORDINGS) }));
+
   app.post('/replay', {
     onRequest: app.requireAdmin,
     schema: {
       ...adminSchema,
       tags,
-      summary: 'Replay an archived session as if live (speed ×0.1–×100, from a point); refused while the live feed runs',
+      summary: 'Replay an archived session ({year, round, session}) or a recording of the feed ({recording}) as if live (speed ×1–×100 or max, from a point); refused while the live feed runs',
       body: ReplayBody,
       response: { 200: Accepted },
     },
   }, async (request) => {
-    const { year, round, session, speed, from, paused } = request.body;
+    const { year, round, session, recording, speed, from, paused } = request.body;
+    const archived = year !== undefined || round !== undefined || session !== undefined;
+    if (recording !== undefined && archived) throw apexError('APX_ERR_VALIDATION', 'body: give either {year, round, session} or {recording}, not both');
+    if (recording === undefined && (year === undefined || round === undefined || session === undefined)) {
+      throw apexError('APX_ERR_VALIDATION', `body: ${['year', 'round', 'session'].filter((k) => request.body[k as 'year'] === undefined).join(', ')} required to replay an archived session (or give {recording})`);
+    }
     // Said at once; the ingester checks again (the feed may start meanwhile).
     if (statusOf(hub.timeline.head).source === 'live') throw apexError('APX_ERR_CONFLICT', LIVE_RUNNING);
     let target: ReplayTarget;
-    try {
-      const entry = await resolveSession(app.db, app.jobDeps.sources, { year, round, session });
-      target = { year, round, session, path: entry.archive.path, name: `${entry.archive.meetingName} · ${entry.archive.name}` };
-    } catch (err) {
-      if (err instanceof CatalogError) throw apexError('APX_ERR_NOT_FOUND', `no session ${year}/${round}/${session} to replay: ${err.message}`);
-      if (err instanceof SourceError) throw apexError('APX_ERR_UPSTREAM', `cannot read the live-timing archive: ${err.message}`);
-      throw err;
+    if (recording !== undefined) {
+      target = await resolveRecording(app.config.APEX_LIVE_RECORDINGS, recording);
+    } else {
+      try {
+        const entry = await resolveSession(app.db, app.jobDeps.sources, { year: year!, round: round!, session: session! });
+        target = { kind: 'archive', year: year!, round: round!, session: session!, path: entry.archive.path, name: `${entry.archive.meetingName} · ${entry.archive.name}` };
+      } catch (err) {
+        if (err instanceof CatalogError) throw apexError('APX_ERR_NOT_FOUND', `no session ${year}/${round}/${session} to replay: ${err.message}`);
+        if (err instanceof SourceError) throw apexError('APX_ERR_UPSTREAM', `cannot read the live-timing archive: ${err.message}`);
+        throw err;
+      }
     }
     await send({ type: 'replay', target, speed: speed ?? 1, fromMs: (from ?? 0) * 1000, paused: paused ?? false });
     return { ok: true as const, status: statusBody() };

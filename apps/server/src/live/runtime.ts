@@ -9,6 +9,7 @@ import { LocalBus, type CommandBus, type FrameBus } from './bus.js';
 import { Ingester, type IngesterOptions } from './ingester.js';
 import { RedisLiveBus, withTimeout } from './redis-bus.js';
 import { feedConfig, watchFeed } from './feed-source.js';
+import { openRecordingReplay } from './recordings.js';
 import { openArchiveReplay } from './replay-source.js';
 
 export interface LiveRuntimeOptions {
@@ -86,7 +87,10 @@ export class IngesterSeat {
       commands: this.buses.commands,
       openReplay:
         this.opts.openReplay ??
-        ((target, speed, fromMs, paused) => openArchiveReplay(this.sources.archive, target, { speed, fromMs, paused })),
+        ((target, speed, fromMs, paused) =>
+          target.kind === 'recording'
+            ? openRecordingReplay(this.config.APEX_LIVE_RECORDINGS, target, { speed, fromMs, paused }, this.sources.archive)
+            : openArchiveReplay(this.sources.archive, target, { speed, fromMs, paused })),
       tokenConfigured: Boolean(this.config.APEX_F1TV_TOKEN),
       minIntervalMs: this.opts.minIntervalMs,
       log: this.log,
@@ -94,7 +98,7 @@ export class IngesterSeat {
     this.ingesterValue = ingester;
     await ingester.start();
     const feed = feedConfig(this.config);
-    if (feed) this.unwatch = watchFeed(ingester, feed, { log: this.log });
+    if (feed) this.unwatch = watchFeed(ingester, feed, { log: this.log, archive: this.sources.archive });
     this.log?.info({ epoch: ingester.epoch }, 'live: this process runs the live ingester');
   }
 

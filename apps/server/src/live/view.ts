@@ -1,29 +1,30 @@
 // The view the API serves: the engine's derived views (tower, clock, race control, weather,
-// positions…) under their own keys, plus `status`, which the ingester owns (what is playing, is the
-// upstream connected, which topics are missing and why).
-import { liveView, type LiveState } from '@apexdata/livetiming';
+// positions…) under their own keys, the circuit outline, plus `status`, which the ingester owns (what
+// is playing, is the upstream connected, which topics are missing and why). The types are the
+// schemas' (schemas.ts), so the OpenAPI document — and the web's generated types — say the same.
+import type { Static } from '@sinclair/typebox';
+import { liveView, type LiveState, type LiveView as EngineLiveView } from '@apexdata/livetiming';
 import type { Json, LiveView } from './frames.js';
+import type { LiveSourceStatusSchema, LiveTrackSchema, LiveViewSchema } from './schemas.js';
 
 export const LIVE_RUNNING = 'the live feed is running: replays and replay controls are available when no session is live';
 
-export type SourceKind = 'none' | 'live' | 'replay' | 'recording';
+export type LiveStatus = Static<typeof LiveSourceStatusSchema>;
+export type SourceKind = LiveStatus['source'];
+export type LiveTrack = Static<typeof LiveTrackSchema>;
 
-export interface LiveStatus {
-  source: SourceKind;
-  session: { year: number | null; round: number | null; session: string | null; name: string; path: string | null } | null;
-  /** live: the SignalR connection is up; replay: a session is loaded */
-  connected: boolean;
-  /** topics the source does not deliver, e.g. CarData.z and Position.z without an F1TV token */
-  topicsMissing: string[];
-  /** is an F1TV token configured on the server (the token itself never leaves it) */
-  tokenConfigured: boolean;
-  replay: { speed: number | 'max'; paused: boolean; positionMs: number; durationMs: number } | null;
-  /** a line for people: "reconnecting to the F1 feed (attempt 3)" */
-  message: string | null;
-}
+// Compile-time check that the engine's views are what the schema describes (both ways, so a field
+// added to one and not the other fails the build).
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type Described = Required<Omit<Static<typeof LiveViewSchema>, 'status' | 'track'>>;
+type Engine = DeepMutable<EngineLiveView>;
+const engineFits = <T extends Described>() => true;
+const schemaFits = <T extends Engine>() => true;
+void engineFits<Engine>;
+void schemaFits<Described>;
 
 export function idleStatus(tokenConfigured = false): LiveStatus {
-  return { source: 'none', session: null, connected: false, topicsMissing: [], tokenConfigured, replay: null, message: null };
+  return { source: 'none', session: null, connected: false, topicsMissing: [], tokenConfigured, recording: null, replay: null, message: null };
 }
 
 export function emptyView(status: LiveStatus = idleStatus()): LiveView {
@@ -36,8 +37,8 @@ export function statusOf(view: LiveView): LiveStatus {
 
 /**
  * The engine's derived views of a live state at feed time `at` (tower, clock, lap count, track
- * status, race control, weather, car positions, car data), as JSON for frames.
+ * status, race control, weather, car positions, car data) and the circuit outline, as JSON for frames.
  */
-export function engineView(state: LiveState, at: number): LiveView {
-  return liveView(state.topics, at) as unknown as LiveView;
+export function engineView(state: LiveState, at: number, track: LiveTrack | null = null): LiveView {
+  return { ...(liveView(state.topics, at) as unknown as LiveView), track: track as unknown as Json };
 }

@@ -31,6 +31,7 @@ export class ScriptedSource implements RunningSource {
       session: { year: 2025, round: 20, session: 'Q', name: 'Scripted', path: null },
       connected: true,
       topicsMissing: this.kind === 'live' ? ['CarData.z', 'Position.z'] : [],
+      recording: null,
       replay: this.kind === 'replay' ? { speed: this.speed, paused: this.paused, positionMs: this.positionMs, durationMs: 3_600_000 } : null,
       message: null,
     };

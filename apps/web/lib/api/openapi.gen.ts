@@ -5340,7 +5340,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description what feeds the live view: nothing, the F1 live feed, a replay of an archived session, a recording */
+                            /** @description what feeds the live view: nothing, the F1 live feed, a replay of an archived session, a recording of the feed */
                             source: "none" | "live" | "replay" | "recording";
                             session: {
                                 year: number | null;
@@ -5352,10 +5352,20 @@ export interface paths {
                             } | null;
                             /** @description live: the feed connection is up; replay: the session is loaded */
                             connected: boolean;
-                            /** @description feed topics not delivered (CarData.z, Position.z… without an F1TV token) */
+                            /** @description feed topics not delivered (CarData.z, Position.z… without an F1TV token; for a recording: subscribed topics it never received) */
                             topicsMissing: string[];
                             /** @description an F1TV token is set on the server (it is never sent to clients) */
                             tokenConfigured: boolean;
+                            /** @description the recording being played (source recording) */
+                            recording: {
+                                /** @description file name in the recordings folder */
+                                name: string;
+                                /** @description apexdata: `apex live record` JSON Lines; fastf1: FastF1 recorder file */
+                                format: "apexdata" | "fastf1";
+                                lines: number;
+                                /** @description lines that could not be read (skipped; the rest plays) */
+                                corruptLines: number;
+                            } | null;
                             replay: {
                                 speed: number | "max";
                                 paused: boolean;
@@ -5364,9 +5374,13 @@ export interface paths {
                                 /** @description length of the session stream, ms */
                                 durationMs: number;
                             } | null;
+                            /** @description a line for people: "reconnecting to the F1 live feed (…)", "replay ended" */
                             message: string | null;
-                            /** @description the session clock as the engine extrapolates it (null when none) */
-                            clock: unknown;
+                            /** @description session clock as the engine extrapolates it (ExtrapolatedClock) */
+                            clock: {
+                                remainingMs: number | null;
+                                running: boolean;
+                            } | null;
                             /** @description SSE clients of this API process */
                             clients: number;
                             /** @description how far back delayed views can be served */
@@ -5437,10 +5451,7 @@ export interface paths {
                             at: number | null;
                             /** @description seconds behind real time */
                             delay: number;
-                            /** @description status plus the engine’s views: tower, clock, lapCount, trackStatus, raceControl, weather, positions… */
-                            view: {
-                                [key: string]: unknown;
-                            };
+                            view: components["schemas"]["LiveView"];
                         };
                     };
                 };
@@ -5532,6 +5543,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/live/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recordings of the live feed that can be replayed (APEX_LIVE_RECORDINGS: `apex live record` files and FastF1 recorder files) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recordings: {
+                                /** @description file name: POST /replay {"recording": name} */
+                                name: string;
+                                bytes: number;
+                                /** Format: date-time */
+                                modified: string;
+                                format: "apexdata" | "fastf1";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error the API returns has this shape */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error the API returns has this shape */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/live/replay": {
         parameters: {
             query?: never;
@@ -5541,7 +5615,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replay an archived session as if live (speed ×0.1–×100, from a point); refused while the live feed runs */
+        /** Replay an archived session ({year, round, session}) or a recording of the feed ({recording}) as if live (speed ×1–×100 or max, from a point); refused while the live feed runs */
         post: {
             parameters: {
                 query?: never;
@@ -5549,13 +5623,17 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description either {year, round, session} or {recording} */
             requestBody: {
                 content: {
                     "application/json": {
-                        year: number;
-                        round: number;
+                        /** @description archived session: year, round and session */
+                        year?: number;
+                        round?: number;
                         /** @description FP1, FP2, FP3, SQ, S, Q, R */
-                        session: "FP1" | "FP2" | "FP3" | "SQ" | "S" | "Q" | "R";
+                        session?: "FP1" | "FP2" | "FP3" | "SQ" | "S" | "Q" | "R";
+                        /** @description or a recording: a file name of GET /api/v1/live/recordings */
+                        recording?: string;
                         /** @description playback speed ×1–×100, or "max" (as fast as possible); default 1 */
                         speed?: number | "max";
                         /**
@@ -5817,9 +5895,94 @@ export interface components {
             dataVersion: number;
             updatedAt: string | null;
         };
-        /** LiveStatus */
-        LiveStatus: {
-            /** @description what feeds the live view: nothing, the F1 live feed, a replay of an archived session, a recording */
+        /** LiveView */
+        LiveView: {
+            status: components["schemas"]["LiveSourceStatus"];
+            /** @description feed time of the view (Unix ms) */
+            at?: number;
+            session?: {
+                meeting: string | null;
+                name: string | null;
+                type: string | null;
+                path: string | null;
+                status: string | null;
+                qualifyingPart: number | null;
+            };
+            /** @description session clock as the engine extrapolates it (ExtrapolatedClock) */
+            clock?: {
+                remainingMs: number | null;
+                running: boolean;
+            };
+            lapCount?: {
+                current: number | null;
+                total: number | null;
+            } | null;
+            trackStatus?: {
+                code: string;
+                message: string;
+            } | null;
+            tower?: {
+                kind: "race" | "qualifying" | "practice";
+                /** @description qualifying part 1–3 */
+                part: number | null;
+                /** @description the knock-out line is drawn after this position */
+                cutoffAfter: number | null;
+                rows: components["schemas"]["LiveTowerRow"][];
+            };
+            raceControl?: {
+                utc: string;
+                date: number;
+                category: string | null;
+                message: string | null;
+                status: string | null;
+                flag: string | null;
+                scope: string | null;
+                sector: number | null;
+                racingNumber: string | null;
+                lap: number | null;
+            }[];
+            weather?: {
+                airTemp: number | null;
+                humidity: number | null;
+                pressure: number | null;
+                rainfall: boolean | null;
+                trackTemp: number | null;
+                windDirection: number | null;
+                windSpeed: number | null;
+            } | null;
+            positions?: {
+                driverNumber: string;
+                status: string | null;
+                latest: {
+                    utc: number;
+                    x: number;
+                    y: number;
+                    z: number;
+                };
+                previous: {
+                    utc: number;
+                    x: number;
+                    y: number;
+                    z: number;
+                } | null;
+            }[];
+            carData?: {
+                driverNumber: string;
+                utc: number;
+                speed: number | null;
+                rpm: number | null;
+                gear: number | null;
+                throttle: number | null;
+                brake: number | null;
+                drs: number | null;
+            }[];
+            track?: components["schemas"]["LiveTrack"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** LiveSourceStatus */
+        LiveSourceStatus: {
+            /** @description what feeds the live view: nothing, the F1 live feed, a replay of an archived session, a recording of the feed */
             source: "none" | "live" | "replay" | "recording";
             session: {
                 year: number | null;
@@ -5831,10 +5994,20 @@ export interface components {
             } | null;
             /** @description live: the feed connection is up; replay: the session is loaded */
             connected: boolean;
-            /** @description feed topics not delivered (CarData.z, Position.z… without an F1TV token) */
+            /** @description feed topics not delivered (CarData.z, Position.z… without an F1TV token; for a recording: subscribed topics it never received) */
             topicsMissing: string[];
             /** @description an F1TV token is set on the server (it is never sent to clients) */
             tokenConfigured: boolean;
+            /** @description the recording being played (source recording) */
+            recording: {
+                /** @description file name in the recordings folder */
+                name: string;
+                /** @description apexdata: `apex live record` JSON Lines; fastf1: FastF1 recorder file */
+                format: "apexdata" | "fastf1";
+                lines: number;
+                /** @description lines that could not be read (skipped; the rest plays) */
+                corruptLines: number;
+            } | null;
             replay: {
                 speed: number | "max";
                 paused: boolean;
@@ -5843,9 +6016,126 @@ export interface components {
                 /** @description length of the session stream, ms */
                 durationMs: number;
             } | null;
+            /** @description a line for people: "reconnecting to the F1 live feed (…)", "replay ended" */
             message: string | null;
-            /** @description the session clock as the engine extrapolates it (null when none) */
-            clock: unknown;
+        };
+        /** LiveTowerRow */
+        LiveTowerRow: {
+            driverNumber: string;
+            abbreviation: string | null;
+            name: string | null;
+            team: string | null;
+            /** @description hex without # */
+            teamColour: string | null;
+            position: number | null;
+            /** @description to the leader, as sent ("+1.234", "1 L") */
+            gap: string | null;
+            gapSeconds: number | null;
+            /** @description to the car ahead */
+            interval: string | null;
+            intervalSeconds: number | null;
+            catching: boolean;
+            lastLap: {
+                text: string;
+                ms: number | null;
+                colour: "purple" | "green" | "yellow" | "none";
+            } | null;
+            bestLap: {
+                text: string;
+                ms: number | null;
+                colour: "purple" | "green" | "yellow" | "none";
+                lap: number | null;
+            } | null;
+            sectors: {
+                time: {
+                    text: string;
+                    ms: number | null;
+                    colour: "purple" | "green" | "yellow" | "none";
+                } | null;
+                current: boolean;
+                stopped: boolean;
+                /** @description mini-sector colours */
+                segments: (("purple" | "green" | "yellow" | "none") | "pit")[];
+            }[];
+            laps: number | null;
+            tyre: {
+                compound: string | null;
+                new: boolean | null;
+                age: number | null;
+                stints: number;
+            } | null;
+            pitStops: number;
+            inPit: boolean;
+            pitOut: boolean;
+            drs: "open" | "eligible" | "off" | null;
+            retired: boolean;
+            stopped: boolean;
+            /** @description eliminated in an earlier qualifying part */
+            knockedOut: boolean;
+        };
+        /**
+         * LiveTrack
+         * @description circuit outline, drawn before the cars have driven it
+         */
+        LiveTrack: {
+            /** @description closed path, feed X/Y units (1/10 m) */
+            points: [
+                number,
+                number
+            ][];
+            /** @description the car whose lap drew it */
+            driverNumber: string;
+            /** @description feed time of the lap start (Unix ms) */
+            from: number;
+            to: number;
+            /** @description path length, metres */
+            lengthM: number;
+            /** @description "session": the positions of the session played; else the archive path of the session of the same circuit it came from */
+            source: string;
+        } | null;
+        /** LiveStatus */
+        LiveStatus: {
+            /** @description what feeds the live view: nothing, the F1 live feed, a replay of an archived session, a recording of the feed */
+            source: "none" | "live" | "replay" | "recording";
+            session: {
+                year: number | null;
+                round: number | null;
+                session: string | null;
+                name: string;
+                /** @description archive path */
+                path: string | null;
+            } | null;
+            /** @description live: the feed connection is up; replay: the session is loaded */
+            connected: boolean;
+            /** @description feed topics not delivered (CarData.z, Position.z… without an F1TV token; for a recording: subscribed topics it never received) */
+            topicsMissing: string[];
+            /** @description an F1TV token is set on the server (it is never sent to clients) */
+            tokenConfigured: boolean;
+            /** @description the recording being played (source recording) */
+            recording: {
+                /** @description file name in the recordings folder */
+                name: string;
+                /** @description apexdata: `apex live record` JSON Lines; fastf1: FastF1 recorder file */
+                format: "apexdata" | "fastf1";
+                lines: number;
+                /** @description lines that could not be read (skipped; the rest plays) */
+                corruptLines: number;
+            } | null;
+            replay: {
+                speed: number | "max";
+                paused: boolean;
+                /** @description position in the session stream, ms */
+                positionMs: number;
+                /** @description length of the session stream, ms */
+                durationMs: number;
+            } | null;
+            /** @description a line for people: "reconnecting to the F1 live feed (…)", "replay ended" */
+            message: string | null;
+            /** @description session clock as the engine extrapolates it (ExtrapolatedClock) */
+            clock: {
+                remainingMs: number | null;
+                running: boolean;
+            } | null;
             /** @description SSE clients of this API process */
             clients: number;
             /** @description how far back delayed views can be served */

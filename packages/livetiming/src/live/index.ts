@@ -19,4 +19,6 @@ export {
 } from './recording.js';
 export type { LiveRecordingHeader, RecordingRead } from './recording.js';
 export { recordFeed } from './record.js';
+export { positionTracks, trackOutlineFromPositions } from './outline.js';
+export type { LiveTrackOutline, OutlineOptions } from './outline.js';
 export type { RecordFeedOptions } from './record.js';

@@ -8,6 +8,7 @@ import { readRecordings } from '../stream/recording.js';
 import type { CorruptLine, ParseReport } from '../stream/lines.js';
 import type { JsonValue } from '../stream/merge.js';
 import { parseUtc } from '../timing/time.js';
+import { snapshotTime } from './feed/snapshot.js';
 import type { Timeline } from './timeline.js';
 import type { LiveEvent, LiveMessage } from './types.js';
 
@@ -37,7 +38,8 @@ export function recordingFrameLine(frame: string, receivedAt: number): string {
 /**
  * Events in one SignalR JSON frame: `feed` invocations become messages (feed time from their third
  * argument, else the receive time), a completion with a result becomes a snapshot; the handshake
- * answer, pings and other invocations carry no timing data. Throws on a frame that is not JSON.
+ * answer, pings and other invocations carry no timing data. A snapshot is on the feed's clock (its
+ * Heartbeat), as the live feed stamps it. Throws on a frame that is not JSON.
  */
 export function frameEvents(frame: string, receivedAt: number): LiveEvent[] {
   const out: LiveEvent[] = [];
@@ -48,7 +50,8 @@ export function frameEvents(frame: string, receivedAt: number): LiveEvent[] {
       const at = parseUtc(m.arguments[2]);
       out.push({ type: 'message', message: { topic: m.arguments[0], data: (m.arguments[1] ?? null) as JsonValue, at: Number.isNaN(at) ? receivedAt : at, receivedAt } });
     } else if (m.type === 3 && m.result && typeof m.result === 'object' && !Array.isArray(m.result)) {
-      out.push({ type: 'snapshot', topics: m.result as Record<string, JsonValue>, at: receivedAt });
+      const topics = m.result as Record<string, JsonValue>;
+      out.push({ type: 'snapshot', topics, at: snapshotTime(topics, receivedAt) });
     }
   }
   return out;

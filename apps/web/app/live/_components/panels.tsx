@@ -71,7 +71,7 @@ export function RaceControl({ messages }: { messages: RaceControlMessage[] }) {
 }
 
 export function Weather({ weather }: { weather: LiveView['weather'] }) {
-  const v = (k: string) => weather?.[k];
+  const v = (k: keyof NonNullable<LiveView['weather']>) => weather?.[k];
   const items: [string, string][] = weather
     ? [
         ['Air', v('airTemp') != null ? `${v('airTemp')} °C` : '–'],

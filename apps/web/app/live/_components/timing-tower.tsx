@@ -51,7 +51,8 @@ function Tyre({ tyre }: { tyre: TowerRow['tyre'] }) {
 }
 
 export function TimingTower({ tower, delayKey }: { tower: Tower; delayKey?: string }) {
-  const race = tower.kind === 'race' || tower.kind === 'sprint';
+  // A sprint is a race here (the engine's kind).
+  const race = tower.kind === 'race';
   return (
     <div className="overflow-x-auto rounded-lg border bg-card" data-testid="timing-tower" data-delay={delayKey}>
       <table className="w-full border-collapse text-sm">

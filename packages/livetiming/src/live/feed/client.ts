@@ -13,6 +13,7 @@ import type { JsonValue } from '../../stream/merge.js';
 import { parseUtc } from '../../timing/time.js';
 import type { LiveEvent, LiveSource, SourceStatus } from '../types.js';
 import { signalrRetryPolicy } from './retry-policy.js';
+import { snapshotTime } from './snapshot.js';
 import { F1_SIGNALR_URL, FEED_TOPICS, missingTopics, type MissingTopic } from './topics.js';
 
 export interface FeedOptions {
@@ -264,11 +265,4 @@ export class FeedSource implements LiveSource {
   private log(level: 'info' | 'warn' | 'error', message: string): void {
     this.options.onLog?.(level, message);
   }
-}
-
-/** Feed time of a snapshot: its Heartbeat when there is one (the feed's clock), else the receive time. */
-function snapshotTime(snapshot: Record<string, JsonValue>, receivedAt: number): number {
-  const hb = snapshot.Heartbeat;
-  const utc = hb && typeof hb === 'object' && !Array.isArray(hb) ? parseUtc(hb.Utc) : NaN;
-  return Number.isNaN(utc) ? receivedAt : utc;
 }
