@@ -2,7 +2,11 @@
 // 2018 Azerbaijan race replays at ×20, against a baseline measured in the same run: a bare node:http
 // server writing the very same bytes (recorded from our stream) to 500 sockets on the same schedule.
 // Reported for each: events/s delivered, delivery latency p50/p99 (receive time − the frame's publish
-// time, same machine clock), server CPU (% of one core) and peak RSS of the server process.
+// time, same machine clock), server CPU (% of one core), the server process's RSS before the fan-out
+// (idle: for ours, the API with its database and the replay loaded) and its peak during it, and the
+// growth between the two — the fan-out's own memory. The API's idle RSS is mostly its database: the
+// embedded PGlite (WebAssembly PostgreSQL) keeps the heap it grew while migrating, several hundred
+// MiB, whatever live does; BENCH_DATABASE_URL=postgres://… runs the API on PostgreSQL instead.
 //
 //   BENCH_CLIENTS=500 BENCH_SECONDS=20 BENCH_SPEED=20   defaults
 //   BENCH_DATABASE_URL=postgres://…                       API on PostgreSQL instead of a temp PGlite
@@ -38,6 +42,7 @@ function monitor(pid) {
   return {
     start() {
       first = { ...procStats(pid), t: performance.now() };
+      peak = first.rss;
       timer = setInterval(() => {
         last = { ...procStats(pid), t: performance.now() };
         peak = Math.max(peak, last.rss);
@@ -47,7 +52,7 @@ function monitor(pid) {
       clearInterval(timer);
       last = { ...procStats(pid), t: performance.now() };
       peak = Math.max(peak, last.rss);
-      return { cpuPct: (100 * (last.cpu - first.cpu)) / ((last.t - first.t) / 1000), peakRss: peak };
+      return { cpuPct: (100 * (last.cpu - first.cpu)) / ((last.t - first.t) / 1000), idleRss: first.rss, peakRss: peak };
     },
   };
 }
@@ -92,7 +97,11 @@ async function openClients(url, n, { record = false } = {}) {
 function summary(name, state, seconds, usage) {
   const l = state.latencies.sort((a, b) => a - b);
   const q = (p) => l[Math.min(l.length - 1, Math.floor(p * l.length))] ?? NaN;
-  return { name, eventsPerSecond: Math.round(state.events / seconds), p50Ms: q(0.5), p99Ms: q(0.99), maxMs: l.at(-1), cpuPct: Math.round(usage.cpuPct), peakRssMiB: Math.round(usage.peakRss / 2 ** 20) };
+  const mib = (b) => Math.round(b / 2 ** 20);
+  return {
+    name, eventsPerSecond: Math.round(state.events / seconds), p50Ms: q(0.5), p99Ms: q(0.99), maxMs: l.at(-1), cpuPct: Math.round(usage.cpuPct),
+    idleRssMiB: mib(usage.idleRss), peakRssMiB: mib(usage.peakRss), growthMiB: mib(usage.peakRss - usage.idleRss),
+  };
 }
 
 // The baseline server: writes the recorded chunks to every client on the recorded schedule. Its
@@ -127,6 +136,9 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/health`, 300_000);
+    const atHealth = procStats(api.pid).rss;
+    const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]) * 1024;
+    const startupPeak = hwm();
     const post = (path, body) => fetch(`${base}/api/v1/live/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
     const started = await post('replay', { year: 2018, round: 4, session: 'R', speed: SPEED, from: 600, paused: true });
     if (!started.ok) throw new Error(`replay: ${started.status} ${await started.text()}`);
@@ -171,8 +183,10 @@ async function main() {
     // Latency here is mostly scheduling when the machine is busy: say how busy it was.
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min); clients run in this process`);
     console.table(result);
+    const mib = (b) => Math.round(b / 2 ** 20);
+    console.log(`ours, before any client: ${mib(atHealth)} MiB RSS once the API answered /health (peak ${mib(startupPeak)} MiB while starting: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'} migrations), ${mib(oursUsage.idleRss)} MiB with the replay loaded and the clients connected`);
     const [o, bl] = result;
-    console.log(`ratio ours/baseline: p99 ×${(o.p99Ms / Math.max(1, bl.p99Ms)).toFixed(2)}, CPU ×${(o.cpuPct / Math.max(1, bl.cpuPct)).toFixed(2)}, events/s ×${(o.eventsPerSecond / Math.max(1, bl.eventsPerSecond)).toFixed(2)}; aim p99 < 100 ms: ${o.p99Ms < 100 ? 'met' : 'NOT met'}`);
+    console.log(`ratio ours/baseline: p99 ×${(o.p99Ms / Math.max(1, bl.p99Ms)).toFixed(2)}, CPU ×${(o.cpuPct / Math.max(1, bl.cpuPct)).toFixed(2)}, events/s ×${(o.eventsPerSecond / Math.max(1, bl.eventsPerSecond)).toFixed(2)}, memory growth during the fan-out ×${(o.growthMiB / Math.max(1, bl.growthMiB)).toFixed(2)} (${o.growthMiB} vs ${bl.growthMiB} MiB); aim p99 < 100 ms: ${o.p99Ms < 100 ? 'met' : 'NOT met'}`);
   } finally {
     api.kill();
     rmSync(apexHome, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 import type { TestProject } from 'vitest/node';
-import { startStack } from './harness';
+import { liveRecordingsDir, startStack } from './harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     apiUrl: string;
     adminToken: string;
+    /** the API's APEX_LIVE_RECORDINGS folder (tests add recordings there) */
+    liveRecordings: string;
   }
 }
 
@@ -16,12 +18,14 @@ export default async function setup(project: TestProject) {
     project.provide('webUrl', existing.replace(/\/+$/, ''));
     project.provide('apiUrl', existing.replace(/\/+$/, ''));
     project.provide('adminToken', process.env.APEX_ADMIN_TOKEN ?? '');
+    project.provide('liveRecordings', process.env.APEX_LIVE_RECORDINGS ?? '');
     return;
   }
   const stack = await startStack();
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
   project.provide('adminToken', stack.adminToken);
+  project.provide('liveRecordings', liveRecordingsDir(stack.apexHome));
   return async () => {
     await stack.stop();
   };

@@ -3,7 +3,7 @@
 // ports. Nothing here talks to the internet.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +108,11 @@ export interface StackOptions {
   firstRun?: boolean;
 }
 
+/** APEX_LIVE_RECORDINGS of a stack's API. */
+export function liveRecordingsDir(apexHome: string): string {
+  return path.join(apexHome, 'recordings');
+}
+
 /** Build if needed, import the dump into a fresh APEX_HOME (unless a first run), start API and web. */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dump = path.join(sharedDir, 'jolpica-dump');
@@ -131,6 +136,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     delete apiEnv.APEX_ADMIN_TOKEN;
     delete apiEnv.APEX_AUTOLOAD;
   }
+
+  // Live-feed recordings the API can replay: the shared ones (linked, never copied), and room for
+  // the ones tests record (`liveRecordingsDir`).
+  const recordings = liveRecordingsDir(apexHome);
+  mkdirSync(recordings, { recursive: true });
+  const sharedRecordings = path.join(sharedDir, 'f1data', 'recordings');
+  if (existsSync(sharedRecordings)) for (const f of readdirSync(sharedRecordings)) symlinkSync(path.join(sharedRecordings, f), path.join(recordings, f));
+  apiEnv.APEX_LIVE_RECORDINGS = recordings;
 
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;

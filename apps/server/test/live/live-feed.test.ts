@@ -2,13 +2,14 @@
 // loopback SignalR Core server (the engine's test server, fed from the 2018 Azerbaijan race) and
 // the API shows it: source live, the tower, the topics an anonymous connection does not get; a replay
 // is refused meanwhile (409).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { timeline, BAKU_2018_RACE } from '../../../../packages/livetiming/test/live-fixtures.js';
+import { timeline, BAKU_2018_RACE, MEXICO_2025_Q } from '../../../../packages/livetiming/test/live-fixtures.js';
 import { startFeedServer, type FeedServer } from '../../../../packages/livetiming/test/live-signalr-server.js';
+import { sharedDir } from '../../src/config.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 import { sleep } from './helpers.js';
@@ -48,5 +49,43 @@ describe('live feed through the API', () => {
     expect(view.session.meeting).toMatch(/Azerbaijan/);
     const replay = await app.inject({ method: 'POST', url: '/api/v1/live/replay', headers: { authorization: 'Bearer t' }, payload: { year: 2018, round: 4, session: 'R' } });
     expect(replay.statusCode).toBe(409);
+  });
+});
+
+describe('live feed without a token: the circuit outline comes from the archive', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let feed: FeedServer;
+
+  beforeAll(async () => {
+    // Mexico City 2025 qualifying as "the live session", anonymous: no Position.z reaches the API.
+    const mexico = await timeline(MEXICO_2025_Q);
+    const from = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 20 * 60_000);
+    feed = await startFeedServer({ timeline: mexico, from, to: from + 2000, token: 'paid' });
+    const host = mkdtempSync(join(tmpdir(), 'apex-live-feed-'));
+    mkdirSync(join(host, 'static'));
+    writeFileSync(join(host, 'static', 'StreamingStatus.json'), '{"Status":"Available"}');
+    // The feed host's archive: the shared 2025 season (linked), where the outline is looked up by circuit.
+    symlinkSync(resolve(sharedDir, 'f1data', 'livetiming', 'static', '2025'), join(host, 'static', '2025'));
+    db = await testDatabase('postgres');
+    app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: 't', LIVETIMING_BASE_URL: host, LIVETIMING_FEED_URL: feed.url } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await feed?.close();
+    await db?.cleanup();
+  });
+
+  it('serves the outline of the newest archived session of the circuit before any car position arrives', async () => {
+    let view: { status: { source: string; topicsMissing: string[] }; positions?: unknown[]; track?: { source: string; points: unknown[] } | null } | null = null;
+    for (let i = 0; i < 200 && !view?.track; i++) {
+      await sleep(100);
+      view = (await app.inject('/api/v1/live/state')).json().view;
+    }
+    expect(view!.status).toMatchObject({ source: 'live', topicsMissing: expect.arrayContaining(['Position.z']) });
+    expect(view!.positions).toEqual([]);
+    expect(view!.track!.source).toBe(MEXICO_2025_Q);
+    expect(view!.track!.points.length).toBeGreaterThan(100);
   });
 });

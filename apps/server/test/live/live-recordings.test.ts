@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { liveView, readAnyRecording, recordFeed, Replay, signalrRetryPolicy, TOKEN_TOPICS, LiveState } from '@apexdata/livetiming';
+import { liveView, readAnyRecording, Replay, TOKEN_TOPICS } from '@apexdata/livetiming';
 import { sharedDir } from '../../src/config.js';
-import { MEXICO_2025_Q, timeline } from '../../../../packages/livetiming/test/live-fixtures.js';
-import { startFeedServer } from '../../../../packages/livetiming/test/live-signalr-server.js';
+import { MEXICO_2025_Q } from '../../../../packages/livetiming/test/live-fixtures.js';
+import { recordLoopbackFeed } from '../../../../packages/livetiming/test/live-record-fixture.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 
@@ -38,23 +38,7 @@ describe('live replay of recordings through the API', () => {
     writeFileSync(join(dir, GARBAGE), 'hello\nthis is not a feed\n');
     // Ours: three minutes of the Mexico qualifying feed, recorded anonymously (the server holds
     // CarData.z and Position.z back without its token, as F1 does since 2025).
-    const mexico = await timeline(MEXICO_2025_Q);
-    const from = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 25 * 60_000);
-    const to = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 28 * 60_000);
-    const feed = await startFeedServer({ timeline: mexico, from, to, token: 'paid' });
-    const stop = new AbortController();
-    const state = new LiveState();
-    try {
-      await recordFeed({
-        path: join(dir, OURS), url: feed.url, signal: stop.signal, retryPolicy: signalrRetryPolicy({ baseDelayMs: 20, maxDelayMs: 50 }),
-        onEvent: (e) => {
-          state.handle(e);
-          if ((state.topics.Heartbeat as { Utc?: string } | undefined)?.Utc === feed.endUtc) stop.abort();
-        },
-      });
-    } finally {
-      await feed.close();
-    }
+    await recordLoopbackFeed(join(dir, OURS), MEXICO_2025_Q, 25, 28);
     db = await testDatabase('postgres');
     app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: TOKEN, APEX_LIVE_RECORDINGS: dir }, live: { historySeconds: 60 } });
   }, 120_000);

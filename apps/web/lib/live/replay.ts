@@ -23,7 +23,7 @@ async function post(path: string, body: object, token: string): Promise<void> {
   throw new ApiError(res.status, code, message);
 }
 
-export const startReplay = (body: { year: number; round: number; session: string; speed?: number; from?: number }, token: string) => post('replay', body, token);
+export const startReplay = (body: ({ year: number; round: number; session: string } | { recording: string }) & { speed?: number; from?: number }, token: string) => post('replay', body, token);
 export const controlReplay = (body: { action: 'pause' | 'resume' | 'seek' | 'speed' | 'stop'; to?: number; speed?: number }, token: string) => post('control', body, token);
 
 /** "1:02:03" / "12:34" for a duration in ms. */

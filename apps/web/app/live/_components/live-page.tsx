@@ -86,7 +86,7 @@ export function LivePage() {
     <div className="flex flex-col gap-3">
       <PageHeader
         className="mb-0"
-        eyebrow={status && status.source !== 'none' ? (status.source === 'replay' ? 'Replay' : 'Live') : undefined}
+        eyebrow={status && status.source !== 'none' ? ({ replay: 'Replay', recording: 'Recording', live: 'Live' } as const)[status.source] : undefined}
         title={title}
         actions={<DelayControl delay={delay} onChange={(s) => setDelayParam(s === 0 ? null : String(s))} />}
       />
@@ -103,14 +103,22 @@ export function LivePage() {
         <NothingLive view={view} />
       ) : (
         <>
-          {view.status.topicsMissing.length > 0 && !view.status.tokenConfigured && (
+          {view.status.topicsMissing.length > 0 && (view.status.source === 'recording' || !view.status.tokenConfigured) && (
             <Alert data-testid="topics-missing">
               <KeyRound />
-              <AlertTitle>Car positions and telemetry are not in this feed</AlertTitle>
-              <AlertDescription>
-                Since August 2025 F1 sends {view.status.topicsMissing.join(', ')} only to F1TV subscribers. Set <code>APEX_F1TV_TOKEN</code> on the
-                server to receive them; the token never leaves the server.
-              </AlertDescription>
+              <AlertTitle>Car positions and telemetry are not in this {view.status.source === 'recording' ? 'recording' : 'feed'}</AlertTitle>
+              {view.status.source === 'recording' ? (
+                <AlertDescription>
+                  It was recorded without an F1TV token: since August 2025 F1 sends {view.status.topicsMissing.join(', ')} only to F1TV
+                  subscribers. Set <code>APEX_F1TV_TOKEN</code> on the server before <code>apex live record</code> to keep them; the token never
+                  leaves the server.
+                </AlertDescription>
+              ) : (
+                <AlertDescription>
+                  Since August 2025 F1 sends {view.status.topicsMissing.join(', ')} only to F1TV subscribers. Set <code>APEX_F1TV_TOKEN</code> on the
+                  server to receive them; the token never leaves the server.
+                </AlertDescription>
+              )}
             </Alert>
           )}
           {view.status.message && <p className="text-sm text-muted-foreground">{view.status.message}</p>}

@@ -5,12 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Pause, Play, Square } from 'lucide-react';
 import { ApiError, apiGet } from '@/lib/api/client';
 import { clockText, controlReplay, startReplay, TOKEN_KEY } from '@/lib/live/replay';
-import type { LiveStatus } from '@/lib/live/types';
+import type { LiveRecording, LiveStatus } from '@/lib/live/types';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100] as const;
+/** Picker values of recordings (sessions are `round/session`). */
+const RECORDING = 'recording:';
 const YEARS = Array.from({ length: new Date().getUTCFullYear() - 2017 }, (_, i) => new Date().getUTCFullYear() - i);
 
 interface SeasonSession {
@@ -59,7 +61,13 @@ export function ReplayBar({ status, compact = false }: { status: LiveStatus; com
     queryFn: ({ signal }) => apiGet<{ items: SeasonSession[] }>(`/api/v1/sessions/${year}`, undefined, { signal }),
     staleTime: 60_000,
   });
+  const recordings = useQuery({
+    queryKey: ['live', 'recordings'],
+    queryFn: ({ signal }) => apiGet<{ recordings: LiveRecording[] }>('/api/v1/live/recordings', undefined, { signal }),
+    staleTime: 60_000,
+  });
   const items = sessions.data?.items ?? [];
+  const recs = recordings.data?.recordings ?? [];
   React.useEffect(() => {
     if (!pick && items[0]) setPick(`${items[0].round}/${items[0].session}`);
   }, [items, pick]);
@@ -68,6 +76,10 @@ export function ReplayBar({ status, compact = false }: { status: LiveStatus; com
   const [seekTo, setSeekTo] = React.useState<number | null>(null);
 
   const start = () => {
+    if (pick.startsWith(RECORDING)) {
+      void admin.run((t) => startReplay({ recording: pick.slice(RECORDING.length), speed }, t));
+      return;
+    }
     const [round, session] = pick.split('/');
     void admin.run((t) => startReplay({ year, round: Number(round), session: session!, speed }, t));
   };
@@ -83,13 +95,24 @@ export function ReplayBar({ status, compact = false }: { status: LiveStatus; com
         </label>
         <label className="flex min-w-0 basis-full flex-col gap-1 text-[10px] uppercase tracking-wider text-muted-foreground sm:flex-1 sm:basis-auto">
           Session
-          <NativeSelect value={pick} onChange={(e) => setPick(e.target.value)} aria-label="Session to replay" className="w-full" disabled={live || items.length === 0}>
+          <NativeSelect value={pick} onChange={(e) => setPick(e.target.value)} aria-label="Session to replay" className="w-full" disabled={live || (items.length === 0 && recs.length === 0)}>
             {items.length === 0 && <option value="">{sessions.isPending ? 'Loading…' : sessions.isError ? 'No archive for this season' : 'No sessions'}</option>}
-            {items.map((s) => (
-              <option key={`${s.round}/${s.session}`} value={`${s.round}/${s.session}`}>
-                R{s.round} {s.eventName} · {s.name}
-              </option>
-            ))}
+            <optgroup label={`${year} sessions (archive)`}>
+              {items.map((s) => (
+                <option key={`${s.round}/${s.session}`} value={`${s.round}/${s.session}`}>
+                  R{s.round} {s.eventName} · {s.name}
+                </option>
+              ))}
+            </optgroup>
+            {recs.length > 0 && (
+              <optgroup label="Recordings of the live feed">
+                {recs.map((r) => (
+                  <option key={r.name} value={`${RECORDING}${r.name}`}>
+                    {r.name} ({r.format === 'fastf1' ? 'FastF1' : 'apex live record'}, {Math.max(1, Math.round(r.bytes / 1024))} KB)
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </NativeSelect>
         </label>
         <label className="flex flex-col gap-1 text-[10px] uppercase tracking-wider text-muted-foreground">

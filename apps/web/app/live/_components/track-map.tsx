@@ -2,7 +2,7 @@
 
 import * as React from 'react';
 import { addSamples, grow, positionAt, project, type Bounds } from '@/lib/live/track';
-import type { LiveView, PositionSample } from '@/lib/live/types';
+import type { LiveTrack, LiveView, PositionSample } from '@/lib/live/types';
 
 interface Props {
   view: LiveView;
@@ -14,19 +14,27 @@ interface Props {
 const RENDER_LAG_MS = 1500;
 
 /**
- * Cars on the track from Position samples, drawn every animation frame at an interpolated position;
- * the outline is the trace the cars have driven. Cars without a fix (0,0) are never drawn.
+ * Cars on the track from Position samples, drawn every animation frame at an interpolated position,
+ * over the circuit outline the API serves (one lap of positions, from this session or an archived
+ * one of the same circuit), so the track is there before the cars have driven it; without an
+ * outline, the trace the cars have driven stands in. Cars without a fix (0,0) are never drawn.
  */
 export function TrackMap({ view, receivedAt }: Props) {
   const canvas = React.useRef<HTMLCanvasElement>(null);
   const samples = React.useRef(new Map<string, PositionSample[]>());
-  const trace = React.useRef<{ points: [number, number][]; seen: Set<string>; bounds: Bounds | null }>({ points: [], seen: new Set(), bounds: null });
+  const trace = React.useRef<{ points: [number, number][]; seen: Set<string>; bounds: Bounds | null; outline: LiveTrack | null }>({ points: [], seen: new Set(), bounds: null, outline: null });
   const latest = React.useRef({ view, receivedAt });
   const [cars, setCars] = React.useState(0);
+  const outline = view.track?.points ?? null;
 
   React.useEffect(() => {
     latest.current = { view, receivedAt };
     const t = trace.current;
+    // The outline sets the frame, so cars do not make the map rescale as they reach new corners.
+    if (view.track && t.outline !== view.track) {
+      t.outline = view.track;
+      t.bounds = view.track.points.reduce<Bounds | null>((b, [x, y]) => grow(b, x, y), null);
+    }
     for (const p of view.positions ?? []) {
       samples.current.set(p.driverNumber, addSamples(samples.current.get(p.driverNumber) ?? [], [p.previous, p.latest]));
       for (const s of [p.previous, p.latest]) {
@@ -35,7 +43,7 @@ export function TrackMap({ view, receivedAt }: Props) {
         if (t.seen.has(key)) continue;
         t.seen.add(key);
         t.points.push([s.x, s.y]);
-        t.bounds = grow(t.bounds, s.x, s.y);
+        if (!t.outline) t.bounds = grow(t.bounds, s.x, s.y);
       }
     }
     setCars(view.positions?.length ?? 0);
@@ -57,10 +65,23 @@ export function TrackMap({ view, receivedAt }: Props) {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, w, h);
       const to = project(t.bounds, w, h, 18);
-      ctx.fillStyle = 'rgba(255,255,255,0.18)';
-      for (const [x, y] of t.points) {
-        const [px, py] = to(x, y);
-        ctx.fillRect(px - 1.5, py - 1.5, 3, 3);
+      if (t.outline) {
+        ctx.beginPath();
+        t.outline.points.forEach(([x, y], i) => {
+          const [px, py] = to(x, y);
+          if (i === 0) ctx.moveTo(px, py);
+          else ctx.lineTo(px, py);
+        });
+        ctx.strokeStyle = 'rgba(255,255,255,0.35)';
+        ctx.lineWidth = 4;
+        ctx.lineJoin = 'round';
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = 'rgba(255,255,255,0.18)';
+        for (const [x, y] of t.points) {
+          const [px, py] = to(x, y);
+          ctx.fillRect(px - 1.5, py - 1.5, 3, 3);
+        }
       }
       // Feed time now, from the view's time and how long ago it arrived at the replay's pace.
       const { view, receivedAt } = latest.current;
@@ -89,12 +110,31 @@ export function TrackMap({ view, receivedAt }: Props) {
     return () => cancelAnimationFrame(frame);
   }, []);
 
-  if (cars === 0 && !trace.current.bounds) {
+  const why = view.status.topicsMissing.includes('Position.z')
+    ? view.status.source === 'recording' ? 'the recording has no Position.z: it was made without an F1TV token' : 'Position.z needs an F1TV token'
+    : 'this session has no Position.z';
+  if (cars === 0 && !outline && !trace.current.bounds) {
     return (
       <div className="grid h-64 place-items-center rounded-lg border bg-card p-4 text-center text-sm text-muted-foreground" data-testid="track-map-empty">
-        No car positions in this feed{view.status.topicsMissing.includes('Position.z') ? ' (Position.z needs an F1TV token)' : ' (the archive of this session has no Position.z)'}.
+        No car positions in this feed ({why}).
       </div>
     );
   }
-  return <canvas ref={canvas} className="h-64 w-full rounded-lg border bg-card sm:h-80" data-testid="track-map" aria-label="Track map with car positions" />;
+  return (
+    <figure className="relative m-0">
+      <canvas
+        ref={canvas}
+        className="h-64 w-full rounded-lg border bg-card sm:h-80"
+        data-testid="track-map"
+        data-outline-points={outline?.length ?? 0}
+        data-outline-source={view.track?.source ?? ''}
+        aria-label={outline ? 'Track map: circuit outline with car positions' : 'Track map with car positions'}
+      />
+      {cars === 0 && (
+        <figcaption className="absolute inset-x-0 bottom-2 text-center text-xs text-muted-foreground" data-testid="track-map-no-cars">
+          No car positions ({why})
+        </figcaption>
+      )}
+    </figure>
+  );
 }
