@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LiveState, recordFeed, signalrRetryPolicy } from '@apexdata/livetiming';
-import { MEXICO_2025_Q, timeline } from '../../../packages/livetiming/test/live-fixtures';
-import { startFeedServer } from '../../../packages/livetiming/test/live-signalr-server';
+import { MEXICO_2025_Q } from '../../../packages/livetiming/test/live-fixtures';
+import { recordLoopbackFeed } from '../../../packages/livetiming/test/live-record-fixture';
 import { launchChromium } from './browser';
 import { pageHelpers, shot } from './helpers';
 
@@ -62,28 +61,12 @@ async function openLive(path = '/live'): Promise<Page> {
 
 /**
  * Records three minutes of the Mexico City qualifying feed the way an anonymous `apex live record`
- * would: from a loopback SignalR Core server that holds CarData.z and Position.z back without its
- * token, into the API's recordings folder.
+ * would (the loopback server holds CarData.z and Position.z back without its token), into the API's
+ * recordings folder.
  */
 async function recordAnonymously(): Promise<void> {
   expect(recordings, 'the API\'s APEX_LIVE_RECORDINGS (set APEX_LIVE_RECORDINGS with APEX_E2E_WEB_URL)').not.toBe('');
-  const mexico = await timeline(MEXICO_2025_Q);
-  const from = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 25 * 60_000);
-  const to = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 28 * 60_000);
-  const feed = await startFeedServer({ timeline: mexico, from, to, token: 'paid' });
-  const stop = new AbortController();
-  const state = new LiveState();
-  try {
-    await recordFeed({
-      path: join(recordings, ANONYMOUS), url: feed.url, signal: stop.signal, retryPolicy: signalrRetryPolicy({ baseDelayMs: 20, maxDelayMs: 50 }),
-      onEvent: (e) => {
-        state.handle(e);
-        if ((state.topics.Heartbeat as { Utc?: string } | undefined)?.Utc === feed.endUtc) stop.abort();
-      },
-    });
-  } finally {
-    await feed.close();
-  }
+  await recordLoopbackFeed(join(recordings, ANONYMOUS), MEXICO_2025_Q, 25, 28);
 }
 
 /** Painted, saturated pixels of the map canvas (cars are team-coloured; the trace is grey). */
@@ -207,10 +190,10 @@ describe('/live', () => {
         const body = `retry: 300\n\nid: ${id}\nevent: snapshot\ndata: ${JSON.stringify({ seq: state.seq, at: state.at, view: state.view })}\n\n`;
         await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body });
       } else if (refusing) {
-        resumedWith.push(route.request().headers()['last-event-id']);
+        resumedWith.push((await route.request().allHeaders())['last-event-id']);
         await route.abort('connectionrefused');
       } else {
-        resumedWith.push(route.request().headers()['last-event-id']);
+        resumedWith.push((await route.request().allHeaders())['last-event-id']);
         await route.continue();
       }
     });

@@ -27,7 +27,10 @@ export class LiveHub {
 
   constructor(private readonly opts: HubOptions) {
     this.timeline = new Timeline({ historyMs: opts.historyMs, keyframeMs: opts.keyframeMs ?? 5000, emptyView: emptyView() });
-    this.fanout = new Fanout(this.timeline, { maxBufferedBytes: opts.maxBufferedBytes ?? 1 << 20 });
+    // The bound is also the worst case of memory per client (every client stalled at once): 256 KiB ×
+    // 500 clients = 128 MiB. A client that keeps up has almost nothing pending; a snapshot larger than
+    // the bound still goes out whole, the check is made before each write.
+    this.fanout = new Fanout(this.timeline, { maxBufferedBytes: opts.maxBufferedBytes ?? 256 * 1024 });
   }
 
   get historyMs(): number {
