@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/client.js';
-import { loadDump, writeDump, type ImportReport, type LoadedDump } from '../history/import/index.js';
+import { loadDumpInThread, writeDump, type ImportReport, type LoadedDump } from '../history/import/index.js';
 import { importF1dbWithProgress, matchSummary } from './import-f1db.js';
 import { tableProgress } from './progress.js';
 
@@ -16,7 +16,7 @@ export async function importDumpWithProgress(
 ): Promise<ImportReport> {
   const progress = tableProgress(options.quiet);
   try {
-    const loaded = typeof dump === 'string' ? await loadDump(dump) : dump;
+    const loaded = typeof dump === 'string' ? await loadDumpInThread(dump) : dump;
     if (!options.quiet && !progress.interactive) process.stderr.write('writing…\n');
     return await writeDump(database.db, loaded, { onProgress: progress.onProgress });
   } finally {
@@ -47,7 +47,7 @@ export function registerImportCommands(program: Command): void {
       const database = await openDatabase(config);
       try {
         // Read and check every file before writing: a bad dump fails fast, changing nothing.
-        const loaded = await loadDump(resolve(dir));
+        const loaded = await loadDumpInThread(resolve(dir));
         await migrate(database);
         const report = await importDumpWithProgress(database, loaded, opts);
         if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n`);

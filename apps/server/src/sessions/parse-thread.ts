@@ -10,7 +10,8 @@
 // memory, a crash) fails the load with the reason and leaves this process running.
 import { Worker } from 'node:worker_threads';
 import { EngineCriticalError, SourceError, type CriticalCode, type Source, type SourceBody, type SourceErrorCode } from '@apexdata/livetiming';
-import { interruption, PermanentJobError, type JobProgress, type ReportProgress } from '../jobs/types.js';
+import { PermanentJobError, type JobProgress, type ReportProgress } from '../jobs/types.js';
+import { settleThread } from '../jobs/worker-thread.js';
 import type { SessionSources } from './catalog.js';
 import { LoadRejectedError, TopicUnavailableError, type ParsedLoad, type ParseRequest, type TelemetryBlob } from './parse.js';
 
@@ -134,15 +135,10 @@ export function parseInThread(sources: SessionSources, request: ParseRequest, pr
   };
   return new Promise<ParsedLoad>((resolve, reject) => {
     const worker = startWorker(input, options.maxMemoryMb);
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
+    const thread = settleThread(worker, options.signal, reject);
+    const { settle } = thread;
     const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => {
-      if (!settled) worker.postMessage(message, transfer);
+      if (!thread.settled) worker.postMessage(message, transfer);
     };
 
     const read = async (id: number, name: SourceName, path: string) => {
@@ -161,7 +157,7 @@ export function parseInThread(sources: SessionSources, request: ParseRequest, pr
     worker.on('message', (m: FromWorker) => {
       switch (m.type) {
         case 'read': void read(m.id, m.source, m.path); break;
-        case 'progress': if (!settled) progress(m.progress); break;
+        case 'progress': if (!thread.settled) progress(m.progress); break;
         case 'done': settle(() => resolve(loadFromWire(m.load))); break;
         case 'failed': settle(() => reject(errorFromWire(m.error))); break;
       }
@@ -173,14 +169,5 @@ export function parseInThread(sources: SessionSources, request: ParseRequest, pr
       { cause: err },
     ))));
     worker.on('exit', (code) => settle(() => reject(new ParserCrashedError(`${request.label}: the parser thread stopped without an answer (exit code ${code})`))));
-    const { signal } = options;
-    if (signal) {
-      const onAbort = () => settle(() => reject(interruption(signal)));
-      if (signal.aborted) onAbort();
-      else {
-        signal.addEventListener('abort', onAbort, { once: true });
-        worker.once('exit', () => signal.removeEventListener('abort', onAbort));
-      }
-    }
   });
 }

@@ -5,7 +5,7 @@
 // A bad dump fails with the same DumpFormatError (so it is not retried); a worker that dies fails
 // the import with the reason and leaves this process running.
 import { Worker } from 'node:worker_threads';
-import { interruption } from '../../jobs/types.js';
+import { settleThread } from '../../jobs/worker-thread.js';
 import { DumpFormatError } from './csv.js';
 import type { LoadedDump } from './load.js';
 
@@ -22,27 +22,12 @@ function startWorker(dir: string): Worker {
 export function loadDumpInThread(dir: string, options: { signal?: AbortSignal } = {}): Promise<LoadedDump> {
   return new Promise<LoadedDump>((resolve, reject) => {
     const worker = startWorker(dir);
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
+    const { settle } = settleThread(worker, options.signal, reject);
     worker.once('message', (m: LoadWorkerOutput) => settle(() => {
       if (m.type === 'done') return resolve(m.loaded);
       reject(m.error.name === 'DumpFormatError' ? new DumpFormatError(m.error.message) : Object.assign(new Error(m.error.message), { name: m.error.name }));
     }));
     worker.once('error', (err) => settle(() => reject(new Error(`the dump reader thread crashed: ${err.message}`, { cause: err }))));
     worker.once('exit', (code) => settle(() => reject(new Error(`the dump reader thread stopped without an answer (exit code ${code})`))));
-    const { signal } = options;
-    if (signal) {
-      const onAbort = () => settle(() => reject(interruption(signal)));
-      if (signal.aborted) onAbort();
-      else {
-        signal.addEventListener('abort', onAbort, { once: true });
-        worker.once('exit', () => signal.removeEventListener('abort', onAbort));
-      }
-    }
   });
 }
