@@ -11,7 +11,11 @@ export class DriverSamples {
   touched = false;
   /** Expected final length (from the stream size); growing jumps there directly. */
   capacityHint = 0;
-  constructor(readonly driver: string, readonly width: number, capacity = 1024) {
+  // A few rows only: the columns then grow during the first lines, while V8 still interprets the
+  // reader. Growing for the first time after the reader is compiled (it is by the ~200th line)
+  // would meet code the compiler never saw run: the compiled reader would be thrown away and
+  // compiled again, ~100 ms of a cold process.
+  constructor(readonly driver: string, readonly width: number, capacity = 2) {
     this.utc = new Float64Array(capacity);
     this.cols = Array.from({ length: width }, () => new Float64Array(capacity));
   }
@@ -26,7 +30,8 @@ export class DriverSamples {
     const cap = Math.max(this.utc.length * 2, this.capacityHint);
     const g = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.utc = g(this.utc);
-    this.cols = this.cols.map(g);
+    // In place: a new array here would be another map to the compiled reader (see the constructor).
+    for (let i = 0; i < this.cols.length; i++) this.cols[i] = g(this.cols[i]!);
   }
 
   /** The filled part of column i (a view; the builder is discarded after reading). */
@@ -46,7 +51,9 @@ export class DriverSamples {
  */
 export class SampleBuilder {
   readonly byKey = new Map<string, DriverSamples>();
-  private readonly byNumber: (DriverSamples | undefined)[] = [];
+  // Racing numbers are 1–99: an array filled up front keeps one element kind (no map change, which
+  // would throw the compiled reader away, see DriverSamples).
+  private readonly byNumber: (DriverSamples | undefined)[] = new Array<DriverSamples | undefined>(100).fill(undefined);
   private touched: DriverSamples[] = [];
   /** max(Utc − line time) in µs over committed samples: the input of t0. */
   maxOffset = -Infinity;

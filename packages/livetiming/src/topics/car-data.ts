@@ -49,7 +49,9 @@ function channelInt(v: unknown): number {
   return Number.isFinite(n) ? Math.trunc(n) : 0;
 }
 
-const num = { v: 0 };
+// Holds doubles (µs timestamps, coordinates) from the start: a small integer first would change
+// the field's representation later and throw the compiled reader away.
+const num = { v: 0.5 };
 const L_ENTRIES = ascii('{"Entries":[');
 const L_UTC = ascii('{"Utc":"');
 const L_CARS = ascii(',"Cars":{');

@@ -33,7 +33,9 @@ function statusCode(v: unknown): number {
   return 0;
 }
 
-const num = { v: 0 };
+// Holds doubles (µs timestamps, coordinates) from the start: a small integer first would change
+// the field's representation later and throw the compiled reader away.
+const num = { v: 0.5 };
 const L_POSITION = ascii('{"Position":[');
 const L_TIMESTAMP = ascii('{"Timestamp":"');
 const L_ENTRIES = ascii(',"Entries":{');
