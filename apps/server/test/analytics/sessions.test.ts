@@ -2,6 +2,7 @@
 // the engine's analysis of the same recorded session, with its parameters echoed; overrides,
 // CSV, and bad input behave like the other session routes.
 import type { FastifyInstance } from 'fastify';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseOvertakes, classifyLaps, degradation, lapPositions, prepareLaps, racePace, type Session } from '@apexdata/livetiming';
 import { backends } from '../helpers/db.js';
@@ -78,6 +79,20 @@ describe.each(backends)('session analytics on %s', (kind) => {
     // Neither all nor none: the rule does leave laps out (pit, lap 1, track status, slow …).
     expect(engineClean.length).toBeGreaterThan(50);
     expect(engineClean.length).toBeLessThan(own.length);
+  });
+
+  it('answers a miss and the hits after it in the encoding each client asks for: the same body and ETag', async () => {
+    const path = `${BASE}/clean-laps?slowThreshold=1.0801`; // asked by no other test
+    const br = await app.inject({ url: path, headers: { 'accept-encoding': 'br' } });
+    expect([br.statusCode, br.headers['x-cache'], br.headers['content-encoding']]).toEqual([200, 'MISS', 'br']);
+    const gz = await app.inject({ url: path, headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.statusCode, gz.headers['x-cache'], gz.headers['content-encoding']]).toEqual([200, 'HIT', 'gzip']);
+    const plain = await app.inject({ url: path });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(1);
+    expect(plain.json().parameters.clean.slowThreshold).toBe(1.0801);
   });
 
   it('degradation and overtakes are the engine\'s', async () => {
