@@ -1,6 +1,6 @@
 // Shaping of the API's analyses for charts: no analysis here (the API computes and explains every
 // number), only layout — shared x axes for uPlot, colour scales, short marks for table cells.
-import type { DegradationAnalysis, HeatmapCell, OvertakesAnalysis, PaceAnalysis } from '../api/analytics-types';
+import type { DegradationAnalysis, HeatmapCell, OvertakesAnalysis, PaceAnalysis, StintDegradation } from '../api/analytics-types';
 import type { ChartSeries } from '@/components/charts/series-chart';
 
 /** Sorted distinct values: uPlot wants one shared, ascending x. */
@@ -20,15 +20,16 @@ export function paceScatter(pace: PaceAnalysis, drivers: readonly string[], colo
 
 /**
  * Degradation per stint as points (corrected lap time on tyre age) plus the API's fitted line over
- * the ages the stint covers, coloured by compound; a driver's stints are told apart by dashes.
+ * the ages the stint covers, coloured by `colourOf` (compound, or driver); a driver's stints are
+ * told apart by dashes.
  */
-export function degradationChart(deg: DegradationAnalysis, drivers: readonly string[], compoundColor: (c: string | null) => string): { x: number[]; series: ChartSeries[] } {
+export function degradationChart(deg: DegradationAnalysis, drivers: readonly string[], colourOf: (stint: StintDegradation) => string): { x: number[]; series: ChartSeries[] } {
   const stints = deg.stints.filter((s) => drivers.includes(s.driver ?? s.driverNumber));
   const x = axis(stints.flatMap((s) => s.points.map(([age]) => age)));
   const series: ChartSeries[] = [];
   for (const s of stints) {
     const d = s.driver ?? s.driverNumber;
-    const color = compoundColor(s.compound);
+    const color = colourOf(s);
     const label = `${d} S${s.stint} ${s.compound ?? '?'}`;
     const byAge = new Map(s.points.map(([age, t]) => [age, t / 1000]));
     series.push({ key: `${label}-pts`, label, color, points: true, values: x.map((a) => byAge.get(a) ?? null) });

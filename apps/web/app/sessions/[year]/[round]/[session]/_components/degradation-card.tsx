@@ -11,14 +11,23 @@ import { SeriesChart } from '@/components/charts/series-chart';
 import { compoundColor } from '@/lib/colors';
 import { formatDuration } from '@/lib/format/time';
 import { degradationChart, signed } from '@/lib/shape/analysis';
+import type { StintDegradation } from '@/lib/api/analytics-types';
+
+const byCompound = (s: StintDegradation) => compoundColor(s.compound);
 
 /**
  * The API's tyre degradation (fuel-corrected clean laps, Theil–Sen per stint and per compound) for
  * chosen drivers. Shared by the Analysis and Strategy tabs, so the page shows one degradation.
  */
-export function DegradationCard({ sessionKey, selected, children }: { sessionKey: SessionKey; selected: string[]; children?: React.ReactNode }) {
+export function DegradationCard({ sessionKey, selected, colourOf = byCompound, children }: {
+  sessionKey: SessionKey;
+  selected: string[];
+  /** Colour of a stint's points and line: by compound unless the tab prefers drivers. */
+  colourOf?: (stint: StintDegradation) => string;
+  children?: React.ReactNode;
+}) {
   const q = useQuery(degradationQueryOptions(sessionKey));
-  const chart = React.useMemo(() => (q.data ? degradationChart(q.data, selected, compoundColor) : null), [q.data, selected.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+  const chart = React.useMemo(() => (q.data ? degradationChart(q.data, selected, colourOf) : null), [q.data, selected.join(), colourOf]); // eslint-disable-line react-hooks/exhaustive-deps
   if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
   return (
     <Card>

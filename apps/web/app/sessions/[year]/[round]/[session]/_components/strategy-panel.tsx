@@ -3,6 +3,7 @@
 import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionDriver, SessionLap, SessionPitStop, Stint } from '@/lib/api/session-types';
+import type { StintDegradation } from '@/lib/api/analytics-types';
 import { gapsQueryOptions, sessionPitStopsQueryOptions, stintsQueryOptions, type SessionKey } from '@/lib/queries/sessions';
 import { gapsByLap } from '@/lib/shape/gaps';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -129,9 +130,11 @@ function Degradation({ sessionKey, drivers, order }: { sessionKey: SessionKey; d
   const [param, setParam] = useSearchParam('deg');
   const chosen = pickList(param, 5);
   const selected = chosen.length ? chosen : order.slice(0, 3);
-  const info = new Map(drivers.map((d) => [d.abbreviation, d]));
+  const info = React.useMemo(() => new Map(drivers.map((d) => [d.abbreviation, d])), [drivers]);
+  // Drivers in their team colours here (the Analysis tab colours by compound).
+  const colourOf = React.useCallback((s: StintDegradation) => info.get(s.driver ?? '')?.teamColor ?? compoundColor(s.compound), [info]);
   return (
-    <DegradationCard sessionKey={sessionKey} selected={selected}>
+    <DegradationCard sessionKey={sessionKey} selected={selected} colourOf={colourOf}>
       <DriverPicker
         drivers={order.map((d) => ({ id: d, label: d, name: info.get(d)?.fullName ?? d, constructorId: null, color: info.get(d)?.teamColor ?? null }))}
         selected={chosen}
