@@ -14,6 +14,20 @@ import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 import { sleep } from './helpers.js';
 
+/**
+ * An API whose feed host says a session is live (StreamingStatus.json in a folder of its own, with
+ * `seasons` of the shared archive linked beside it) and whose feed is the loopback server.
+ */
+async function liveFeedApp(feed: FeedServer, seasons: string[] = []): Promise<{ app: FastifyInstance; db: TestDatabase }> {
+  const host = mkdtempSync(join(tmpdir(), 'apex-live-feed-'));
+  mkdirSync(join(host, 'static'));
+  writeFileSync(join(host, 'static', 'StreamingStatus.json'), '{"Status":"Available"}');
+  for (const y of seasons) symlinkSync(resolve(sharedDir, 'f1data', 'livetiming', 'static', y), join(host, 'static', y));
+  const db = await testDatabase('postgres');
+  const app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: 't', LIVETIMING_BASE_URL: host, LIVETIMING_FEED_URL: feed.url } });
+  return { app, db };
+}
+
 describe('live feed through the API', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
@@ -22,11 +36,7 @@ describe('live feed through the API', () => {
   beforeAll(async () => {
     const baku = await timeline(BAKU_2018_RACE);
     feed = await startFeedServer({ timeline: baku, from: 3000, to: baku.messages.length - 1, token: 'paid' });
-    const host = mkdtempSync(join(tmpdir(), 'apex-live-feed-'));
-    mkdirSync(join(host, 'static'));
-    writeFileSync(join(host, 'static', 'StreamingStatus.json'), '{"Status":"Available"}');
-    db = await testDatabase('postgres');
-    app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: 't', LIVETIMING_BASE_URL: host, LIVETIMING_FEED_URL: feed.url } });
+    ({ app, db } = await liveFeedApp(feed));
   });
 
   afterAll(async () => {
@@ -62,13 +72,8 @@ describe('live feed without a token: the circuit outline comes from the archive'
     const mexico = await timeline(MEXICO_2025_Q);
     const from = mexico.messages.findIndex((m) => m.at >= mexico.zeroUtc + 20 * 60_000);
     feed = await startFeedServer({ timeline: mexico, from, to: from + 2000, token: 'paid' });
-    const host = mkdtempSync(join(tmpdir(), 'apex-live-feed-'));
-    mkdirSync(join(host, 'static'));
-    writeFileSync(join(host, 'static', 'StreamingStatus.json'), '{"Status":"Available"}');
-    // The feed host's archive: the shared 2025 season (linked), where the outline is looked up by circuit.
-    symlinkSync(resolve(sharedDir, 'f1data', 'livetiming', 'static', '2025'), join(host, 'static', '2025'));
-    db = await testDatabase('postgres');
-    app = await testApp({ database: db.database, env: { APEX_ADMIN_TOKEN: 't', LIVETIMING_BASE_URL: host, LIVETIMING_FEED_URL: feed.url } });
+    // The feed host's archive holds the 2025 season: the outline is looked up there by circuit.
+    ({ app, db } = await liveFeedApp(feed, ['2025']));
   });
 
   afterAll(async () => {
