@@ -66,8 +66,8 @@ function NothingLive({ view }: { view: LiveView }) {
         <RadioTower />
         <AlertTitle>No session is live right now</AlertTitle>
         <AlertDescription>
-          When F1 streams a session it appears here by itself. Meanwhile, replay any archived session as if it were live — with pause,
-          seek, speed and the same broadcast delay.
+          When F1 streams a session it appears here by itself. Meanwhile, replay any archived session — or a recording of the live feed —
+          as if it were live, with pause, seek, speed and the same broadcast delay.
         </AlertDescription>
       </Alert>
       <ReplayBar status={view.status} />
