@@ -187,10 +187,11 @@ describe('live API', () => {
     await fast.waitFor(() => true);
     slow.pause();
     const droppedBefore = app.live.hub.fanout.stats.dropped;
-    // 24 MB of frames: more than the kernel's socket buffers hold for the stalled reader.
+    // 24 MB of frames: more than the kernel's socket buffers hold for the stalled reader. The pauses
+    // let the reading client (in this same process) keep up on a loaded machine.
     for (let i = 0; i < 200; i++) {
       source.step(120_000);
-      await sleep(2);
+      await sleep(10);
     }
     await fast.waitFor((e) => e.seq === app.live.hub.timeline.lastSeq, 5000);
     // The server hung up on the stalled reader (which, not reading, may not notice yet).
