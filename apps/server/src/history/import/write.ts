@@ -126,18 +126,35 @@ export async function writeHistory(
   const seasons = batch.replaceSeasons;
   const raceScope = (table: { raceId: never }, years: number[]) =>
     years.length === 0 ? sql`false` : sql`${table.raceId} in (select ${s.races.id} from ${s.races} where ${inArray(s.races.season, years)})`;
+  /**
+   * What a batch replaces in a table whose rows name their source: its own rows of the covered
+   * seasons, and every source's rows of the races it brings rows for. Per race one source gives all
+   * rows (history/f1db/merge.ts), so F1DB rows of a race Jolpica lacks are left alone — a second
+   * import then writes nothing — and F1DB rows of a race Jolpica has pair with its rows or go.
+   */
+  const sourceScope = (table: { raceId: never; source: never }, years: number[], rows: readonly Row[]) => {
+    if (years.length === 0) return sql`false`;
+    const races = [...new Set(rows.map((r) => r.raceId as number))];
+    const theirs = races.length ? sql` or ${inArray(table.raceId, races)}` : sql``;
+    return sql`${raceScope(table, years)} and (${table.source} = 'jolpica'${theirs})`;
+  };
 
+  const teamDrivers = batch.teamDrivers.map((r) => ({
+    season: r.season,
+    driverId: driver(r.driverRef),
+    constructorId: constructor(r.constructorRef),
+    role: r.role,
+    source: 'jolpica',
+  }));
+  // Per season one source (F1DB fills seasons Jolpica has no team drivers for), as per race below.
+  const teamSeasons = [...new Set(teamDrivers.map((r) => r.season))];
   await run('team_drivers', {
     table: s.teamDrivers,
-    rows: batch.teamDrivers.map((r) => ({
-      season: r.season,
-      driverId: driver(r.driverRef),
-      constructorId: constructor(r.constructorRef),
-      role: r.role,
-      source: 'jolpica',
-    })),
+    rows: teamDrivers,
     keyOf: (r) => k(r.season, r.driverId, r.constructorId),
-    scope: seasons.length ? inArray(s.teamDrivers.season, seasons) : sql`false`,
+    scope: seasons.length
+      ? sql`${inArray(s.teamDrivers.season, seasons)} and (${s.teamDrivers.source} = 'jolpica'${teamSeasons.length ? sql` or ${inArray(s.teamDrivers.season, teamSeasons)}` : sql``})`
+      : sql`false`,
     identity: ['id'],
   });
   await run('race_sessions', {
@@ -173,34 +190,13 @@ export async function writeHistory(
   const results = (rows: HistoryBatch['results']) =>
     rows.map(({ status, ...r }) => ({ ...entry(r), statusId: status === null ? null : lookup(statusId, status, 'status') }));
 
-  await run('results', {
-    table: s.results,
-    rows: results(batch.results),
-    keyOf: entryKey,
-    scope: raceScope(s.results as never, resultSeasons),
-    identity: ['id'],
-  });
-  await run('sprint_results', {
-    table: s.sprintResults,
-    rows: results(batch.sprintResults),
-    keyOf: entryKey,
-    scope: raceScope(s.sprintResults as never, resultSeasons),
-    identity: ['id'],
-  });
-  await run('qualifying', {
-    table: s.qualifying,
-    rows: batch.qualifying.map(entry),
-    keyOf: entryKey,
-    scope: raceScope(s.qualifying as never, resultSeasons),
-    identity: ['id'],
-  });
-  await run('sprint_qualifying', {
-    table: s.sprintQualifying,
-    rows: batch.sprintQualifying.map(entry),
-    keyOf: entryKey,
-    scope: raceScope(s.sprintQualifying as never, resultSeasons),
-    identity: ['id'],
-  });
+  for (const [name, table, rows] of [
+    ['results', s.results, results(batch.results)],
+    ['sprint_results', s.sprintResults, results(batch.sprintResults)],
+    ['qualifying', s.qualifying, batch.qualifying.map(entry)],
+    ['sprint_qualifying', s.sprintQualifying, batch.sprintQualifying.map(entry)],
+  ] as const)
+    await run(name, { table, rows, keyOf: entryKey, scope: sourceScope(table as never, resultSeasons, rows), identity: ['id'] });
   await run('lap_times', {
     table: s.lapTimes,
     rows: batch.lapTimes.map(({ season, round, driverRef, ...r }) => ({ ...r, raceId: race(season, round), driverId: driver(driverRef) })),
@@ -208,11 +204,12 @@ export async function writeHistory(
     scope: raceScope(s.lapTimes as never, resultSeasons),
     identity: ['raceId', 'driverId', 'lap'],
   });
+  const pitStops = batch.pitStops.map(({ season, round, driverRef, ...r }) => ({ ...r, raceId: race(season, round), driverId: driver(driverRef), source: 'jolpica' }));
   await run('pit_stops', {
     table: s.pitStops,
-    rows: batch.pitStops.map(({ season, round, driverRef, ...r }) => ({ ...r, raceId: race(season, round), driverId: driver(driverRef), source: 'jolpica' })),
+    rows: pitStops,
     keyOf: (r) => k(r.raceId, r.driverId, r.stop),
-    scope: raceScope(s.pitStops as never, resultSeasons),
+    scope: sourceScope(s.pitStops as never, resultSeasons, pitStops),
     identity: ['raceId', 'driverId', 'stop'],
   });
 
