@@ -6,8 +6,10 @@
 // and its clients reproduce, and its laps and pit stops belong to its own results); F1DB fills every
 // race Jolpica lacks (1950–… where the dump is absent, rounds newer than the dump, pit stops before
 // 2011), each row marked source = 'f1db'. Rows are never mixed within a race: a classification
-// neither source publishes would be worse than either. Where both have a race's results, the rows
-// whose position, points, grid or laps differ are listed in source_conflicts (kept: jolpica).
+// neither source publishes would be worse than either. Where both have a race's rows of a kind, every
+// difference is listed in source_conflicts (kept: jolpica): results and sprint results by position,
+// points, grid and laps; qualifying and sprint qualifying by place and Q1/Q2/Q3 time; an entry F1DB
+// has and Jolpica lacks (mostly DNQ/DNPQ/DNS cars the dump leaves out) as field 'entry'.
 //
 // Runs at the end of every F1DB import and of every Jolpica dump import, so the graph is the same
 // whichever came first. Reads only the database, so it needs no F1DB files.
@@ -48,7 +50,8 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   await run('statuses', { table: s.statuses, rows: statuses, keyOf: (r) => k(r.id), identity: ['id'], deleteMissing: false });
   const statusId = new Map(statuses.map((x) => [x.status, x.id]));
 
-  // Results and sprint results.
+  // Results and sprint results. F1DB's 'PL' (pit lane start) is Ergast's grid 0.
+  const gridOf = (r: (typeof f1dbResults)[number]) => r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null);
   const resultRows = (kind: 'race' | 'sprint', skip: Set<number>) => {
     const out: Row[] = [];
     const winner = new Map<number, number | null>();
@@ -63,8 +66,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
         driverId: r.driverId,
         constructorId: r.constructorId,
         number: r.number,
-        // F1DB's 'PL' (pit lane start) is Ergast's grid 0.
-        grid: r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null),
+        grid: gridOf(r),
         position: r.ordinal,
         positionText: ergastPositionText(r.positionNumber ?? r.positionText),
         points: r.points,
@@ -88,27 +90,26 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   await run('sprint_results', { table: s.sprintResults, rows: dedupe(resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: eq(s.sprintResults.source, 'f1db'), identity: ['id'] });
 
   // Qualifying: F1DB's q1–q3, or its single/aggregate time in q1.
-  const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults);
+  const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults).orderBy(s.f1dbQualifyingResults.raceId, s.f1dbQualifyingResults.kind, s.f1dbQualifyingResults.ordinal);
+  const qualifyingRow = (q: (typeof f1dbQualifying)[number]) => {
+    const q1Millis = q.q1Millis ?? (q.q1Text === null ? q.timeMillis : null);
+    return {
+      raceId: q.raceId,
+      driverId: q.driverId,
+      constructorId: q.constructorId,
+      number: q.number,
+      position: q.positionNumber,
+      q1: q.q1Text ?? (q1Millis === null ? null : formatLapTime(q1Millis)),
+      q2: q.q2Text,
+      q3: q.q3Text,
+      q1Millis,
+      q2Millis: q.q2Millis,
+      q3Millis: q.q3Millis,
+      source: 'f1db',
+    };
+  };
   const qualifyingRows = (kind: 'qualifying' | 'sprint', skip: Set<number>) =>
-    f1dbQualifying
-      .filter((q) => q.kind === kind && !skip.has(q.raceId))
-      .map((q) => {
-        const q1Millis = q.q1Millis ?? (q.q1Text === null ? q.timeMillis : null);
-        return {
-          raceId: q.raceId,
-          driverId: q.driverId,
-          constructorId: q.constructorId,
-          number: q.number,
-          position: q.positionNumber,
-          q1: q.q1Text ?? (q1Millis === null ? null : formatLapTime(q1Millis)),
-          q2: q.q2Text,
-          q3: q.q3Text,
-          q1Millis,
-          q2Millis: q.q2Millis,
-          q3Millis: q.q3Millis,
-          source: 'f1db',
-        };
-      });
+    f1dbQualifying.filter((q) => q.kind === kind && !skip.has(q.raceId)).map(qualifyingRow);
   await run('qualifying', {
     table: s.qualifying,
     rows: dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying)), entryKey),
@@ -205,30 +206,67 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
       identity: ['raceId', key],
     });
 
-  // Conflicts: both sources have the race; compare per driver and car.
+  // Conflicts: both sources have the race's rows of a kind; compare per driver and car number.
   const conflicts: Row[] = [];
-  for (const [kind, table, f1dbKind, jolpica] of [
-    ['results', s.results, 'race', jolpicaResults],
-    ['sprint_results', s.sprintResults, 'sprint', jolpicaSprints],
-  ] as const) {
-    const ours = new Map((await db.select().from(table).where(eq(table.source, 'jolpica'))).map((r) => [k(r.raceId, r.driverId, r.number), r]));
-    for (const r of f1dbResults) {
-      if (r.kind !== f1dbKind || !jolpica.has(r.raceId)) continue;
-      const j = ours.get(k(r.raceId, r.driverId, r.number));
-      const race = races.get(r.raceId)!;
-      const add = (field: string, a: unknown, b: unknown) => {
-        if ((a ?? null) !== (b ?? null)) conflicts.push({ kind, season: race.season, round: race.round, raceId: r.raceId, driverId: r.driverId, field, jolpica: a === null || a === undefined ? null : String(a), f1db: b === null || b === undefined ? null : String(b), kept: 'jolpica' });
-      };
+  const conflictsOf = <F, J extends { raceId: number; driverId: number; number: number }>(
+    kind: string,
+    f1dbRows: readonly (F & { raceId: number; driverId: number; number: number })[],
+    jolpicaRows: readonly J[],
+    entry: (f: F) => string,
+    fields: readonly (readonly [field: string, jolpica: (j: J) => unknown, f1db: (f: F) => unknown, text?: (j: J, f: F) => [unknown, unknown]])[],
+  ) => {
+    const ours = new Map(jolpicaRows.map((r) => [k(r.raceId, r.driverId, r.number), r]));
+    const jolpica = new Set(jolpicaRows.map((r) => r.raceId));
+    for (const f of f1dbRows) {
+      if (!jolpica.has(f.raceId)) continue;
+      const race = races.get(f.raceId)!;
+      const add = (field: string, a: unknown, b: unknown) =>
+        conflicts.push({ kind, season: race.season, round: race.round, raceId: f.raceId, driverId: f.driverId, field, jolpica: a === null || a === undefined ? null : String(a), f1db: b === null || b === undefined ? null : String(b), kept: 'jolpica' });
+      const j = ours.get(k(f.raceId, f.driverId, f.number));
       if (!j) {
-        add('entry', null, `${r.positionText} #${r.number}`);
+        add('entry', null, entry(f));
         continue;
       }
-      add('positionText', j.positionText, ergastPositionText(r.positionNumber ?? r.positionText));
-      add('points', j.points, r.points);
-      add('grid', j.grid, r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null));
-      add('laps', j.laps, r.laps);
+      for (const [field, ja, fa, text] of fields) {
+        if (sameFact(ja(j), fa(f))) continue;
+        const [a, b] = text ? text(j, f) : [ja(j), fa(f)];
+        add(field, a, b);
+      }
     }
-  }
+  };
+  for (const [kind, table, f1dbKind] of [
+    ['results', s.results, 'race'],
+    ['sprint_results', s.sprintResults, 'sprint'],
+  ] as const)
+    conflictsOf(
+      kind,
+      f1dbResults.filter((r) => r.kind === f1dbKind),
+      await db.select().from(table).where(eq(table.source, 'jolpica')),
+      (r) => `${r.positionText} #${r.number}`,
+      [
+        ['positionText', (j) => j.positionText, (r) => ergastPositionText(r.positionNumber ?? r.positionText)],
+        ['points', (j) => j.points, (r) => r.points],
+        ['grid', (j) => j.grid, gridOf],
+        ['laps', (j) => j.laps, (r) => r.laps],
+      ],
+    );
+  // Qualifying: the place and each part's time (compared in milliseconds, listed as printed).
+  for (const [kind, table, f1dbKind] of [
+    ['qualifying', s.qualifying, 'qualifying'],
+    ['sprint_qualifying', s.sprintQualifying, 'sprint'],
+  ] as const)
+    conflictsOf(
+      kind,
+      f1dbQualifying.filter((q) => q.kind === f1dbKind).map((q) => ({ ...qualifyingRow(q), positionText: q.positionText })),
+      await db.select().from(table).where(eq(table.source, 'jolpica')),
+      (q) => `${q.positionText} #${q.number}`,
+      [
+        ['position', (j) => j.position, (q) => q.position],
+        ['q1', (j) => j.q1Millis, (q) => q.q1Millis, (j, q) => [j.q1, q.q1]],
+        ['q2', (j) => j.q2Millis, (q) => q.q2Millis, (j, q) => [j.q2, q.q2]],
+        ['q3', (j) => j.q3Millis, (q) => q.q3Millis, (j, q) => [j.q3, q.q3]],
+      ],
+    );
   await run('source_conflicts', {
     table: s.sourceConflicts,
     rows: dedupe(conflicts, (r) => k(r.kind, r.raceId, r.driverId, r.field)),
@@ -236,6 +274,15 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     identity: ['id'],
   });
   return report;
+}
+
+/**
+ * Whether two sources state the same fact. Jolpica writes 0 where F1DB leaves a value out (no points,
+ * no laps, no grid place): both mean "none", so they are not a conflict.
+ */
+function sameFact(a: unknown, b: unknown): boolean {
+  const none = (v: unknown) => v === null || v === undefined || v === 0;
+  return (none(a) && none(b)) || a === b;
 }
 
 /** First row per key (F1DB lists some entries twice, e.g. a constructor per engine in one season). */
