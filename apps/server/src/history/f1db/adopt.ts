@@ -43,7 +43,13 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
       // The incoming id is one we made up for an F1DB entity that is not this one (ATS 1963 vs ATS
       // 1977): move ours aside, as a later F1DB import would have named it, so the two stay apart.
       const ours = byRef.get(i.ref);
-      if (!ours || same?.id === ours.id) continue;
+      if (!ours) continue;
+      if (same?.id === ours.id) {
+        // Our made-up id is Jolpica's too ('ferrari', 'monza'): Jolpica takes the row over as it is.
+        // The alias goes (the id is public anyway), so later F1DB imports leave its columns alone.
+        await tx.delete(s.entityAliases).where(and(eq(s.entityAliases.kind, kind), eq(s.entityAliases.source, 'apex'), eq(s.entityAliases.alias, i.ref)));
+        continue;
+      }
       await moveAside(tx, kind, ours.id, i.ref);
     }
     if (!same) continue;

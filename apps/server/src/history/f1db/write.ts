@@ -208,12 +208,25 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   );
   count('circuit', circuitMatches);
 
-  // New entities: F1DB's facts in the Ergast columns, under an Ergast-style public id.
+  // Entities F1DB gives the Ergast columns of: new ones, under an Ergast-style public id, and the
+  // ones an earlier F1DB import created that Jolpica has not adopted (their public id is still the
+  // one we made up, aliased 'apex'), so a new F1DB release updates them in place.
+  const madeUpRefs = new Map<string, Map<number, string>>();
+  for (const a of await db.select().from(s.entityAliases).where(eq(s.entityAliases.source, 'apex')))
+    (madeUpRefs.get(a.kind) ?? madeUpRefs.set(a.kind, new Map()).get(a.kind)!).set(a.entityId, a.alias);
+  /** The public id F1DB decides for this entity: a new one, its own made-up one, or none (Jolpica's entity). */
+  const f1dbRef = (kind: EntityKind, match: Match, f1dbId: string, existing: ReadonlyMap<number, string>, taken: Set<string>) => {
+    if (match.id === null) return freeRef(ergastStyleId(f1dbId), taken);
+    const ref = existing.get(match.id);
+    return ref !== undefined && madeUpRefs.get(kind)?.get(match.id) === ref ? ref : null;
+  };
   const driverRefs = new Set(existingDrivers.map((d) => d.driverRef));
+  const driverRefOf = new Map(existingDrivers.map((d) => [d.id, d.driverRef]));
   const newDrivers = tree.drivers
-    .filter((d) => driverMatches.get(d.id)!.id === null)
-    .map((d) => ({
-      driverRef: freeRef(ergastStyleId(d.id), driverRefs),
+    .map((d) => ({ d, ref: f1dbRef('driver', driverMatches.get(d.id)!, d.id, driverRefOf, driverRefs) }))
+    .filter((x): x is { d: (typeof tree.drivers)[number]; ref: string } => x.ref !== null)
+    .map(({ d, ref }) => ({
+      driverRef: ref,
       permanentNumber: d.permanentNumber,
       code: d.abbreviation,
       givenName: d.firstName,
@@ -225,10 +238,12 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
       f1dbId: d.id,
     }));
   const constructorRefs = new Set(existingConstructors.map((c) => c.constructorRef));
+  const constructorRefOf = new Map(existingConstructors.map((c) => [c.id, c.constructorRef]));
   const newConstructors = tree.constructors
-    .filter((c) => constructorMatches.get(c.id)!.id === null)
-    .map((c) => ({
-      constructorRef: freeRef(ergastStyleId(c.id), constructorRefs),
+    .map((c) => ({ c, ref: f1dbRef('constructor', constructorMatches.get(c.id)!, c.id, constructorRefOf, constructorRefs) }))
+    .filter((x): x is { c: (typeof tree.constructors)[number]; ref: string } => x.ref !== null)
+    .map(({ c, ref }) => ({
+      constructorRef: ref,
       name: c.name,
       nationality: countryById.get(c.countryId)?.demonym ?? null,
       countryCode: countryById.get(c.countryId)?.alpha3Code ?? null,
@@ -236,10 +251,12 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
       f1dbId: c.id,
     }));
   const circuitRefs = new Set(existingCircuits.map((c) => c.circuitRef));
+  const circuitRefOf = new Map(existingCircuits.map((c) => [c.id, c.circuitRef]));
   const newCircuits = tree.circuits
-    .filter((c) => circuitMatches.get(c.id)!.id === null)
-    .map((c) => ({
-      circuitRef: freeRef(ergastStyleId(c.id), circuitRefs),
+    .map((c) => ({ c, ref: f1dbRef('circuit', circuitMatches.get(c.id)!, c.id, circuitRefOf, circuitRefs) }))
+    .filter((x): x is { c: (typeof tree.circuits)[number]; ref: string } => x.ref !== null)
+    .map(({ c, ref }) => ({
+      circuitRef: ref,
       name: c.fullName,
       locality: c.placeName,
       country: countryById.get(c.countryId)?.name ?? null,
@@ -259,10 +276,11 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   const createdConstructors = await insertNew('constructors', s.constructors, 'constructorRef', newConstructors);
   const createdCircuits = await insertNew('circuits', s.circuits, 'circuitRef', newCircuits);
   // The ids we made up, kept resolvable (and adoptable by a later Jolpica import: adopt.ts).
+  const created = <T extends { f1dbId: string }>(rows: T[], m: ReadonlyMap<string, Match>) => rows.filter((r) => m.get(r.f1dbId)!.id === null);
   const madeUp = [
-    ...newDrivers.map((d) => ({ kind: 'driver', source: 'apex', alias: d.driverRef, entityId: createdDrivers.get(d.f1dbId)! })),
-    ...newConstructors.map((c) => ({ kind: 'constructor', source: 'apex', alias: c.constructorRef, entityId: createdConstructors.get(c.f1dbId)! })),
-    ...newCircuits.map((c) => ({ kind: 'circuit', source: 'apex', alias: c.circuitRef, entityId: createdCircuits.get(c.f1dbId)! })),
+    ...created(newDrivers, driverMatches).map((d) => ({ kind: 'driver', source: 'apex', alias: d.driverRef, entityId: createdDrivers.get(d.f1dbId)! })),
+    ...created(newConstructors, constructorMatches).map((c) => ({ kind: 'constructor', source: 'apex', alias: c.constructorRef, entityId: createdConstructors.get(c.f1dbId)! })),
+    ...created(newCircuits, circuitMatches).map((c) => ({ kind: 'circuit', source: 'apex', alias: c.circuitRef, entityId: createdCircuits.get(c.f1dbId)! })),
   ];
   if (madeUp.length)
     await put('entity_aliases', { table: s.entityAliases, rows: madeUp, keyOf: (r) => k(r.kind, r.source, r.alias), scope: eq(s.entityAliases.source, 'apex'), identity: ['kind', 'source', 'alias'], deleteMissing: false });
