@@ -1,19 +1,53 @@
 // The F1DB import on the real tree and the real Jolpica dump, on PGlite and PostgreSQL: one entity
-// graph whichever source comes first, every F1DB id an alias, Jolpica winning per race with
-// provenance and conflicts listed, idempotent, and all-or-nothing. The tree is read once.
+// graph whichever source comes first, every F1DB id an alias, each race's rows from one source
+// (Jolpica where the dump has the race, F1DB elsewhere) with every disagreement listed, idempotent,
+// all-or-nothing, and a new F1DB release updating what F1DB created.
+//
+// Cost: the F1DB write is the expensive step, so each backend runs it as few times as the checks
+// allow — two sequences, and every check that only reads shares their databases:
+//   A: F1DB → dump → F1DB again (no-op) → dump again (no-op)
+//   B: dump → F1DB interrupted half-way → F1DB → a new F1DB release (a few files changed)
+// On PostgreSQL the two sequences run side by side (the server does much of the work in its own
+// processes); the tree and the dump are read once for the file and frozen, so no import can change
+// what another one writes.
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type Db } from '../../src/db/client.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
-import { loadF1db, writeLoadedF1db, type F1dbImportReport, type LoadedF1db } from '../../src/history/f1db/index.js';
+import { loadDump, writeDump, type ImportReport, type LoadedDump } from '../../src/history/import/index.js';
+import { loadF1db, parseFile, writeLoadedF1db, type F1db, type F1dbImportReport, type LoadedF1db } from '../../src/history/f1db/index.js';
+import { entityDirs } from '../../src/history/f1db/files.js';
+import { listFiles } from '../../src/history/f1db/read.js';
 import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, f1dbDir, fingerprint } from '../helpers/history.js';
 
-let loaded: LoadedF1db;
-beforeAll(async () => {
-  loaded = await loadF1db(f1dbDir);
-}, 600_000);
+const t0 = performance.now();
+const mark = (what: string) => console.log(`[f1db-import] ${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
+/** Freeze every object of the tree: an import that changed the shared tree would throw (ES modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+let loaded: LoadedF1db;
+let dump: LoadedDump;
+beforeAll(async () => {
+  [loaded, dump] = await Promise.all([loadF1db(f1dbDir), loadDump(dumpDir)]);
+  deepFreeze(loaded.tree);
+  deepFreeze(dump.batch);
+  mark('tree and dump read');
+}, 600_000);
+afterAll(() => mark('file done'));
+
+/** The slowest tables of a write, for the log. */
+const slowest = (r: F1dbImportReport) =>
+  `(${r.seconds.write.toFixed(1)} s; slowest: ${Object.entries(r.tables).sort((a, b) => b[1].seconds - a[1].seconds).slice(0, 4).map(([n, t]) => `${n} ${t.seconds.toFixed(1)} s`).join(', ')})`;
 const changes = (r: F1dbImportReport) => Object.values(r.tables).reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
 const q = async <T>(db: Db, query: string) => rowsOf<T>(await db.execute(sql.raw(query)));
 
@@ -34,6 +68,7 @@ async function graph(db: Db): Promise<Record<string, string>> {
     f1db_aliases: `select a.kind, a.alias, coalesce(d.driver_ref, c.constructor_ref, ci.circuit_ref, ra.season || '/' || ra.round) from entity_aliases a
                    left join drivers d on a.kind = 'driver' and d.id = a.entity_id left join constructors c on a.kind = 'constructor' and c.id = a.entity_id
                    left join circuits ci on a.kind = 'circuit' and ci.id = a.entity_id left join races ra on a.kind = 'race' and ra.id = a.entity_id where a.source = 'f1db'`,
+    conflicts: `select x.kind, x.season, x.round, d.driver_ref, x.field, x.jolpica, x.f1db, x.kept from source_conflicts x join drivers d on d.id = x.driver_id`,
   };
   const out: Record<string, string> = {};
   for (const [name, query] of Object.entries(queries)) {
@@ -43,30 +78,149 @@ async function graph(db: Db): Promise<Record<string, string>> {
   return out;
 }
 
+/** Per table, the races whose rows come from more than one source (must be none). */
+async function mixedRaces(db: Db): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of ['results', 'sprint_results', 'qualifying', 'sprint_qualifying', 'pit_stops']) {
+    const rows = await q<{ race: string }>(
+      db,
+      `select ra.season || '/' || ra.round as race from ${table} x join races ra on ra.id = x.race_id group by ra.season, ra.round having count(distinct x.source) > 1 order by ra.season, ra.round`,
+    );
+    out[table] = rows.map((r) => r.race);
+  }
+  return out;
+}
+
+// ── A new F1DB release: a few YAML files of the real tree, changed, in a temp folder ────────────
+type EntityKind = 'driver' | 'constructor' | 'circuit';
+const entityFolder = { driver: 'drivers', constructor: 'constructors', circuit: 'circuits' } as const;
+/** The field each release edit changes, and the Ergast column it lands in. */
+const edits = {
+  driver: { field: 'lastName', table: 'drivers', column: 'family_name', ref: 'driver_ref' },
+  constructor: { field: 'name', table: 'constructors', column: 'name', ref: 'constructor_ref' },
+  circuit: { field: 'placeName', table: 'circuits', column: 'locality', ref: 'circuit_ref' },
+} as const;
+const releaseValue = (kind: EntityKind) => `Release Test ${kind}`;
+
+/** Copies of these entities' files with the edited field, written below `dir` as in F1DB's layout. */
+function writeRelease(dir: string, changes: { kind: EntityKind; f1dbId: string }[]): void {
+  for (const { kind, f1dbId } of changes) {
+    const rel = `${entityFolder[kind]}/${f1dbId}.yml`;
+    const text = readFileSync(join(f1dbDir, rel), 'utf8');
+    const field = edits[kind].field;
+    const edited = text.replace(new RegExp(`^${field}:.*$`, 'm'), `${field}: "${releaseValue(kind)}"`);
+    if (edited === text) throw new Error(`${rel} has no ${field}`);
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), edited);
+  }
+}
+
+/** The read tree with the entity files of `dir` in place of its own (parsed and checked like any file). */
+function withFiles(tree: F1db, dir: string): F1db {
+  const out = { ...tree } as Record<string, unknown>;
+  for (const rel of listFiles(dir)) {
+    const f = parseFile(rel, readFileSync(join(dir, rel), 'utf8'));
+    if (f.place.kind !== 'entity') throw new Error(`${rel}: only entity files are swapped in`);
+    const key = entityDirs[f.place.dir].key;
+    const value = f.value as { id: string };
+    out[key] = (out[key] as { id: string }[]).map((e) => (e.id === value.id ? value : e));
+  }
+  return out as unknown as F1db;
+}
+
 describe.each(backends)('F1DB import on %s', (backend) => {
-  let first: TestDatabase; // F1DB, then the dump, then F1DB again
-  let second: TestDatabase; // the dump, then F1DB
+  let first: TestDatabase; // A: F1DB, then the dump, then F1DB again, then the dump again
+  let second: TestDatabase; // B: the dump, an interrupted F1DB import, F1DB, then a new release
   let f1dbFirst: F1dbImportReport;
   let f1dbAfterDump: F1dbImportReport;
   let again: F1dbImportReport;
   let before: Record<string, string>;
   let after: Record<string, string>;
+  let dumpAgain: ImportReport;
+  let afterDumpAgain: Record<string, string>;
+  let graphA: Record<string, string>;
+  let graphB: Record<string, string>;
+  const mixed: Record<string, Record<string, string[]>> = {};
   let failed: unknown;
   let unchangedByFailure: boolean;
+  let release: { report: F1dbImportReport; picked: { kind: EntityKind; f1dbId: string; id: number; ref: string; jolpica: boolean; before: string }[]; counts: Record<string, number>; countsBefore: Record<string, number> };
+
+  /** One F1DB-created and one Jolpica-known entity of each kind. */
+  async function pickForRelease(db: Db) {
+    const picked: (typeof release)['picked'] = [];
+    for (const kind of ['driver', 'constructor', 'circuit'] as const) {
+      const { table, column, ref } = edits[kind];
+      const rows = await q<{ f1db_id: string; id: number; ref: string; value: string; made_up: boolean }>(
+        db,
+        `select f.alias as f1db_id, e.id, e.${ref} as ref, e.${column} as value, (m.alias is not null) as made_up
+           from entity_aliases f join ${table} e on e.id = f.entity_id
+           left join entity_aliases m on m.kind = f.kind and m.source = 'apex' and m.entity_id = e.id and m.alias = e.${ref}
+          where f.kind = '${kind}' and f.source = 'f1db' order by f.alias`,
+      );
+      const own = rows.find((r) => r.made_up);
+      const jolpica = rows.find((r) => !r.made_up);
+      if (!own || !jolpica) throw new Error(`no F1DB-created or no Jolpica-known ${kind} to change`);
+      for (const r of [own, jolpica]) picked.push({ kind, f1dbId: r.f1db_id, id: r.id, ref: r.ref, jolpica: !r.made_up, before: r.value });
+    }
+    return picked;
+  }
+  const entityCounts = async (db: Db) =>
+    Object.fromEntries(
+      await Promise.all(['drivers', 'constructors', 'circuits', 'entity_aliases'].map(async (t) => [t, (await q<{ n: number }>(db, `select count(*)::int as n from ${t}`))[0]!.n] as const)),
+    );
+
+  async function sequenceA() {
+    const db = first.database.db;
+    f1dbFirst = await writeLoadedF1db(db, loaded);
+    mark(`${backend} A: F1DB on an empty database ${slowest(f1dbFirst)}`);
+    await writeDump(db, dump);
+    mixed['F1DB → dump'] = await mixedRaces(db);
+    mark(`${backend} A: dump on top`);
+    before = await fingerprint(db);
+    again = await writeLoadedF1db(db, loaded);
+    after = await fingerprint(db);
+    mixed['F1DB → dump → F1DB'] = await mixedRaces(db);
+    graphA = await graph(db);
+    mark(`${backend} A: F1DB again ${slowest(again)}`);
+    dumpAgain = await writeDump(db, dump);
+    afterDumpAgain = await fingerprint(db);
+    mixed['F1DB → dump → F1DB → dump'] = await mixedRaces(db);
+    mark(`${backend} A: dump again`);
+  }
+
+  async function sequenceB() {
+    const db = second.database.db;
+    await writeDump(db, dump);
+    const beforeFailure = await fingerprint(db);
+    failed = await writeLoadedF1db(db, loaded, { failAfter: 'season_entrants' }).catch((e: unknown) => e);
+    unchangedByFailure = JSON.stringify(await fingerprint(db)) === JSON.stringify(beforeFailure);
+    mark(`${backend} B: dump, interrupted F1DB`);
+    f1dbAfterDump = await writeLoadedF1db(db, loaded);
+    mixed['dump → interrupted F1DB → F1DB'] = await mixedRaces(db);
+    graphB = await graph(db);
+    mark(`${backend} B: F1DB after the dump ${slowest(f1dbAfterDump)}`);
+    // A new release: the files of the picked entities with one field changed.
+    const picked = await pickForRelease(db);
+    const dir = mkdtempSync(join(tmpdir(), 'apex-f1db-release-'));
+    try {
+      writeRelease(dir, picked);
+      const countsBefore = await entityCounts(db);
+      const report = await writeLoadedF1db(db, { ...loaded, tree: withFiles(loaded.tree, dir) });
+      release = { report, picked, countsBefore, counts: await entityCounts(db) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    mark(`${backend} B: new release`);
+  }
 
   beforeAll(async () => {
     [first, second] = await Promise.all([testDatabase(backend), testDatabase(backend)]);
-    f1dbFirst = await writeLoadedF1db(first.database.db, loaded);
-    await importJolpicaDump(first.database.db, dumpDir);
-    before = await fingerprint(first.database.db);
-    again = await writeLoadedF1db(first.database.db, loaded);
-    after = await fingerprint(first.database.db);
-
-    await importJolpicaDump(second.database.db, dumpDir);
-    const beforeFailure = await fingerprint(second.database.db);
-    failed = await writeLoadedF1db(second.database.db, loaded, { failAfter: 'season_entrants' }).catch((e: unknown) => e);
-    unchangedByFailure = JSON.stringify(await fingerprint(second.database.db)) === JSON.stringify(beforeFailure);
-    f1dbAfterDump = await writeLoadedF1db(second.database.db, loaded);
+    // PGlite runs in this thread: side by side would only interleave.
+    if (backend === 'postgres') await Promise.all([sequenceA(), sequenceB()]);
+    else {
+      await sequenceA();
+      await sequenceB();
+    }
   }, 1_800_000);
   afterAll(async () => {
     await first?.cleanup();
@@ -90,13 +244,18 @@ describe.each(backends)('F1DB import on %s', (backend) => {
     expect(after).toEqual(before);
   });
 
+  it('the dump again after F1DB changes nothing', () => {
+    expect(Object.entries(dumpAgain.written).filter(([, t]) => t.inserted + t.updated + t.deleted > 0).map(([n]) => n)).toEqual([]);
+    expect(afterDumpAgain).toEqual(after);
+  });
+
   it('a failure half-way leaves the database as it was', () => {
     expect(String(failed)).toMatch(/interrupted after season_entrants/);
     expect(unchangedByFailure).toBe(true);
   });
 
   it('either order ends in the same graph', async () => {
-    expect(await graph(second.database.db)).toEqual(await graph(first.database.db));
+    expect(graphB).toEqual(graphA);
   });
 
   it('keeps Ergast ids public and F1DB ids as aliases', async () => {
@@ -107,29 +266,102 @@ describe.each(backends)('F1DB import on %s', (backend) => {
     expect(circuit).toEqual([{ circuit_ref: 'yas_marina' }]);
   });
 
-  // Open defect (see the todo below): on a fresh clone this fails with races holding rows of both
-  // sources; kept as a todo with its body so the fix restores it as it is.
-  it.skip('takes each race from one source: Jolpica where the dump has it, F1DB elsewhere', async () => {
+  it('no race mixes sources after an interrupted import is retried (nor after F1DB → dump → F1DB)', () => {
+    const none = { results: [], sprint_results: [], qualifying: [], sprint_qualifying: [], pit_stops: [] };
+    expect(mixed).toEqual({ 'F1DB → dump': none, 'F1DB → dump → F1DB': none, 'F1DB → dump → F1DB → dump': none, 'dump → interrupted F1DB → F1DB': none });
+  });
+
+  it('takes each race from one source: Jolpica where the dump has it, F1DB elsewhere', async () => {
     const db = second.database.db;
     const bySeason = await q<{ season: number; source: string; n: number }>(
       db,
       `select ra.season, x.source, count(*)::int as n from results x join races ra on ra.id = x.race_id where ra.season in (1950, 2023) group by 1, 2 order by 1, 2`,
     );
     expect(bySeason.map((r) => `${r.season}:${r.source}`)).toEqual(['1950:f1db', '2023:jolpica']);
-    // Every F1DB race result is either in results or its race is Jolpica's.
-    const missing = await q<{ n: number }>(
+    // Where Jolpica has no results for a race, every F1DB entry is a results row marked f1db.
+    const [unfilled] = await q<{ n: number }>(
       db,
       `select count(*)::int as n from f1db_race_results f where f.kind = 'race'
-         and not exists (select 1 from results r where r.race_id = f.race_id and r.driver_id = f.driver_id)`,
+         and not exists (select 1 from results j where j.race_id = f.race_id and j.source = 'jolpica')
+         and not exists (select 1 from results r where r.race_id = f.race_id and r.driver_id = f.driver_id and r.number = f.number and r.source = 'f1db')`,
     );
-    expect(missing[0]!.n).toBe(0);
+    expect(unfilled!.n).toBe(0);
+    // Where it has, an F1DB entry it lacks (mostly cars that did not qualify or start, which the dump
+    // leaves out) is not added to the race but listed as a conflict.
+    const unlisted = await q<{ race: string; driver_ref: string }>(
+      db,
+      `select ra.season || '/' || ra.round as race, d.driver_ref from f1db_race_results f join races ra on ra.id = f.race_id join drivers d on d.id = f.driver_id
+        where f.kind = 'race' and exists (select 1 from results j where j.race_id = f.race_id and j.source = 'jolpica')
+          and not exists (select 1 from results r where r.race_id = f.race_id and r.driver_id = f.driver_id and r.number = f.number)
+          and not exists (select 1 from source_conflicts c where c.kind = 'results' and c.race_id = f.race_id and c.driver_id = f.driver_id and c.field = 'entry')`,
+    );
+    expect(unlisted).toEqual([]);
+    const [listed] = await q<{ n: number }>(db, `select count(*)::int as n from source_conflicts where kind = 'results' and field = 'entry'`);
+    expect(listed!.n).toBeGreaterThan(50);
     const winner = await q<{ driver_ref: string; laps: number }>(db, `select d.driver_ref, x.laps from results x join races ra on ra.id = x.race_id join drivers d on d.id = x.driver_id where ra.season = 1950 and ra.round = 2 and x.position = 1`);
     expect(winner).toEqual([{ driver_ref: 'fangio', laps: 100 }]);
   });
 
-  // Open: after the sequence dump → interrupted F1DB import → F1DB import, 109 races held rows of
-  // both sources on PostgreSQL, while dump → F1DB without the interruption holds none (checked by hand).
-  it.todo('no race mixes sources after an interrupted import is retried');
+  it('lists every qualifying disagreement where both sources have the session, keeping Jolpica', async () => {
+    const db = second.database.db;
+    // Recount in SQL, independently of the merge: per field, F1DB entries of Jolpica-qualified races
+    // whose place or Q1–Q3 time differs (no value and 0 are the same fact), and entries Jolpica lacks;
+    // one listing per race, driver and field (a driver in two cars of one session is listed once).
+    const f1dbQ1 = `coalesce(f.q1_millis, case when f.q1_text is null then f.time_millis end)`;
+    const differs = (a: string, b: string) => `coalesce(nullif(${a}, 0), -1) <> coalesce(nullif(${b}, 0), -1)`;
+    const jolpica = (table: string, kind: string) =>
+      `select '${kind}' as kind, race_id, driver_id, number, position, q1_millis, q2_millis, q3_millis from ${table} where source = 'jolpica'`;
+    const expected = await q<{ kind: string; field: string; n: number }>(
+      db,
+      `with j as (${jolpica('qualifying', 'qualifying')} union all ${jolpica('sprint_qualifying', 'sprint')}),
+       pairs as (
+         select case f.kind when 'qualifying' then 'qualifying' else 'sprint_qualifying' end as table_kind,
+                f.race_id, f.driver_id, f.position_number, ${f1dbQ1} as f_q1, f.q2_millis as f_q2, f.q3_millis as f_q3,
+                j.position as j_position, j.q1_millis as j_q1, j.q2_millis as j_q2, j.q3_millis as j_q3, j.race_id as j_race
+           from f1db_qualifying_results f
+           left join j on j.kind = f.kind and j.race_id = f.race_id and j.driver_id = f.driver_id and j.number = f.number
+          where exists (select 1 from j x where x.kind = f.kind and x.race_id = f.race_id))
+       select table_kind as kind, field, count(distinct (race_id, driver_id))::int as n from (
+         select table_kind, race_id, driver_id, 'entry' as field from pairs where j_race is null
+         union all select table_kind, race_id, driver_id, 'position' from pairs where j_race is not null and ${differs('j_position', 'position_number')}
+         union all select table_kind, race_id, driver_id, 'q1' from pairs where j_race is not null and ${differs('j_q1', 'f_q1')}
+         union all select table_kind, race_id, driver_id, 'q2' from pairs where j_race is not null and ${differs('j_q2', 'f_q2')}
+         union all select table_kind, race_id, driver_id, 'q3' from pairs where j_race is not null and ${differs('j_q3', 'f_q3')}) x
+       group by 1, 2 order by 1, 2`,
+    );
+    const listed = await q<{ kind: string; field: string; n: number }>(
+      db,
+      `select kind, field, count(*)::int as n from source_conflicts where kind in ('qualifying', 'sprint_qualifying') group by 1, 2 order by 1, 2`,
+    );
+    expect(listed).toEqual(expected);
+    expect(listed.find((r) => r.kind === 'qualifying' && r.field === 'q1')?.n ?? 0).toBeGreaterThan(0);
+    // Jolpica's value is the one kept: each listed time is the stored qualifying row's.
+    const [notKept] = await q<{ n: number }>(
+      db,
+      `select count(*)::int as n from source_conflicts c join qualifying x on x.race_id = c.race_id and x.driver_id = c.driver_id
+        where c.kind = 'qualifying' and c.field in ('q1', 'q2', 'q3')
+          and (c.kept <> 'jolpica' or x.source <> 'jolpica' or c.jolpica is distinct from case c.field when 'q1' then x.q1 when 'q2' then x.q2 else x.q3 end)`,
+    );
+    expect(notKept!.n).toBe(0);
+  });
+
+  it('a new F1DB release updates the entities F1DB created, in place, aliases kept; Jolpica keeps its own', async () => {
+    const db = second.database.db;
+    const { report, picked, counts, countsBefore } = release;
+    expect(counts).toEqual(countsBefore); // nothing duplicated, no alias lost
+    expect(report.matches.driver.new + report.matches.constructor.new + report.matches.circuit.new).toBe(0);
+    for (const p of picked) {
+      const { table, column, ref } = edits[p.kind];
+      const [row] = await q<{ ref: string; value: string }>(db, `select ${ref} as ref, ${column} as value from ${table} where id = ${p.id}`);
+      // Same entity, same public id; F1DB's change lands where F1DB owns the Ergast columns.
+      expect({ kind: p.kind, ref: row!.ref, value: row!.value }).toEqual({ kind: p.kind, ref: p.ref, value: p.jolpica ? p.before : releaseValue(p.kind) });
+      const aliases = await q<{ source: string; alias: string }>(db, `select source, alias from entity_aliases where kind = '${p.kind}' and entity_id = ${p.id} order by 1, 2`);
+      expect(aliases).toContainEqual({ source: 'f1db', alias: p.f1dbId });
+      if (!p.jolpica) expect(aliases).toContainEqual({ source: 'apex', alias: p.ref });
+    }
+    // Only the three F1DB-owned rows changed in the Ergast tables.
+    expect([report.tables.drivers?.updated, report.tables.constructors?.updated, report.tables.circuits?.updated]).toEqual([1, 1, 1]);
+  });
 
   it('stores what only F1DB has', async () => {
     const db = second.database.db;
