@@ -48,8 +48,9 @@ const drizzleOptions = { schema, casing: 'snake_case' as const };
 /**
  * Open PGlite. `dataDir` undefined = in memory. A data folder is locked for this process until
  * close: another process gets EmbeddedDatabaseBusyError at once instead of a hang or lost rows.
+ * `loadDataDir`: start from a `dumpDataDir()` tarball instead of an empty database.
  */
-export async function openPglite(dataDir?: string, options: { sliceMs?: number } = {}): Promise<Database> {
+export async function openPglite(dataDir?: string, options: { sliceMs?: number; loadDataDir?: Blob } = {}): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -57,7 +58,9 @@ export async function openPglite(dataDir?: string, options: { sliceMs?: number }
   }
   let client: PGlite;
   try {
-    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    const opts = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {};
+    // (The options are ignored when passed after an undefined dataDir.)
+    client = dataDir ? new PGlite(dataDir, opts) : new PGlite(opts);
     await client.waitReady;
   } catch (err) {
     release();

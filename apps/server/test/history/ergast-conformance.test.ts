@@ -1,18 +1,14 @@
 // Every case of ../shared/conformance/ergast/public.jsonl against the Ergast surface, with the jolpica
 // dump imported into a fresh database, compared under the rules of NORMALISATION.md. One test per case.
 // PGlite always; the real PostgreSQL too (a fresh database, dropped afterwards).
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDir } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { ergastRoutes } from '../../src/history/ergast/index.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
-import { testDatabase, type Backend, type TestDatabase } from '../helpers/db.js';
+import { importedDatabase, type Backend, type TestDatabase } from '../helpers/db.js';
 import { loadCases, normalisePair, runCase, endpointOf, type BodyCase, type Fetch } from './ergast-conformance-rules.js';
 
 const cases = loadCases();
-const dumpDir = join(sharedDir, 'jolpica-dump');
 
 describe('conformance rules (conformance.py --selftest, in TypeScript)', () => {
   const bodies = cases.filter((c): c is BodyCase => c.kind === 'body');
@@ -111,8 +107,7 @@ describe.each(backends)('Ergast conformance on %s', (backend) => {
   let pinned = new Date();
 
   beforeAll(async () => {
-    tdb = await testDatabase(backend);
-    await importJolpicaDump(tdb.database.db, dumpDir);
+    tdb = await importedDatabase(backend);
     app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
     queries = counting(tdb.database.db);
     await app.register(ergastRoutes, { prefix: '/ergast/f1', db: queries.db });

@@ -11,7 +11,7 @@ import { repoRoot } from '../../src/config.js';
 import { openPglite } from '../../src/db/client.js';
 import * as s from '../../src/db/schema/index.js';
 import { importJolpicaDump, readDump } from '../../src/history/import/index.js';
-import { backends, testDatabase } from '../helpers/db.js';
+import { backends, importedDatabase, testDatabase } from '../helpers/db.js';
 import { dumpDir } from '../helpers/history.js';
 
 const apex = join(repoRoot, 'apps/server/bin/apex.js');
@@ -61,10 +61,9 @@ describe.each(backends)('a full dump with standings tables on %s', (kind) => {
   it('takes standings from driverchampionship/teamchampionship instead of computing them', { timeout: 300_000 }, async () => {
     // Build the two files a full public dump carries, from standings computed for this dump, with one
     // value changed so that the import can only have taken it from the file.
-    const computed = await testDatabase(kind);
+    const computed = await importedDatabase(kind);
     const dir = mkdtempSync(join(tmpdir(), 'apex-dump-'));
     try {
-      await importJolpicaDump(computed.database.db, dumpDir);
       const dump = await readDump(dumpDir);
       const driverId = new Map(dump.driver.rows.map((r) => [r.text('reference'), r.int('id')]));
       const teamId = new Map(dump.team.rows.map((r) => [r.text('reference'), r.int('id')]));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyGeneration } from '../../src/db/changes.js';
 import * as s from '../../src/db/schema/index.js';
 import { importJolpicaDump, mapDump, readDump, type ImportReport } from '../../src/history/import/index.js';
-import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
+import { backends, importedDatabase, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, fingerprint } from '../helpers/history.js';
 
 const changes = (r: ImportReport) =>
@@ -114,6 +114,13 @@ describe.each(backends)('Jolpica dump import on %s', (kind) => {
 
   it('changes nothing when run twice', async () => {
     const before = await fingerprint(t.database.db);
+    // The copies other suites get (helpers/db.ts importedDatabase) hold exactly this fresh import.
+    const copy = await importedDatabase(kind);
+    try {
+      expect(await fingerprint(copy.database.db)).toEqual(before);
+    } finally {
+      await copy.cleanup();
+    }
     const generation = await historyGeneration(t.database.db);
     expect(generation).toBeGreaterThan(0);
     const again = await importJolpicaDump(t.database.db, dumpDir);

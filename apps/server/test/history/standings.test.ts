@@ -7,11 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import * as s from '../../src/db/schema/index.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
 import { computeStandings } from '../../src/history/standings/compute.js';
 import { loadSeasonInput, recomputeSeasonStandings } from '../../src/history/standings/db.js';
-import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
-import { conformanceCases, dumpDir, f1dbDir, yamlList, yamlMap } from '../helpers/history.js';
+import { backends, importedDatabase, type TestDatabase } from '../helpers/db.js';
+import { conformanceCases, f1dbDir, yamlList, yamlMap } from '../helpers/history.js';
 
 const SEASONS = [1958, 1979, 1980, 1997, 2007, 2008, 2009, 2020, 2023];
 
@@ -32,8 +31,7 @@ async function standingsAt(db: Db, season: number, round: number) {
 describe.each(backends)('standings on %s', (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await testDatabase(kind);
-    await importJolpicaDump(t.database.db, dumpDir);
+    t = await importedDatabase(kind);
   });
   afterAll(async () => t?.cleanup());
 

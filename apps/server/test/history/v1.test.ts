@@ -8,8 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../../src/config.js';
 import { openPostgres } from '../../src/db/client.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
-import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
+import { backends, importedDatabase, type TestDatabase } from '../helpers/db.js';
 import type { RedisStore } from '../../src/http/cache/store.js';
 import { testApp } from '../http/app-helper.js';
 
@@ -57,8 +56,7 @@ describe.each(backends)('/api/v1 on %s with the Jolpica dump', (kind) => {
   const ergastTotal = async (path: string) => Number((await get(`/ergast/f1/${path}`)).body.MRData.total);
 
   beforeAll(async () => {
-    tdb = await testDatabase(kind);
-    await importJolpicaDump(tdb.database.db, dumpDir);
+    tdb = await importedDatabase(kind);
     app = await testApp({ database: tdb.database });
   });
   afterAll(async () => {

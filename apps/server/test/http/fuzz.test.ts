@@ -2,14 +2,11 @@
 // /ergast/f1 (real dump imported, real app via inject). Nothing may answer 5xx, hang, or answer an
 // /api/v1 error in another shape. Seeded, so a failure is reproducible: APEX_FUZZ_SEED=… to vary it,
 // APEX_FUZZ_REQUESTS=… for more or fewer requests.
-import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDir } from '../../src/config.js';
 import { rowsOf } from '../../src/db/client.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
-import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { importedDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from './app-helper.js';
 
 const SEED = Number(process.env.APEX_FUZZ_SEED ?? 20250601);
@@ -163,8 +160,7 @@ describe('HTTP fuzz of /api/v1 and /ergast/f1', () => {
   let ids: Ids;
 
   beforeAll(async () => {
-    tdb = await testDatabase('postgres');
-    await importJolpicaDump(tdb.database.db, join(sharedDir, 'jolpica-dump'));
+    tdb = await importedDatabase('postgres');
     app = await testApp({ database: tdb.database, env: { APEX_ADMIN_TOKEN: 'fuzz-token' } });
     const refs = async (q: string) => rowsOf<{ ref: string }>(await tdb.database.db.execute(sql.raw(q))).map((x) => String(x.ref));
     ids = {

@@ -7,10 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJolpicaDump } from '../../src/history/import/index.js';
 import { syncHistory } from '../../src/history/sync/index.js';
 import type { JobView } from '../../src/jobs/index.js';
-import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { importedDatabase, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, fingerprint } from '../helpers/history.js';
 import { jolpicaRecordings, startJolpicaServer, type JolpicaServer } from '../helpers/jolpica-server.js';
 import { testApp } from '../http/app-helper.js';
@@ -144,7 +143,8 @@ describe('history import over HTTP (in-process queue, PGlite)', () => {
   it('imports the real dump exactly as the direct importer does', async () => {
     const tdb = await testDatabase('pglite');
     const app = await testApp({ database: tdb.database, env: { APEX_ADMIN_TOKEN: TOKEN, JOLPICA_DUMP_DIR: dumpDir } });
-    const direct = await testDatabase('pglite');
+    // The direct importer's result (a copy of a direct import, see helpers/db.ts).
+    const direct = await importedDatabase('pglite');
     try {
       // No dir: JOLPICA_DUMP_DIR.
       const res = await app.inject({ method: 'POST', url: '/api/v1/history/import', headers: auth });
@@ -157,7 +157,6 @@ describe('history import over HTTP (in-process queue, PGlite)', () => {
       const percents = seen.map((j) => j.percent ?? 0);
       expect(percents).toEqual([...percents].sort((a, b) => a - b));
 
-      await importJolpicaDump(direct.database.db, dumpDir);
       const expected = await fingerprint(direct.database.db);
       expect(Number(expected.results!.split(':')[0])).toBeGreaterThan(0);
       expect(await fingerprint(tdb.database.db)).toEqual(expected);

@@ -7,12 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lap, Session, Telemetry } from '@apexdata/livetiming';
 import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
-import { importJolpicaDump } from '../../src/history/import/index.js';
 import { seasonCatalogue, type CatalogEntry } from '../../src/sessions/catalog.js';
 import type { LoadDeps, LoadSummary } from '../../src/sessions/load.js';
 import { sessionStore } from '../../src/sessions/store.js';
-import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
-import { dumpDir } from '../helpers/history.js';
+import { backends, importedDatabase, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { engineSession, MEXICO_Q, recordedSources, sessionsWithTimingData } from '../jobs/session-fixtures.js';
 
 const paths = sessionsWithTimingData();
@@ -38,8 +36,7 @@ describe.each(backends)('loading every recorded session with TimingData on %s', 
   const summaries: LoadSummary[] = [];
 
   beforeAll(async () => {
-    t = await testDatabase(kind);
-    if (kind === 'postgres') await importJolpicaDump(t.database.db, dumpDir);
+    t = kind === 'postgres' ? await importedDatabase(kind) : await testDatabase(kind);
     deps = { db: t.database.db, sources: recordedSources() };
     catalogue = new Map();
     for (const year of new Set(paths.map((p) => Number(p.slice(0, 4))))) {

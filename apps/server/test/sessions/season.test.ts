@@ -8,12 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { importJolpicaDump } from '../../src/history/import/index.js';
 import { runToCompletion, sessionLoadJob } from '../../src/jobs/index.js';
 import { resolveSession, SESSION_CODES, type SessionKey } from '../../src/sessions/catalog.js';
 import { claimSession, markQueued, recordFailure, recordProgress } from '../../src/sessions/store-write.js';
-import { backends, testDatabase, type TestDatabase } from '../helpers/db.js';
-import { dumpDir } from '../helpers/history.js';
+import { backends, importedDatabase, testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp } from '../http/app-helper.js';
 import { archiveDir, engineSession, f1data, MEXICO_2025_Q, recordedSources } from './api-fixtures.js';
 
@@ -58,8 +56,7 @@ describe.each(backends)('GET /api/v1/sessions/{year} on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await testDatabase(kind);
-    if (kind === 'postgres') await importJolpicaDump(t.database.db, dumpDir);
+    t = kind === 'postgres' ? await importedDatabase(kind) : await testDatabase(kind);
     app = await testApp({ database: t.database, env });
   }, 300_000);
   afterAll(async () => {
