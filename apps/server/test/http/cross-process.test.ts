@@ -16,6 +16,7 @@ import { historyGeneration, type ChangedSession } from '../../src/db/changes.js'
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { runToCompletion, sessionLoadJob, type JobView } from '../../src/jobs/index.js';
 import { seasonCatalogue, type SessionKey } from '../../src/sessions/catalog.js';
+import { apexBin } from '../helpers/cli-process.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { jolpicaRecordings, startJolpicaServer, type JolpicaServer } from '../helpers/jolpica-server.js';
 import { PrivateRedis, startWorkerProcess, waitFor, type WorkerProcess } from '../jobs/processes.js';
@@ -25,9 +26,9 @@ import { testApp } from './app-helper.js';
 
 const TOKEN = 'cross-process-test-token';
 
-/** `apex …` from the current sources, as an operator runs it beside the API. */
+/** `apex …` as an operator runs it beside the API. */
 async function apex(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), ...args], {
+  const proc = spawn(process.execPath, [apexBin, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

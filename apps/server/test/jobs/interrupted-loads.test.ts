@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/config.js';
+import { apexBin } from '../helpers/cli-process.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { waitFor } from './processes.js';
 import { archiveDir, f1data } from './session-fixtures.js';
 
-const cli = join(repoRoot, 'apps/server/src/cli/index.ts');
 const TOKEN = 'kill-test-token';
 const KEY = { year: 2023, round: 4, session: 'SQ' } as const;
 const JOB = 'session-2023-4-SQ';
@@ -26,7 +26,7 @@ interface Child {
 }
 
 function apex(args: string[], env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const proc = spawn(process.execPath, [apexBin, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { repoRoot } from '../../src/config.js';
+import { apexBin } from '../helpers/cli-process.js';
 
 export async function freePort(): Promise<number> {
   const srv = createNetServer();
@@ -81,9 +82,9 @@ export interface WorkerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `apex worker` from the current sources (tsx), with the given environment. */
+/** `apex worker` (the built CLI), with the given environment. */
 export function startWorkerProcess(env: Record<string, string>, args: string[] = []): WorkerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), 'worker', ...args], {
+  const proc = spawn(process.execPath, [apexBin, 'worker', ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { jobDefinitions, jobDepsFromConfig, jobRunner, startBullWorkers, type BullWorkers, type JobView } from '../../src/jobs/index.js';
 import { repoRoot } from '../../src/config.js';
 import { sessionStore } from '../../src/sessions/store.js';
+import { apexBin } from '../helpers/cli-process.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
 import { testApp, testConfig } from '../http/app-helper.js';
 import { PrivateRedis, waitFor } from '../jobs/processes.js';
@@ -109,7 +110,7 @@ describe.each(variants)('load and job endpoints: $name', ({ db, redis: useRedis 
 describe('apex session load / status (CLI, embedded PGlite)', () => {
   const home = mkdtempSync(join(tmpdir(), 'apex-session-cli-'));
   afterAll(() => rmSync(home, { recursive: true, force: true }));
-  const apex = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), ...args], {
+  const apex = (...args: string[]) => run(process.execPath, [apexBin, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', APEX_HOME: home, APEX_OFFLINE: 'true', LOG_LEVEL: 'silent' },
   }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
@@ -149,7 +150,7 @@ describe('apex session load / status (CLI, embedded PGlite)', () => {
     expect(noRound.stderr).toMatch(/^apex: .*(2023.*99|99.*2023)/);
 
     // `apex worker` with Redis but the embedded database refuses in one line.
-    const worker = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/server/src/cli/index.ts'), 'worker'], {
+    const worker = await run(process.execPath, [apexBin, 'worker'], {
       cwd: repoRoot, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', APEX_HOME: home, REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'silent' },
     }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
     expect(worker.code).toBe(1);
