@@ -84,6 +84,9 @@ export async function openPglite(dataDir?: string, options: { sliceMs?: number; 
   };
 }
 
+/** Lets the event loop turn (timers, sockets) before the caller goes on. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How long PGlite may keep the thread before it lets the event loop turn (ms). */
 export const PGLITE_SLICE_MS = 5;
 
@@ -103,7 +106,7 @@ function yieldBetweenStatements(client: PGlite, sliceMs: number): void {
   let since = performance.now();
   client.execProtocolStream = async (message, options) => {
     if (performance.now() - since >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await breathe();
       since = performance.now();
     }
     return run(message, options);

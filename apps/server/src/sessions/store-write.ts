@@ -8,7 +8,8 @@
 // heartbeat is older than STALE_AFTER_MS.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { announceSessionChange } from '../db/changes.js';
-import type { Db, DbOrTx, Tx } from '../db/client.js';
+// breathe: the write pauses between statements so the API keeps answering meanwhile (db/client.ts).
+import { breathe, type Db, type DbOrTx, type Tx } from '../db/client.js';
 import { drivers, teamDrivers } from '../db/schema/people.js';
 import { qualifying, results, sprintQualifying, sprintResults } from '../db/schema/results.js';
 import {
@@ -187,14 +188,6 @@ export interface WriteSummary {
   /** Bytes of the relational rows (PostgreSQL's pg_column_size of each row). */
   readonly rowBytes: number;
 }
-
-/**
- * Lets the event loop run between the statements of the write. PGlite executes in this thread and
- * answers without I/O, so without a pause a transaction would hold the thread — and every request
- * the API is serving — from BEGIN to COMMIT. (Other queries still wait for the COMMIT: PGlite runs
- * one transaction at a time.)
- */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Bind parameters per insert statement (PostgreSQL allows 65 535). Kept small because one PGlite

@@ -80,8 +80,10 @@ describe('the API keeps answering during a history import', () => {
     for (const r of [now, before]) {
       expect(r.job.state, r.job.error ?? '').toBe('done');
       expect(r.during.failed).toBe(0);
-      expect(r.during.n).toBeGreaterThan(20);
+      expect(r.during.n).toBeGreaterThan(0);
     }
+    // Polled all along (a stalled server answers a handful of polls: that is what the old code did).
+    expect(now.during.n).toBeGreaterThan(20);
     expect(now.during.max).toBeLessThan(MAX_MS);
     expect(now.during.p99).toBeLessThan(P99_MS);
     // The bound is one the old code does not meet: the test can fail.
