@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countTitles, fold, isPodium, isStart, isWin, matchesSearch, sumPoints } from '../../src/history/routes/v1/career.js';
 import { utcTime } from '../../src/history/routes/v1/repository.js';
-import { seasonState, todayUtc } from '../../src/history/routes/v1/calendar.js';
+import { raceState, seasonState, todayUtc } from '../../src/history/routes/v1/calendar.js';
 import { pickEntries, roundsInclude } from '../../src/history/routes/v1/entries.js';
 
 describe('v1 career definitions', () => {
@@ -70,6 +70,16 @@ describe('v1 season state', () => {
     expect(seasonState({ ...base, roundsWithResults: 11, roundsDue: 24 })).toBe('results_missing');
     expect(seasonState({ ...base, roundsDue: 16 })).toBe('results_missing');
     expect(seasonState({ ...base, roundsWithResults: 24, roundsDue: 24 })).toBe('results_missing');
+  });
+  it('places a round by its date: completed with results, awaiting results once its date has passed, upcoming on and after its day', () => {
+    const race = { date: '2026-08-23', isCancelled: false, hasResults: false };
+    expect(raceState(race, '2026-08-22')).toBe('upcoming');
+    // race day itself: it may be running, its results not due yet
+    expect(raceState(race, '2026-08-23')).toBe('upcoming');
+    expect(raceState(race, '2026-08-24')).toBe('awaiting_results');
+    expect(raceState({ ...race, hasResults: true }, '2026-08-24')).toBe('completed');
+    expect(raceState({ ...race, isCancelled: true }, '2026-08-24')).toBe('cancelled');
+    expect(raceState({ ...race, date: null }, '2026-08-24')).toBe('upcoming');
   });
   it('takes today as the UTC date', () => {
     expect(todayUtc(new Date('2026-03-07T23:30:00-05:00'))).toBe('2026-03-08');

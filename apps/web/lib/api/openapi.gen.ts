@@ -494,6 +494,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */
@@ -540,6 +546,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */
@@ -586,6 +598,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */
@@ -688,6 +706,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */
@@ -1043,6 +1067,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */
@@ -1148,6 +1178,12 @@ export interface paths {
                             /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                             time: string | null;
                             isCancelled: boolean;
+                            /**
+                             * RaceState
+                             * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                             * @enum {string}
+                             */
+                            state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                             /** CircuitRef */
                             circuit: {
                                 /** @description public id, e.g. monaco */
@@ -2343,6 +2379,12 @@ export interface paths {
                                 /** @description UTC time of day, HH:MM:SS; null when only the day is known */
                                 time: string | null;
                                 isCancelled: boolean;
+                                /**
+                                 * RaceState
+                                 * @description completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). upcoming: dated today or later with no results. cancelled: not held. "Today" is the server's UTC date.
+                                 * @enum {string}
+                                 */
+                                state: "completed" | "awaiting_results" | "upcoming" | "cancelled";
                                 /** CircuitRef */
                                 circuit: {
                                     /** @description public id, e.g. monaco */

@@ -28,6 +28,7 @@ export type FastestLap = NonNullable<RaceResult['fastestLap']>;
 export type DriverRef = RaceResult['driver'];
 export type ConstructorRef = RaceResult['constructor'];
 export type CircuitRef = RaceSummary['circuit'];
+export type RaceState = RaceSummary['state'];
 
 export type Driver = ApiItem<'/api/v1/drivers'>;
 export type Circuit = ApiItem<'/api/v1/circuits'>;

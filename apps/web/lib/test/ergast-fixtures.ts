@@ -49,6 +49,8 @@ export function ergastCalendar(relative: string): RaceSummary[] {
     name: r.raceName,
     date: r.date,
     time: r.time ?? null,
+    isCancelled: false,
+    state: 'upcoming' as const,
     circuit: { id: r.Circuit.circuitId, name: r.Circuit.circuitName, locality: r.Circuit.Location?.locality ?? null, country: r.Circuit.Location?.country ?? null },
     winner: null,
   }));

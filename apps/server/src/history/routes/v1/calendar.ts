@@ -1,6 +1,6 @@
 // Where a season stands on a given day: pure rules, so the definitions are tested without a database.
 // "Today" is the server's UTC date unless a route is asked about another day.
-import type { SeasonState } from './schemas.js';
+import type { RaceState, SeasonState } from './schemas.js';
 
 /** The current UTC date as YYYY-MM-DD. */
 export function todayUtc(now: Date = new Date()): string {
@@ -32,4 +32,16 @@ export function seasonState(p: SeasonProgress): SeasonState {
   // every round has results yet the final one has no standings: the data is behind
   if (p.roundsWithResults >= p.rounds) return 'results_missing';
   return 'in_progress';
+}
+
+/**
+ * One round on a given day: completed once its Grand Prix results are loaded; awaiting_results when
+ * it is dated before today and has none (the data is behind — the same rule that makes a round
+ * "due" above); upcoming on its day and after; cancelled whatever else.
+ */
+export function raceState(race: { date: string | null; isCancelled: boolean; hasResults: boolean }, today: string): RaceState {
+  if (race.isCancelled) return 'cancelled';
+  if (race.hasResults) return 'completed';
+  if (race.date !== null && race.date < today) return 'awaiting_results';
+  return 'upcoming';
 }

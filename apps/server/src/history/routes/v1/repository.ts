@@ -15,7 +15,7 @@ import {
   type CareerRow,
   type StandingAtSeasonEnd,
 } from './career.js';
-import { seasonState, todayUtc } from './calendar.js';
+import { raceState, seasonState, todayUtc } from './calendar.js';
 import { circuitFacts, constructorFacts, driverFacts, raceFacts } from './f1db-facts.js';
 import type {
   Circuit,
@@ -72,10 +72,19 @@ const byDriverName = (a: DriverRef, b: DriverRef) => compareNames(a.familyName, 
 
 // ── races ────────────────────────────────────────────────────────────────────────────────────
 
-async function raceSummaries(db: DbOrTx, where: SQL, order: SQL = sql`r.season, r.round`): Promise<(RaceSummary & { raceId: number; url: string | null })[]> {
+/** Whether a race (by its alias in the query) has Grand Prix results loaded. */
+const hasResults = (race: string) => sql.raw(`exists (select 1 from results x where x.race_id = ${race}.id)`);
+
+/** Races matching `where` with their winners and their state on `today` (see raceState). */
+async function raceSummaries(
+  db: DbOrTx,
+  where: SQL,
+  { order = sql`r.season, r.round`, today = todayUtc() }: { order?: SQL; today?: string } = {},
+): Promise<(RaceSummary & { raceId: number; url: string | null })[]> {
   const rows = await all(
     db,
     sql`select r.id as "raceId", r.season, r.round, r.name, r.date::text as date, r.time, r.is_cancelled as "isCancelled", r.url,
+          ${hasResults('r')} as "hasResults",
           ${circuitRefCols('c', 'c_')}, ${driverCols('d', 'd_')}, ${constructorCols('k', 'k_')}
         from races r
           join circuits c on c.id = r.circuit_id
@@ -96,6 +105,7 @@ async function raceSummaries(db: DbOrTx, where: SQL, order: SQL = sql`r.season, 
     date: str(r.date),
     time: utcTime(r.time),
     isCancelled: Boolean(r.isCancelled),
+    state: raceState({ date: str(r.date), isCancelled: Boolean(r.isCancelled), hasResults: Boolean(r.hasResults) }, today),
     url: str(r.url),
     circuit: circuitRef(r, 'c_'),
     winner: r.d_id ? { driver: driverRef(r, 'd_'), constructor: constructorRef(r, 'k_') } : null,
@@ -292,8 +302,6 @@ export async function getStandings(db: DbOrTx, season: number, round?: number): 
 /** The round after which a season is decided: its last round that was not cancelled. */
 const finalRound = (season: SQL) => sql`(select max(fr.round) from races fr where fr.season = ${season} and not fr.is_cancelled)`;
 
-const hasResults = (race: string) => sql.raw(`exists (select 1 from results x where x.race_id = ${race}.id)`);
-
 /** Every season with its champions, or while undecided how far it has got (relative to `today`). */
 export async function listSeasons(db: DbOrTx, p: Paging, today: string = todayUtc()): Promise<Page<SeasonSummary>> {
   const rows = await all(
@@ -350,11 +358,11 @@ export async function getToday(db: DbOrTx, today: string = todayUtc()): Promise<
   const held = sql`not r.is_cancelled and r.date is not null`;
   const [latest, latestResults, next] = await Promise.all([
     raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and (r.date < ${day} or (r.date = ${day} and ${hasResults('r')}))
-                                  order by r.date desc, r.round desc limit 1)`),
+                                  order by r.date desc, r.round desc limit 1)`, { today }),
     raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and r.date <= ${day} and ${hasResults('r')}
-                                  order by r.date desc, r.round desc limit 1)`),
+                                  order by r.date desc, r.round desc limit 1)`, { today }),
     raceSummaries(db, sql`r.id = (select r.id from races r where ${held} and (r.date > ${day} or (r.date = ${day} and not ${hasResults('r')}))
-                                  order by r.date, r.round limit 1)`),
+                                  order by r.date, r.round limit 1)`, { today }),
   ]);
   const one = (rows: Awaited<ReturnType<typeof raceSummaries>>) => (rows[0] ? publicSummary(rows[0]) : null);
   return { date: today, latestRace: one(latest), latestResults: one(latestResults), nextRace: one(next) };

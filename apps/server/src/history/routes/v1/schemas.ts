@@ -161,6 +161,14 @@ export const Engine = Type.Object(
 );
 export type Engine = Static<typeof Engine>;
 
+export const RaceState = StringEnum(['completed', 'awaiting_results', 'upcoming', 'cancelled'] as const, {
+  title: 'RaceState',
+  description:
+    'completed: its Grand Prix results are loaded. awaiting_results: dated before today with no results loaded (the data is behind). ' +
+    'upcoming: dated today or later with no results. cancelled: not held. "Today" is the server\'s UTC date.',
+});
+export type RaceState = Static<typeof RaceState>;
+
 export const RaceSummary = Type.Object(
   {
     season: Type.Integer(),
@@ -169,6 +177,7 @@ export const RaceSummary = Type.Object(
     date: IsoDate,
     time: UtcTime,
     isCancelled: Type.Boolean(),
+    state: RaceState,
     circuit: CircuitRef,
     winner: Nullable(Type.Object({ driver: DriverRef, constructor: ConstructorRef }), {
       description: 'null before the race is run or when no results are loaded',

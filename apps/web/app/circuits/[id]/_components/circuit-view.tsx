@@ -1,5 +1,6 @@
 'use client';
 
+import { RaceStateBadge } from '@/components/race/race-state-badge';
 import { AppLink as Link } from '@/components/app-link';
 import { EntityProfile, ProfileColumns, ProfileHeader } from '@/components/entity/entity-profile';
 import { SectionCard } from '@/components/layout/section-card';
@@ -29,7 +30,17 @@ const raceColumns: Column<RaceSummary>[] = [
     cellClassName: 'whitespace-normal',
   },
   { header: 'Date', cell: (r) => formatDate(r.date), className: 'hidden sm:table-cell', cellClassName: 'font-mono text-muted-foreground' },
-  { header: 'Winner', cell: (r) => (r.winner ? <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} /> : <span className="text-muted-foreground">—</span>) },
+  {
+    header: 'Winner',
+    cell: (r) =>
+      r.winner ? (
+        <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} />
+      ) : r.state === 'completed' ? (
+        <span className="text-muted-foreground">—</span>
+      ) : (
+        <RaceStateBadge state={r.state} />
+      ),
+  },
 ];
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

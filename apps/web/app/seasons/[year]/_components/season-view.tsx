@@ -4,6 +4,7 @@ import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { Season } from '@/lib/api/types';
+import { RaceStateBadge } from '@/components/race/race-state-badge';
 import { seasonQueryOptions } from '@/lib/queries/seasons';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
@@ -54,14 +55,18 @@ function SeasonBody({ season }: { season: Season }) {
   const [kindParam, setKind] = useSearchParam('standings');
   const kind = pickEnum(kindParam, ['drivers', 'constructors'] as const, 'drivers');
   const standings = season.standings;
-  const roundsRun = season.races.filter((r) => r.winner).length;
+  const roundsRun = season.races.filter((r) => r.state === 'completed').length;
+  const awaiting = season.races.filter((r) => r.state === 'awaiting_results').length;
 
   return (
     <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
       <Card>
         <CardHeader>
           <CardTitle>Calendar &amp; winners</CardTitle>
-          <CardDescription>{roundsRun > 0 ? `${roundsRun} of ${season.races.length} with results` : null}</CardDescription>
+          <CardDescription>
+            {roundsRun > 0 ? `${roundsRun} of ${season.races.length} with results` : null}
+            {awaiting > 0 ? ` · ${awaiting} past ${awaiting === 1 ? 'round' : 'rounds'} awaiting results` : null}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {season.races.length === 0 ? (
@@ -79,13 +84,12 @@ function SeasonBody({ season }: { season: Season }) {
               </TableHeader>
               <TableBody>
                 {season.races.map((r) => (
-                  <TableRow key={r.round}>
+                  <TableRow key={r.round} data-race-state={r.state} className={r.state === 'upcoming' ? 'text-muted-foreground' : undefined}>
                     <TableCell className="text-right font-mono text-muted-foreground">{r.round}</TableCell>
                     <TableCell>
                       <Link href={`/races/${r.season}/${r.round}`} className="font-semibold hover:underline">
                         {r.name.replace(/ Grand Prix$/, ' GP')}
                       </Link>
-                      {r.isCancelled ? <span className="ml-2 text-xs uppercase text-destructive">cancelled</span> : null}
                     </TableCell>
                     <TableCell className="hidden text-muted-foreground md:table-cell">
                       <CircuitLink circuit={r.circuit} />
@@ -97,8 +101,10 @@ function SeasonBody({ season }: { season: Season }) {
                           <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} short />
                           <span className="hidden text-xs text-muted-foreground xl:inline">{r.winner.constructor.name}</span>
                         </span>
-                      ) : (
+                      ) : r.state === 'completed' ? (
                         <span className="text-muted-foreground">—</span>
+                      ) : (
+                        <RaceStateBadge state={r.state} />
                       )}
                     </TableCell>
                   </TableRow>
@@ -151,3 +157,4 @@ function SeasonBody({ season }: { season: Season }) {
     </div>
   );
 }
+
