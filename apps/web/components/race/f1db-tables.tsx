@@ -13,19 +13,9 @@ import { Badge } from '@/components/ui/badge';
 import { ToggleGroup, ToggleGroupItem } from '@/components/ui/toggle-group';
 import { formatDuration, formatGap } from '@/lib/format/time';
 import { gridRows, penaltyLabel } from '@/lib/shape/f1db';
+import { sessionName } from '@/lib/format/f1db';
 import { cn } from '@/lib/utils';
 
-const SESSION_NAMES: Record<string, string> = {
-  FP1: 'Practice 1',
-  FP2: 'Practice 2',
-  FP3: 'Practice 3',
-  FP4: 'Practice 4',
-  WUP: 'Warm-up',
-  PQ: 'Pre-qualifying',
-  Q1: 'Qualifying 1',
-  Q2: 'Qualifying 2',
-};
-export const sessionName = (code: string) => SESSION_NAMES[code] ?? code;
 
 /** Two staggered columns like the painted grid; penalised cars carry their penalty. */
 export function StartingGrid({ grid, label }: { grid: readonly GridEntry[]; label: string }) {

@@ -24,3 +24,16 @@ const RELATIONS: Record<string, string> = {
   SIBLINGS_CHILD_IN_LAW: 'Nephew / niece-in-law',
 };
 export const relationLabel = (type: string) => RELATIONS[type] ?? type.toLowerCase().replace(/_/g, ' ');
+
+/** F1DB's other sessions of a weekend by the API's codes. */
+const SESSION_NAMES: Record<string, string> = {
+  FP1: 'Practice 1',
+  FP2: 'Practice 2',
+  FP3: 'Practice 3',
+  FP4: 'Practice 4',
+  WUP: 'Warm-up',
+  PQ: 'Pre-qualifying',
+  Q1: 'Qualifying 1',
+  Q2: 'Qualifying 2',
+};
+export const sessionName = (code: string) => SESSION_NAMES[code] ?? code;

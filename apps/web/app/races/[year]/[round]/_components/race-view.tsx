@@ -4,7 +4,7 @@ import * as React from 'react';
 import { AppLink as Link } from '@/components/app-link';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight, Timer } from 'lucide-react';
-import type { Race, RaceResult } from '@/lib/api/types';
+import type { Race, RaceResult, RaceState } from '@/lib/api/types';
 import { raceQueryOptions } from '@/lib/queries/races';
 import { PageHeader } from '@/components/layout/page-header';
 import { SectionCard } from '@/components/layout/section-card';
@@ -28,6 +28,17 @@ import { DriverOfTheDay, EntryList, PracticeSessions, StartingGrid } from '@/com
 const TABS = ['results', 'qualifying', 'start', 'sprint', 'practice', 'grid', 'laps', 'pits', 'entries'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Partial<Record<Tab, string>> = { start: 'Starting grid', grid: 'Grid vs finish', pits: 'Pit stops', laps: 'Lap charts', entries: 'Entry list' };
+
+/** Why a race page has nothing to show, by the race's state as the API places it on its day. */
+const NO_RESULTS: Record<RaceState, { title: string; detail: string }> = {
+  upcoming: { title: 'Not raced yet', detail: 'This race has not been run yet.' },
+  awaiting_results: {
+    title: 'Awaiting results',
+    detail: 'This race is dated before today but its results are not loaded yet: sync this season (apex sync history) or import a newer F1DB release.',
+  },
+  cancelled: { title: 'Cancelled', detail: 'This race was not held.' },
+  completed: { title: 'No results for this race', detail: 'Results for this round are not in the database.' },
+};
 
 export function RaceView({ year, round }: { year: number; round: number }) {
   const query = useQuery(raceQueryOptions(year, round));
@@ -120,11 +131,7 @@ function RaceBody({ race }: { race: Race }) {
       <SessionLinks race={race} />
 
       {tabs.length === 0 ? (
-        <EmptyState title="No results for this race">
-          {race.date && race.date > new Date().toISOString().slice(0, 10)
-            ? 'This race has not been run yet.'
-            : 'Results for this round are not in the database. Import a fuller Jolpica dump or sync this season.'}
-        </EmptyState>
+        <EmptyState title={NO_RESULTS[race.state].title}>{NO_RESULTS[race.state].detail}</EmptyState>
       ) : (
         <Tabs value={tab} onValueChange={(v) => setTab(v === tabs[0] ? null : v)}>
           <TabsList aria-label="Race data">
