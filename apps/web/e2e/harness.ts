@@ -106,6 +106,8 @@ export interface StackOptions {
    * imported, sessions loaded, loads behind an admin token (APEX_AUTOLOAD=false).
    */
   firstRun?: boolean;
+  /** Import the F1DB tree (../shared/f1db) before the dump, in the order a first start does. */
+  f1db?: boolean;
 }
 
 /** APEX_LIVE_RECORDINGS of a stack's API. */
@@ -123,6 +125,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const apexHome = mkdtempSync(path.join(tmpdir(), 'apex-e2e-'));
   const env = apexEnv(apexHome);
   if (!opts.firstRun) {
+    if (opts.f1db) {
+      const f1db = path.join(sharedDir, 'f1db');
+      if (!existsSync(f1db)) throw new Error(`F1DB tree missing at ${f1db} (set APEX_SHARED_DIR)`);
+      log(`importing ${f1db} into ${apexHome}…`);
+      quiet([apexBin, 'import', 'f1db', f1db], env);
+    }
     log(`importing ${dump} into ${apexHome}…`);
     quiet([apexBin, 'import', 'jolpica-dump', dump], env);
     for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
