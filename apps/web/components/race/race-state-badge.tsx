@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { RaceState } from '@/lib/api/types';
+import { cn } from '@/lib/utils';
 
 /**
  * A round without a winner, as the API places it by date: overdue (dated before today, no results
@@ -14,7 +15,8 @@ const RACE_STATE: Record<Exclude<RaceState, 'completed'>, { label: string; varia
 export function RaceStateBadge({ state }: { state: Exclude<RaceState, 'completed'> }) {
   const s = RACE_STATE[state];
   return (
-    <Badge variant={s.variant} title={s.title} className={s.className}>
+    // on a phone the label may take two lines rather than be cut by the table's edge
+    <Badge variant={s.variant} title={s.title} className={cn('max-sm:whitespace-normal max-sm:text-center max-sm:leading-tight', s.className)}>
       {s.label}
     </Badge>
   );

@@ -40,6 +40,7 @@ const raceColumns: Column<RaceSummary>[] = [
       ) : (
         <RaceStateBadge state={r.state} />
       ),
+    cellClassName: 'max-sm:whitespace-normal',
   },
 ];
 

@@ -95,7 +95,7 @@ function SeasonBody({ season }: { season: Season }) {
                       <CircuitLink circuit={r.circuit} />
                     </TableCell>
                     <TableCell className="hidden font-mono text-muted-foreground sm:table-cell">{formatDate(r.date)}</TableCell>
-                    <TableCell>
+                    <TableCell className="max-sm:whitespace-normal">
                       {r.winner ? (
                         <span className="flex flex-wrap items-center gap-x-2">
                           <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} short />
