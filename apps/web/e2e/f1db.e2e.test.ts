@@ -253,6 +253,7 @@ describe('F1DB history in the web app', () => {
       expect(b.height).toBeGreaterThanOrEqual(36); // a thumb-sized target
     }
     await page.locator('tr[data-race-state]').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await shot(page, 'f1db-phone-season-2026');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Circuits' }).click();
     await page.waitForURL(/\/circuits$/);
