@@ -1,7 +1,7 @@
 // Starts the real stack for browser tests and benchmarks: a temp APEX_HOME with the Jolpica dump
 // imported, the API (`apex serve`) and the production web build (`next start`) on free loopback
 // ports. Nothing here talks to the internet.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -53,13 +53,23 @@ export async function ensureWebBuild(): Promise<void> {
   buildWeb();
 }
 
-/** Run an apex command; its output is shown only when it fails. */
-function quiet(args: string[], env: NodeJS.ProcessEnv): void {
-  const r = spawnSync(process.execPath, args, { env, cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) {
-    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
-    throw new Error(`apex ${args.slice(1).join(' ')} failed (exit ${r.status ?? r.signal})`);
-  }
+/**
+ * Run an apex command; its output is shown only when it fails. Asynchronous, so that a test file
+ * starting a stack (an import takes minutes) keeps its worker's event loop free for vitest.
+ */
+function quiet(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      if (code === 0) return resolve();
+      process.stderr.write(out);
+      reject(new Error(`apex ${args.slice(1).join(' ')} failed (exit ${code ?? signal})`));
+    });
+  });
 }
 
 function apexEnv(apexHome: string): NodeJS.ProcessEnv {
@@ -129,13 +139,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const f1db = path.join(sharedDir, 'f1db');
       if (!existsSync(f1db)) throw new Error(`F1DB tree missing at ${f1db} (set APEX_SHARED_DIR)`);
       log(`importing ${f1db} into ${apexHome}…`);
-      quiet([apexBin, 'import', 'f1db', f1db], env);
+      await quiet([apexBin, 'import', 'f1db', f1db], env);
     }
     log(`importing ${dump} into ${apexHome}…`);
-    quiet([apexBin, 'import', 'jolpica-dump', dump], env);
+    await quiet([apexBin, 'import', 'jolpica-dump', dump], env);
     for (const [year, round, session] of opts.sessions ?? E2E_SESSIONS) {
       log(`loading session ${year} ${round} ${session}…`);
-      quiet([apexBin, 'session', 'load', String(year), String(round), session], env);
+      await quiet([apexBin, 'session', 'load', String(year), String(round), session], env);
     }
   }
   const adminToken = opts.firstRun ? '' : randomBytes(16).toString('hex');
