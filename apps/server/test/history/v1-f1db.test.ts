@@ -2,15 +2,16 @@
 // Jolpica dump), on PGlite and PostgreSQL. The oracle is F1DB itself: its YAML files read here
 // directly with js-yaml, independent of our reader, mapper and merge. F1DB ids are turned into
 // public ids through the API's own alias lookup (/drivers/max-verstappen answers max_verstappen).
-// The tree is read once and both backends are written at the same time (PGlite in this thread,
-// PostgreSQL in its server), so the file costs one import, not two.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Each backend is imported once for the whole file, both at the same time (see below).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJolpicaDump } from '../../src/history/import/index.js';
-import { loadF1db, writeLoadedF1db, type LoadedF1db } from '../../src/history/f1db/index.js';
+import { repoRoot, sharedDir } from '../../src/config.js';
+import { openPglite, type Database } from '../../src/db/client.js';
 import { todayUtc } from '../../src/history/routes/v1/calendar.js';
 import { backends, testDatabase, type Backend, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, f1dbDir } from '../helpers/history.js';
@@ -57,22 +58,59 @@ const SESSION_FILES: Record<string, string> = {
 };
 
 // ── one import per backend, both at once ─────────────────────────────────────────────────────
+// Each backend is written by the real CLI (`apex import f1db`, then `apex import jolpica-dump`) in a
+// child process — PGlite into an APEX_HOME opened here afterwards, PostgreSQL into this run's
+// database. The imports' long stretches of work then never block this worker (vitest's RPC gives up
+// after 60 s) and the two run on both cores at once.
 
-let loaded: Promise<LoadedF1db> | undefined;
-const stacks = new Map<Backend, Promise<{ tdb: TestDatabase; app: FastifyInstance; seconds: number }>>();
-function stack(kind: Backend) {
-  loaded ??= loadF1db(f1dbDir);
+const cli = join(repoRoot, 'apps', 'server', 'src', 'cli', 'index.ts');
+function apex(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', APEX_OFFLINE: 'true', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`apex ${args.join(' ')} exited ${code}:\n${out}`))));
+  });
+}
+/** The first start's order: F1DB, then the dump (Jolpica wins per race). */
+async function importHistory(env: Record<string, string>): Promise<void> {
+  await apex(['import', 'f1db', join(sharedDir, 'f1db')], env);
+  await apex(['import', 'jolpica-dump', dumpDir], env);
+}
+
+interface Stack {
+  database: Database;
+  cleanup(): Promise<void>;
+  app: FastifyInstance;
+  seconds: number;
+}
+const stacks = new Map<Backend, Promise<Stack>>();
+function stack(kind: Backend): Promise<Stack> {
   if (!stacks.has(kind))
     stacks.set(
       kind,
       (async () => {
-        const tdb = await testDatabase(kind);
         const t0 = performance.now();
-        // the first start's order: F1DB, then the dump (Jolpica wins per race)
-        await writeLoadedF1db(tdb.database.db, await loaded!);
-        await importJolpicaDump(tdb.database.db, dumpDir);
+        let db: { database: Database; cleanup(): Promise<void> };
+        const home = mkdtempSync(join(tmpdir(), 'apex-v1-f1db-'));
+        const removeHome = () => rmSync(home, { recursive: true, force: true });
+        if (kind === 'pglite') {
+          await importHistory({ APEX_HOME: home });
+          const database = await openPglite(join(home, 'db'));
+          db = { database, cleanup: async () => (await database.close(), removeHome()) };
+        } else {
+          const tdb: TestDatabase = await testDatabase(kind);
+          db = { database: tdb.database, cleanup: async () => (await tdb.cleanup(), removeHome()) };
+          await importHistory({ APEX_HOME: home, DATABASE_URL: tdb.url! });
+        }
         const seconds = (performance.now() - t0) / 1000;
-        return { tdb, app: await testApp({ database: tdb.database }), seconds };
+        return { ...db, app: await testApp({ database: db.database }), seconds };
       })(),
     );
   return stacks.get(kind)!;
@@ -84,9 +122,9 @@ beforeAll(() => {
 });
 afterAll(async () => {
   for (const s of stacks.values()) {
-    const { tdb, app } = await s.catch(() => ({ tdb: undefined, app: undefined }));
-    await app?.close();
-    await tdb?.cleanup();
+    const done = await s.catch(() => undefined);
+    await done?.app.close();
+    await done?.cleanup();
   }
 });
 
@@ -119,7 +157,7 @@ describe.each(backends)('/api/v1 F1DB fields on %s (F1DB tree, then the Jolpica 
   beforeAll(async () => {
     const s = await stack(kind);
     app = s.app;
-    process.stderr.write(`[v1-f1db] ${kind}: F1DB + dump written in ${s.seconds.toFixed(1)} s (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})\n`);
+    process.stderr.write(`[v1-f1db] ${kind}: F1DB + dump written in ${s.seconds.toFixed(1)} s by the CLI (load average ${loadavg()[0]!.toFixed(1)})\n`);
   }, 1_800_000);
 
   it('starting grids as F1DB lists them, penalties and pit-lane starts included (2021 Abu Dhabi and every 2024 grid with a penalty)', slow, async () => {
