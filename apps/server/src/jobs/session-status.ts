@@ -15,12 +15,19 @@ export function withJobProgress(status: SessionStatusView, job: JobView | null):
   return { ...status, stage: job.stage, percent: job.percent };
 }
 
-/** `status` following its job live (see withJobProgress). Never fails: without an answer from the queue, the row's status. */
-export async function followJob(jobs: JobQueue, status: SessionStatusView): Promise<SessionStatusView> {
+/**
+ * `status` following its job live (see withJobProgress). A status still `loading` whose job has
+ * finished was read before the load's commit (or from a cache): `reread` gives the row's state as it
+ * is now. Never fails: without an answer from the queue, the row's status.
+ */
+export async function followJob(jobs: JobQueue, status: SessionStatusView, reread: () => Promise<SessionStatusView>): Promise<SessionStatusView> {
   if (status.state !== 'loading' || !status.jobId) return status;
+  let job: JobView | null;
   try {
-    return withJobProgress(status, await jobs.get(status.jobId));
+    job = await jobs.get(status.jobId);
   } catch {
     return status;
   }
+  if (job?.id === status.jobId && (job.state === 'done' || job.state === 'failed')) return reread();
+  return withJobProgress(status, job);
 }

@@ -63,8 +63,7 @@ export function sessionRoute(app: SessionApp, ctx: SessionRouteContext): void {
     },
   }, async (request, reply) => {
     const key = keyOf(request.params);
-    const row = await ctx.reader.row(key);
-    const status = await ctx.statusOf(row);
+    const { row, status } = await ctx.rowAndStatus(key);
     let info: SessionInfo;
     if (row && row.archivePath !== null) {
       info = { name: row.name, eventName: row.eventName, kind: row.kind, archivePath: row.archivePath, startUtc: iso(row.startUtc), endUtc: iso(row.endUtc) };

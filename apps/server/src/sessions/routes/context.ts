@@ -9,7 +9,7 @@ import { queueSessionLoad } from '../../jobs/routes.js';
 import { followJob } from '../../jobs/session-status.js';
 import { CatalogError, describeSession, findInCatalogue, seasonCatalogue, type CatalogEntry, type SessionKey } from '../catalog.js';
 import type { ServableSession, SessionReader } from '../queries/reader.js';
-import type { StoredStatus } from '../store.js';
+import type { SessionStatusView, StoredSession, StoredStatus } from '../store.js';
 import type { LapPick } from '../shape/compare.js';
 import { csv, records, type Column, type TableFormat } from '../shape/table.js';
 import { CSV_TYPE, JSON_TYPE, SessionResponses, type Rendered } from './cache.js';
@@ -80,16 +80,25 @@ export class SessionRouteContext {
     return this.app.config.APEX_AUTOLOAD === true;
   }
 
-  /** The session's status, following its running job's stage and percent live (jobs/session-status.ts). */
-  statusOf(row: Parameters<SessionReader['status']>[0]): Promise<ReturnType<SessionReader['status']>> {
-    return followJob(this.app.jobs, this.reader.status(row));
+  /** The session's row and status, the status following its running job's stage and percent live (jobs/session-status.ts). */
+  async rowAndStatus(key: SessionKey): Promise<{ row: StoredSession | null; status: SessionStatusView }> {
+    let row = await this.reader.row(key);
+    const status = await followJob(this.app.jobs, this.reader.status(row), async () => {
+      // The job finished after the (cached) row was read: the row as the load left it.
+      this.reader.forget(key);
+      row = await this.reader.row(key);
+      return this.reader.status(row);
+    });
+    return { row, status };
   }
 
   /** The stored statuses of a season's sessions, those loading following their jobs. */
   async liveStatuses(year: number): Promise<Map<string, StoredStatus>> {
     const stored = await this.reader.store.statuses(year);
     await Promise.all([...stored].map(async ([k, s]) => {
-      if (s.status.state === 'loading') stored.set(k, { ...s, status: await followJob(this.app.jobs, s.status) });
+      if (s.status.state !== 'loading') return;
+      const key: SessionKey = { year, round: s.row.round, session: s.row.session as SessionKey['session'] };
+      stored.set(k, { ...s, status: await followJob(this.app.jobs, s.status, () => this.reader.store.status(key)) });
     }));
     return stored;
   }
@@ -97,7 +106,7 @@ export class SessionRouteContext {
   /** The session's servable data, or the 404/202 answer when there is none yet. */
   async withSession(request: FastifyRequest, reply: FastifyReply, key: SessionKey,
     answer: (s: ServableSession) => Promise<FastifyReply>): Promise<FastifyReply> {
-    const row = await this.reader.row(key);
+    const { row, status } = await this.rowAndStatus(key);
     const s = this.reader.servable(row);
     if (s) return answer(s);
     // Never requested: a session the archive does not have is "no session", not "not loaded yet".
@@ -107,7 +116,6 @@ export class SessionRouteContext {
         // The archive cannot be reached now: answer what we know (not loaded).
       });
     }
-    const status = await this.statusOf(row);
     const message = notLoadedMessage(key, status);
     if (!this.onDemand) throw apexError('APX_ERR_NOT_LOADED', message);
     // A load that just failed is not retried by every request that comes along (the job already
