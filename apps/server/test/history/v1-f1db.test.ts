@@ -16,6 +16,7 @@ import { todayUtc } from '../../src/history/routes/v1/calendar.js';
 import { backends, testDatabase, type Backend, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, f1dbDir } from '../helpers/history.js';
 import { testApp } from '../http/app-helper.js';
+import { apexBin } from '../helpers/cli-process.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** Each check asks the API for up to a few hundred answers; PGlite answers them on this thread. */
@@ -58,15 +59,14 @@ const SESSION_FILES: Record<string, string> = {
 };
 
 // ── one import per backend, both at once ─────────────────────────────────────────────────────
-// Each backend is written by the real CLI (`apex import f1db`, then `apex import jolpica-dump`) in a
+// Each backend is written by the real, built CLI (`apex import f1db`, then `apex import jolpica-dump`) in a
 // child process — PGlite into an APEX_HOME opened here afterwards, PostgreSQL into this run's
 // database. The imports' long stretches of work then never block this worker (vitest's RPC gives up
 // after 60 s) and the two run on both cores at once.
 
-const cli = join(repoRoot, 'apps', 'server', 'src', 'cli', 'index.ts');
 function apex(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    const child = spawn(process.execPath, [apexBin, ...args], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', APEX_OFFLINE: 'true', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
