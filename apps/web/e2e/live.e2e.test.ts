@@ -222,6 +222,8 @@ describe('/live', () => {
     await expect(alert.textContent()).resolves.toMatch(/recorded without an F1TV token.*CarData\.z, Position\.z/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Mexico City Grand Prix · Qualifying \(recording/);
     await expect.poll(() => page.getByTestId('tower-row').count()).toBe(20);
+    // the replay bar shows what plays
+    await expect.poll(() => page.getByLabel('Session to replay').inputValue()).toBe(`recording:${ANONYMOUS}`);
     // No positions in the recording: the outline comes from the archived session of the circuit.
     const state = await api<LiveStateAnswer>('/api/v1/live/state');
     expect(state.view.status.topicsMissing).toEqual(expect.arrayContaining(['CarData.z', 'Position.z']));

@@ -53,7 +53,9 @@ function useAdminAction() {
 export function ReplayBar({ status, compact = false }: { status: LiveStatus; compact?: boolean }) {
   const admin = useAdminAction();
   const [year, setYear] = React.useState(status.session?.year ?? 2025);
-  const current = status.session?.round && status.session.session ? `${status.session.round}/${status.session.session}` : '';
+  const current = status.recording
+    ? `${RECORDING}${status.recording.name}`
+    : status.session?.round && status.session.session ? `${status.session.round}/${status.session.session}` : '';
   const [pick, setPick] = React.useState(current);
   const [speed, setSpeed] = React.useState(20);
   const sessions = useQuery({
