@@ -15,8 +15,8 @@ const RACE_STATE: Record<Exclude<RaceState, 'completed'>, { label: string; varia
 export function RaceStateBadge({ state }: { state: Exclude<RaceState, 'completed'> }) {
   const s = RACE_STATE[state];
   return (
-    // on a phone the label may take two lines rather than be cut by the table's edge
-    <Badge variant={s.variant} title={s.title} className={cn('max-sm:whitespace-normal max-sm:text-center max-sm:leading-tight', s.className)}>
+    // in a narrow column the label takes two lines rather than be cut by the table's edge
+    <Badge variant={s.variant} title={s.title} className={cn('whitespace-normal text-center leading-tight', s.className)}>
       {s.label}
     </Badge>
   );

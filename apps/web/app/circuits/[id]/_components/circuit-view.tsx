@@ -40,7 +40,7 @@ const raceColumns: Column<RaceSummary>[] = [
       ) : (
         <RaceStateBadge state={r.state} />
       ),
-    cellClassName: 'max-sm:whitespace-normal',
+    cellClassName: 'whitespace-normal',
   },
 ];
 

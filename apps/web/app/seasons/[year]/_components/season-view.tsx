@@ -91,11 +91,11 @@ function SeasonBody({ season }: { season: Season }) {
                         {r.name.replace(/ Grand Prix$/, ' GP')}
                       </Link>
                     </TableCell>
-                    <TableCell className="hidden text-muted-foreground md:table-cell">
+                    <TableCell className="hidden whitespace-normal text-muted-foreground md:table-cell">
                       <CircuitLink circuit={r.circuit} />
                     </TableCell>
                     <TableCell className="hidden font-mono text-muted-foreground sm:table-cell">{formatDate(r.date)}</TableCell>
-                    <TableCell className="max-sm:whitespace-normal">
+                    <TableCell className="whitespace-normal">
                       {r.winner ? (
                         <span className="flex flex-wrap items-center gap-x-2">
                           <DriverLink driver={r.winner.driver} constructorId={r.winner.constructor.id} short />
