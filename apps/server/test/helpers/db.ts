@@ -3,6 +3,7 @@
 // Each database is a private copy of a template built once (see templates.ts): a migrated empty
 // one, or one holding the imported Jolpica dump.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { migrate, openPglite, openPostgres, type Database } from '../../src/db/client.js';
 import { importJolpicaDump } from '../../src/history/import/index.js';
 import { dumpDir } from './history.js';
@@ -63,4 +64,10 @@ export function testDatabase(kind: Backend, options: { migrate?: boolean } = {})
  */
 export function importedDatabase(kind: Backend): Promise<TestDatabase> {
   return copyOf(kind, { name: 'jolpica', build: imported });
+}
+
+/** Give an empty APEX_HOME the embedded database `apex import jolpica-dump` would leave (migrate + import). */
+export async function importedApexHome(home: string): Promise<void> {
+  const database = await openPglite(join(home, 'db'), { loadDataDir: await pgliteTemplate('jolpica', imported) });
+  await database.close();
 }
