@@ -106,7 +106,7 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await page.close();
   });
 
-  it('colours the track by one lap\'s brake and throttle from the API\'s telemetry, and by another lap on request', async () => {
+  it('colours the track by one lap\'s brake, throttle and speed from the API\'s telemetry, and by another lap on request', async () => {
     const laps = (await api<{ items: Lap[] }>(`/api/v1${S}/laps`)).items;
     const drivers = [...new Set(laps.map((l) => l.driver!))].slice(0, 2);
     const picks = drivers.map((d) => `${d}:fastest`).join(',');
@@ -162,6 +162,13 @@ describe('telemetry: Mexico City 2025 qualifying', () => {
     await expect.poll(() => page.locator('[data-chart="track-map"]').getAttribute('aria-label')).toBe(`Track map coloured by throttle of ${label(other)}`);
     const otherThrottle = overDistance(compare.channels.throttle![other]!, (v) => Math.min(100, Math.max(0, v)));
     await expect.poll(async () => Math.abs(weighted(await drawn(page), band) - otherThrottle)).toBeLessThan(3);
+
+    // Speed follows the same chosen lap; without a comparison lap it would be the outline's own.
+    await page.getByRole('radio', { name: 'Speed' }).click();
+    await expect.poll(() => page.locator('[data-chart="track-map"]').getAttribute('aria-label')).toBe(`Track map coloured by speed of ${label(other)}`);
+    await page.getByRole('group', { name: 'Lap whose speed colours the track' }).getByRole('button', { name: label(compare.reference) }).click();
+    await expect.poll(() => page.locator('[data-chart="track-map"]').getAttribute('aria-label')).toBe(`Track map coloured by speed of ${label(compare.reference)}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('maplap')).toBeNull();
     await page.close();
   });
 

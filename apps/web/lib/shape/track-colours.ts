@@ -1,9 +1,9 @@
-// Colouring the track outline by one compared lap's throttle or brake (the API's compare telemetry):
+// Colouring the track outline by one compared lap's speed, throttle or brake (the API's compare telemetry):
 // only layout — which sample of the lap falls on which point of the outline, and a colour per value.
 import type { Comparison, TrackOutline } from '../api/session-types';
 import { nearestIndex } from './telemetry';
 
-export type PedalChannel = 'throttle' | 'brake';
+export type LapChannel = 'speed' | 'throttle' | 'brake';
 
 /**
  * The lap's `channel` at each point of the outline. The outline comes from another lap of the
@@ -13,7 +13,7 @@ export type PedalChannel = 'throttle' | 'brake';
 export function channelAlongTrack(
   track: Pick<TrackOutline, 'distance'>,
   comparison: Pick<Comparison, 'distance' | 'channels'>,
-  channel: PedalChannel,
+  channel: LapChannel,
   lap: number,
 ): (number | null)[] {
   const values = comparison.channels[channel]?.[lap];

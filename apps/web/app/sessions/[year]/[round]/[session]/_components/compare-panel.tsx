@@ -22,7 +22,7 @@ export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: Sessio
   const track = useQuery(trackQueryOptions(sessionKey));
   const [modeParam, setMode] = useSearchParam('map');
   const mode = pickEnum(modeParam, MAP_MODES, 'speed');
-  // Whose throttle/brake colours the track: `maplap=VER:12` (default the reference lap).
+  // Whose speed/throttle/brake colours the track: `maplap=VER:12` (default the reference lap).
   const [pedalParam, setPedalLap] = useSearchParam('maplap');
   const [cursor, setCursor] = React.useState<number | null>(null);
   const ready = compare.data !== undefined && drivers !== undefined;
@@ -99,9 +99,9 @@ export function ComparePanel({ sessionKey, laps, drivers }: { sessionKey: Sessio
               ))}
             </CardContent>
           ) : null}
-          {(mode === 'throttle' || mode === 'brake') && compare.data ? (
+          {compare.data && (mode === 'throttle' || mode === 'brake' || (mode === 'speed' && styles.length > 1)) ? (
             <CardContent className="flex flex-col gap-2 text-xs">
-              <PedalLegend mode={mode} />
+              {mode === 'speed' ? null : <PedalLegend mode={mode} />}
               {styles.length > 1 ? (
                 <div className="flex flex-wrap gap-1.5" role="group" aria-label={`Lap whose ${mode} colours the track`}>
                   {styles.map((s, i) => (

@@ -32,7 +32,7 @@ export function TrackMap({
   comparison: Comparison | null;
   styles: LapStyle[];
   mode: MapMode;
-  /** Index of the compared lap whose throttle/brake colours the track. */
+  /** Index of the compared lap whose speed/throttle/brake colours the track. */
   pedalLap: number;
   cursorDistance: number | null;
 }) {
@@ -43,6 +43,10 @@ export function TrackMap({
     const pad = Math.max(maxX - minX, maxY - minY) * 0.05;
     return { xs, ys, viewBox: `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`, stroke: Math.max(maxX - minX, maxY - minY) / 110 };
   }, [track]);
+
+  // Speed of the chosen compared lap when the comparison carries speed, else of the outline's own lap.
+  const speedLap = comparison?.channels.speed?.[pedalLap] ? pedalLap : null;
+  const ofLap = mode === 'throttle' || mode === 'brake' || (mode === 'speed' && speedLap !== null) ? styles[pedalLap]?.label : mode === 'speed' ? `${track.driver ?? track.driverNumber} L${track.lapNumber}` : undefined;
 
   const segments = React.useMemo(() => {
     const n = track.x.length;
@@ -63,16 +67,17 @@ export function TrackMap({
       const colour = mode === 'throttle' ? throttleColour : brakeColour;
       for (let i = 0; i < n - 1; i++) colors.push(colour(values[i] ?? null));
     } else {
-      const speeds = track.speed.filter((s): s is number => s !== null);
+      const speed = speedLap !== null ? channelAlongTrack(track, comparison!, 'speed', speedLap) : track.speed;
+      const speeds = speed.filter((s): s is number => s !== null);
       const min = Math.min(...speeds), max = Math.max(...speeds);
       for (let i = 0; i < n - 1; i++) {
-        const s = track.speed[i];
+        const s = speed[i];
         // 16 speed bands keep neighbouring segments in one colour run.
         colors.push(s === null || s === undefined ? '#555' : speedColor(min + Math.round(((s - min) / (max - min || 1)) * 16) / 16 * (max - min), min, max));
       }
     }
     return colors;
-  }, [track, comparison, styles, mode, pedalLap]);
+  }, [track, comparison, styles, mode, pedalLap, speedLap]);
 
   // Consecutive segments of one colour become one polyline: tens of elements instead of hundreds.
   const runs = React.useMemo(() => colourRuns(segments, geometry.xs, geometry.ys), [segments, geometry]);
@@ -95,7 +100,7 @@ export function TrackMap({
       viewBox={geometry.viewBox}
       className="aspect-square h-auto w-full max-w-md"
       role="img"
-      aria-label={`Track map coloured by ${LABELS[mode]}${(mode === 'throttle' || mode === 'brake') && styles[pedalLap] ? ` of ${styles[pedalLap]!.label}` : ''}`}
+      aria-label={`Track map coloured by ${LABELS[mode]}${ofLap ? ` of ${ofLap}` : ''}`}
       data-chart="track-map"
       data-mode={mode}
       data-points={segments.length}
