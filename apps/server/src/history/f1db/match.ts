@@ -2,7 +2,8 @@
 // only — never by rewriting ids:
 //   drivers       date of birth + normalised names (family name, or the family name inside the full name)
 //   constructors  normalised name (name, full name, without a leading "Team") + overlapping years active
-//   circuits      within 10 km, then normalised name / place when several are that close
+//   circuits      within 10 km, then normalised name / place when several are that close; the same
+//                 name raced in the same seasons within 50 km when none is within 10 km
 //   races         season + round, and the date must agree
 // An entity with one candidate is matched; with none it is new; with several — or a candidate
 // another F1DB entity also claims, or a race whose date disagrees — it is ambiguous: listed, never
@@ -142,9 +143,18 @@ export interface CircuitKey {
 
 export function circuitCandidates(c: CircuitKey, known: readonly Known<CircuitKey>[]): Found<CircuitKey> {
   if (c.lat === null || c.lng === null) return { candidates: [], reason: '' };
-  const near = known.filter((k) => k.data.lat !== null && k.data.lng !== null && distanceKm(c as { lat: number; lng: number }, k.data as { lat: number; lng: number }) < 10);
-  if (near.length <= 1) return { candidates: near, reason: '' };
+  const within = (km: number) =>
+    known.filter((k) => k.data.lat !== null && k.data.lng !== null && distanceKm(c as { lat: number; lng: number }, k.data as { lat: number; lng: number }) < km);
+  const near = within(10);
   const years = new Set(c.years);
+  // The sources' coordinates can disagree by more than 10 km (Jeddah: F1DB and Jolpica 12 km
+  // apart); then the same name raced in the same seasons nearby is the same circuit.
+  if (near.length === 0) {
+    const keys = nameKeys(c.names);
+    const sameName = within(50).filter((k) => k.data.years.some((y) => years.has(y)) && [...nameKeys(k.data.names)].some((n) => keys.has(n)));
+    return { candidates: sameName, reason: sameName.length > 1 ? `${sameName.length} circuits named ${c.names[0]} within 50 km: ${sameName.map((k) => k.ref).join(', ')}` : '' };
+  }
+  if (near.length === 1) return { candidates: near, reason: '' };
   const sameYears = near.filter((k) => k.data.years.some((y) => years.has(y)));
   if (sameYears.length === 1) return { candidates: sameYears, reason: '' };
   const keys = nameKeys([...c.names, ...(c.place ? [c.place] : [])]);
