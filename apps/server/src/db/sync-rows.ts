@@ -5,7 +5,7 @@
 import { and, eq, getTableColumns, getTableName, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './client.js';
+import { slicer, type DbOrTx } from './client.js';
 
 type Row = Record<string, unknown>;
 
@@ -73,9 +73,13 @@ export async function syncRows<T extends PgTable>(db: DbOrTx, options: SyncRowsO
   const { table, rows, keyOf, scope, identity } = options;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const existing = (await (db as any).select().from(table).where(scope)) as Row[];
+  // Keying and comparing tens of thousands of rows is seconds of JavaScript on a loaded machine: pause
+  // now and then so the API thread keeps answering (on PGlite it is the same thread; issue 13).
+  const pause = slicer();
 
   const pool = new Map<string, Row[]>();
   for (const row of existing) {
+    await pause();
     const k = keyOf(row);
     const list = pool.get(k);
     if (list) list.push(row);
@@ -87,6 +91,7 @@ export async function syncRows<T extends PgTable>(db: DbOrTx, options: SyncRowsO
   const updates: { target: Row; set: Row }[] = [];
   let unchanged = 0;
   for (const row of rows as Row[]) {
+    await pause();
     const match = pool.get(keyOf(row))?.shift();
     if (!match) {
       inserts.push(row);

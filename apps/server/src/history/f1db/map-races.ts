@@ -1,5 +1,6 @@
 // F1DB per-race files → rows of our F1DB tables (db/schema/race-sessions-f1db.ts), every field kept.
-// Pure: ids come from the resolver the writer builds after matching.
+// Pure but for the pauses: ids come from the resolver the writer builds after matching.
+import { slicer } from '../../db/client.js';
 import type { F1db, F1dbRace, F1dbSessionResult } from './types.js';
 import { durationMillis, position } from './values.js';
 
@@ -54,7 +55,12 @@ const SESSIONS = [
   ['qualifying2Results', 'Q2'],
 ] as const satisfies readonly (readonly [keyof F1dbRace, string])[];
 
-export function mapRaceRows(tree: F1db, ids: Resolver): RaceRows {
+/**
+ * Async only to pause between races: mapping every race of 1950–today is seconds of JavaScript on a
+ * loaded machine, which would hold the thread that serves the API (issue 13).
+ */
+export async function mapRaceRows(tree: F1db, ids: Resolver): Promise<RaceRows> {
+  const pause = slicer();
   const out: RaceRows = {
     f1dbRaceResults: [],
     f1dbQualifyingResults: [],
@@ -68,6 +74,7 @@ export function mapRaceRows(tree: F1db, ids: Resolver): RaceRows {
   };
   for (const season of tree.seasons) {
     for (const race of season.races) {
+      await pause();
       const raceId = ids.race(race.year, race.round);
       if (raceId === null) continue;
       const car = (r: CarRow, i: number) => ({

@@ -496,7 +496,7 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   });
 
   // 4. Per-race tables.
-  const rows = mapRaceRows(tree, {
+  const rows = await mapRaceRows(tree, {
     driver: (id) => lookup(driverId, id, 'driver'),
     constructor: (id) => lookup(constructorId, id, 'constructor'),
     engineManufacturer: (id) => lookup(engineManufacturerId, id, 'engine manufacturer'),
