@@ -14,7 +14,7 @@
 // Runs at the end of every F1DB import and of every Jolpica dump import, so the graph is the same
 // whichever came first. Reads only the database, so it needs no F1DB files.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { slicer, type DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows } from '../../db/sync-rows.js';
 import { formatLapTime, formatResultTime } from '../import/format.js';
@@ -33,6 +33,8 @@ async function jolpicaRaces(db: DbOrTx, table: typeof s.results | typeof s.sprin
 
 export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn } = {}): Promise<Record<string, TableReport>> {
   const report: Record<string, TableReport> = {};
+  // Building and comparing tens of thousands of rows pauses every few ms (the API thread; issue 13).
+  const pause = slicer();
   const run = async (name: string, opts: Parameters<typeof syncRows>[1]) => {
     const t0 = performance.now();
     const r = await syncRows(db, { ...opts, onProgress: (d, t) => options.onProgress?.(name, d, t) });
@@ -46,17 +48,23 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   // Statuses for the F1DB rows (Ergast ids; new texts get the next free id).
   const statusText = (r: (typeof f1dbResults)[number]) =>
     ergastStatus({ position: r.positionNumber ?? r.positionText, reasonRetired: r.reasonRetired, gap: r.gapText, time: r.timeText });
-  const statuses = assignStatusIds(new Set(f1dbResults.map(statusText)), await db.select().from(s.statuses));
+  const texts = new Set<string>();
+  for (const r of f1dbResults) {
+    await pause();
+    texts.add(statusText(r));
+  }
+  const statuses = assignStatusIds(texts, await db.select().from(s.statuses));
   await run('statuses', { table: s.statuses, rows: statuses, keyOf: (r) => k(r.id), identity: ['id'], deleteMissing: false });
   const statusId = new Map(statuses.map((x) => [x.status, x.id]));
 
   // Results and sprint results. F1DB's 'PL' (pit lane start) is Ergast's grid 0.
   const gridOf = (r: (typeof f1dbResults)[number]) => r.gridPositionNumber ?? (r.gridPositionText === 'PL' ? 0 : null);
-  const resultRows = (kind: 'race' | 'sprint', skip: Set<number>) => {
+  const resultRows = async (kind: 'race' | 'sprint', skip: Set<number>) => {
     const out: Row[] = [];
     const winner = new Map<number, number | null>();
     for (const r of f1dbResults) if (r.kind === kind && r.ordinal === 1) winner.set(r.raceId, r.timeMillis);
     for (const r of f1dbResults) {
+      await pause();
       if (r.kind !== kind || skip.has(r.raceId)) continue;
       const classified = r.positionNumber !== null;
       const time = classified ? r.timeMillis : null;
@@ -86,8 +94,8 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   const entryKey = (r: Row) => k(r.raceId, r.driverId, r.constructorId, r.number);
   const jolpicaResults = await jolpicaRaces(db, s.results);
   const jolpicaSprints = await jolpicaRaces(db, s.sprintResults);
-  await run('results', { table: s.results, rows: dedupe(resultRows('race', jolpicaResults), entryKey), keyOf: entryKey, scope: eq(s.results.source, 'f1db'), identity: ['id'] });
-  await run('sprint_results', { table: s.sprintResults, rows: dedupe(resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: eq(s.sprintResults.source, 'f1db'), identity: ['id'] });
+  await run('results', { table: s.results, rows: await dedupe(await resultRows('race', jolpicaResults), entryKey), keyOf: entryKey, scope: eq(s.results.source, 'f1db'), identity: ['id'] });
+  await run('sprint_results', { table: s.sprintResults, rows: await dedupe(await resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: eq(s.sprintResults.source, 'f1db'), identity: ['id'] });
 
   // Qualifying: F1DB's q1–q3, or its single/aggregate time in q1.
   const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults).orderBy(s.f1dbQualifyingResults.raceId, s.f1dbQualifyingResults.kind, s.f1dbQualifyingResults.ordinal);
@@ -112,14 +120,14 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     f1dbQualifying.filter((q) => q.kind === kind && !skip.has(q.raceId)).map(qualifyingRow);
   await run('qualifying', {
     table: s.qualifying,
-    rows: dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying)), entryKey),
+    rows: await dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying)), entryKey),
     keyOf: entryKey,
     scope: eq(s.qualifying.source, 'f1db'),
     identity: ['id'],
   });
   await run('sprint_qualifying', {
     table: s.sprintQualifying,
-    rows: dedupe(qualifyingRows('sprint', await jolpicaRaces(db, s.sprintQualifying)), entryKey),
+    rows: await dedupe(qualifyingRows('sprint', await jolpicaRaces(db, s.sprintQualifying)), entryKey),
     keyOf: entryKey,
     scope: eq(s.sprintQualifying.source, 'f1db'),
     identity: ['id'],
@@ -130,7 +138,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   const stopKey = (r: Row) => k(r.raceId, r.driverId, r.stop);
   await run('pit_stops', {
     table: s.pitStops,
-    rows: dedupe(
+    rows: await dedupe(
       (await db.select().from(s.f1dbPitStops))
         .filter((p) => !jolpicaStops.has(p.raceId))
         .map((p) => ({ raceId: p.raceId, driverId: p.driverId, stop: p.stop, lap: p.lap, localTime: null, durationMillis: p.timeMillis, source: 'f1db' })),
@@ -150,7 +158,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   const tdKey = (r: Row) => k(r.season, r.driverId, r.constructorId);
   await run('team_drivers', {
     table: s.teamDrivers,
-    rows: dedupe(
+    rows: await dedupe(
       entries
         .filter((e) => !jolpicaSeasons.has(e.season))
         .sort((a, b) => Number(a.testDriver) - Number(b.testDriver))
@@ -200,7 +208,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
   for (const [name, table, key, rows] of standingTables)
     await run(name, {
       table,
-      rows: dedupe(rows, (r) => k(r.raceId, r[key])),
+      rows: await dedupe(rows, (r) => k(r.raceId, r[key])),
       keyOf: (r) => k(r.raceId, r[key]),
       scope: filled.length ? inArray(table.raceId, filled) : sql`false`,
       identity: ['raceId', key],
@@ -208,16 +216,18 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
 
   // Conflicts: both sources have the race's rows of a kind; compare per driver and car number.
   const conflicts: Row[] = [];
-  const conflictsOf = <F, J extends { raceId: number; driverId: number; number: number }>(
+  const conflictsOf = async <F, J extends { raceId: number; driverId: number; number: number }>(
     kind: string,
     f1dbRows: readonly (F & { raceId: number; driverId: number; number: number })[],
     jolpicaRows: readonly J[],
     entry: (f: F) => string,
     fields: readonly (readonly [field: string, jolpica: (j: J) => unknown, f1db: (f: F) => unknown, text?: (j: J, f: F) => [unknown, unknown]])[],
   ) => {
+    await pause();
     const ours = new Map(jolpicaRows.map((r) => [k(r.raceId, r.driverId, r.number), r]));
     const jolpica = new Set(jolpicaRows.map((r) => r.raceId));
     for (const f of f1dbRows) {
+      await pause();
       if (!jolpica.has(f.raceId)) continue;
       const race = races.get(f.raceId)!;
       const add = (field: string, a: unknown, b: unknown) =>
@@ -238,7 +248,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     ['results', s.results, 'race'],
     ['sprint_results', s.sprintResults, 'sprint'],
   ] as const)
-    conflictsOf(
+    await conflictsOf(
       kind,
       f1dbResults.filter((r) => r.kind === f1dbKind),
       await db.select().from(table).where(eq(table.source, 'jolpica')),
@@ -255,7 +265,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     ['qualifying', s.qualifying, 'qualifying'],
     ['sprint_qualifying', s.sprintQualifying, 'sprint'],
   ] as const)
-    conflictsOf(
+    await conflictsOf(
       kind,
       f1dbQualifying.filter((q) => q.kind === f1dbKind).map((q) => ({ ...qualifyingRow(q), positionText: q.positionText })),
       await db.select().from(table).where(eq(table.source, 'jolpica')),
@@ -269,7 +279,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     );
   await run('source_conflicts', {
     table: s.sourceConflicts,
-    rows: dedupe(conflicts, (r) => k(r.kind, r.raceId, r.driverId, r.field)),
+    rows: await dedupe(conflicts, (r) => k(r.kind, r.raceId, r.driverId, r.field)),
     keyOf: (r) => k(r.kind, r.raceId, r.driverId, r.field),
     identity: ['id'],
   });
@@ -286,14 +296,18 @@ function sameFact(a: unknown, b: unknown): boolean {
 }
 
 /** First row per key (F1DB lists some entries twice, e.g. a constructor per engine in one season). */
-function dedupe<T extends Row>(rows: T[], keyOf: (r: T) => string): T[] {
+async function dedupe<T extends Row>(rows: T[], keyOf: (r: T) => string): Promise<T[]> {
+  const pause = slicer();
   const seen = new Set<string>();
-  return rows.filter((r) => {
+  const out: T[] = [];
+  for (const r of rows) {
+    await pause();
     const key = keyOf(r);
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    out.push(r);
+  }
+  return out;
 }
 
 /** Whether an F1DB import has been stored (its per-race results). */
