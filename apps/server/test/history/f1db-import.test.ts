@@ -380,4 +380,24 @@ describe.each(backends)('F1DB import on %s', (backend) => {
     );
     expect(chronology!.list).toBe('toleman > benetton > renault > lotus_f1 > renault > alpine');
   });
+
+  it("keeps F1DB's own names, numbers and coordinates of every entity, matched ones too", async () => {
+    // Matched entities keep Jolpica's columns; F1DB's values of the same fields are stored beside them.
+    const db = first.database.db;
+    const stored = async (kind: string, table: string, key: string, cols: string) =>
+      new Map(
+        (await q<Record<string, unknown> & { f1db_id: string }>(db, `select a.alias as f1db_id, ${cols} from ${table} x join entity_aliases a on a.kind = '${kind}' and a.source = 'f1db' and a.entity_id = x.${key}`)).map(
+          ({ f1db_id, ...rest }) => [f1db_id, rest],
+        ),
+      );
+    const drivers = await stored('driver', 'driver_details', 'driver_id', 'first_name, last_name, permanent_number');
+    const constructors = await stored('constructor', 'constructor_details', 'constructor_id', 'name');
+    const circuits = await stored('circuit', 'circuit_details', 'circuit_id', 'name, latitude, longitude');
+    const { tree } = loaded;
+    expect(tree.drivers.filter((d) => !drivers.has(d.id)).map((d) => d.id)).toEqual([]);
+    for (const d of tree.drivers) expect({ id: d.id, ...drivers.get(d.id) }).toEqual({ id: d.id, first_name: d.firstName, last_name: d.lastName, permanent_number: d.permanentNumber });
+    for (const c of tree.constructors) expect({ id: c.id, ...constructors.get(c.id) }).toEqual({ id: c.id, name: c.name });
+    for (const c of tree.circuits) expect({ id: c.id, ...circuits.get(c.id) }).toEqual({ id: c.id, name: c.name, latitude: c.latitude, longitude: c.longitude });
+    expect(drivers.get('max-verstappen')).toEqual({ first_name: 'Max', last_name: 'Verstappen', permanent_number: 3 });
+  });
 });

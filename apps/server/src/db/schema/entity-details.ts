@@ -13,6 +13,11 @@ export const driverDetails = pgTable('driver_details', {
     .references(() => drivers.id, { onDelete: 'cascade' }),
   /** Display name ('Max Verstappen'). */
   name: text().notNull(),
+  // F1DB's own first/last name and number, kept beside Jolpica's columns of a matched driver (the
+  // two sources spell and number some drivers differently; nothing F1DB says is dropped).
+  firstName: text(),
+  lastName: text(),
+  permanentNumber: smallint(),
   fullName: text().notNull(),
   abbreviation: text(),
   gender: text(),
@@ -42,6 +47,8 @@ export const constructorDetails = pgTable('constructor_details', {
   constructorId: integer()
     .primaryKey()
     .references(() => constructors.id, { onDelete: 'cascade' }),
+  /** F1DB's short name, kept beside Jolpica's name of a matched constructor. */
+  name: text(),
   fullName: text().notNull(),
   countryId: integer().references(() => countries.id),
 });
@@ -67,6 +74,10 @@ export const circuitDetails = pgTable('circuit_details', {
   circuitId: integer()
     .primaryKey()
     .references(() => circuits.id, { onDelete: 'cascade' }),
+  /** F1DB's short name and coordinates, kept beside Jolpica's of a matched circuit (Jeddah: 12 km apart). */
+  name: text(),
+  latitude: doublePrecision(),
+  longitude: doublePrecision(),
   fullName: text().notNull(),
   previousNames: jsonb().$type<string[]>(),
   /** RACE, ROAD or STREET. */

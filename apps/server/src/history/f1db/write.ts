@@ -305,6 +305,9 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
     rows: tree.drivers.map((d) => ({
       driverId: driverId.get(d.id)!,
       name: d.name,
+      firstName: d.firstName,
+      lastName: d.lastName,
+      permanentNumber: d.permanentNumber,
       fullName: d.fullName,
       abbreviation: d.abbreviation,
       gender: d.gender,
@@ -327,7 +330,7 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
   });
   await put('constructor_details', {
     table: s.constructorDetails,
-    rows: tree.constructors.map((c) => ({ constructorId: constructorId.get(c.id)!, fullName: c.fullName, countryId: country(c.countryId) })),
+    rows: tree.constructors.map((c) => ({ constructorId: constructorId.get(c.id)!, name: c.name, fullName: c.fullName, countryId: country(c.countryId) })),
     keyOf: (r) => k(r.constructorId),
     identity: ['constructorId'],
   });
@@ -349,6 +352,9 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
     table: s.circuitDetails,
     rows: tree.circuits.map((c) => ({
       circuitId: circuitId.get(c.id)!,
+      name: c.name,
+      latitude: c.latitude,
+      longitude: c.longitude,
       fullName: c.fullName,
       previousNames: c.previousNames,
       type: c.type,
