@@ -56,10 +56,13 @@ describe('replay with keyframes (2018 Azerbaijan race)', () => {
   it('paces by feed time × speed, pauses, resumes and seeks', async () => {
     // Minute 10 onwards is dense TimingData: 3 s of feed time at ×100 is ~30 ms of wall time.
     const from = baku.zeroUtc + 10 * MIN;
+    // The clock starts before the player exists: the player anchors its pacing at some moment after
+    // this, so 3 s of feed at ×100 can never arrive in under 30 ms of this wall time (taking t0 after
+    // the snapshot let a starved test thread see less when the player's anchor came first).
+    const t0 = performance.now();
     const player = new ReplayPlayer(replay, { speed: 100, from });
     const it = player[Symbol.asyncIterator]();
     expect((await it.next()).value.type).toBe('snapshot');
-    const t0 = performance.now();
     let last = from;
     while (last < from + 3000) {
       const e = (await it.next()).value as LiveEvent;

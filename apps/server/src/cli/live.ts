@@ -36,6 +36,9 @@ export function registerLiveCommands(program: Command): void {
       const buses = liveBuses(config, config.APEX_LIVE_HISTORY * 1000, log);
       const seat = new IngesterSeat(buses, config, sourcesFromConfig(config), {}, log);
       await seat.start();
+      // Said and commanded after the first lease check, not before: otherwise every start says
+      // "standing by" and a --recording request races the seat's own take-over.
+      await seat.checked();
       say(seat.ingester ? '▸ live ingester running' : '▸ another process runs the live ingester: standing by to take over');
       if (target) {
         // Through the command bus: whichever process ingests plays it.

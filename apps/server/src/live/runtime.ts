@@ -45,6 +45,7 @@ export class IngesterSeat {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private unwatch: (() => void) | null = null;
+  private firstCheck: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly buses: LiveBuses,
@@ -76,9 +77,14 @@ export class IngesterSeat {
       }
     };
     // The first check is not awaited: an API process starts even while Redis is down.
-    void check();
+    this.firstCheck = check();
     this.timer = setInterval(() => void check(), Math.max(200, Math.floor(lease / 3)));
     this.timer.unref();
+  }
+
+  /** Settles once the first lease check is done: `apex live run` knows whether it ingests before it speaks. */
+  checked(): Promise<void> {
+    return this.firstCheck;
   }
 
   private async take(): Promise<void> {

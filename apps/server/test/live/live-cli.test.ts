@@ -10,16 +10,16 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot, sharedDir } from '../../src/config.js';
 import { testApp } from '../http/app-helper.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
+import { apexBin } from '../helpers/cli-process.js';
 import { sleep } from './helpers.js';
 
-const cli = join(repoRoot, 'apps', 'server', 'src', 'cli', 'index.ts');
 const REDIS_URL = process.env.APEX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const recordings = resolve(sharedDir, 'f1data', 'recordings');
 const QATAR = '2023-qatar-sprint-live-excerpt.txt';
 
 /** Runs `apex live run …` until `until` matches its output or it exits. */
 function liveRun(args: string[], env: Record<string, string>, until: RegExp | null, timeoutMs = 120_000) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, 'live', 'run', ...args], {
+  const proc = spawn(process.execPath, [apexBin, 'live', 'run', ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +73,7 @@ describe('apex live run --recording', () => {
     const speed = await liveRun(['--recording', QATAR, '--speed', '500'], env, null).done;
     expect(speed.code).not.toBe(0);
     expect(speed.err).toMatch(/speed must be a number from 1 to 100/);
-  });
+  }, 240_000); // three CLI processes one after another on a loaded 2-core machine
 
   it('replays the recording; an API process of the same installation serves it', async () => {
     // The installation is the database: the CLI and the API share DATABASE_URL, hence a Redis namespace.
@@ -94,5 +94,5 @@ describe('apex live run --recording', () => {
       run.proc.kill('SIGTERM');
       await new Promise((r) => run.proc.once('exit', r));
     }
-  });
+  }, 240_000);
 });
