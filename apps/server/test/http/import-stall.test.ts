@@ -64,7 +64,7 @@ describe('the API keeps answering during a history import', () => {
     for (const d of open.splice(0)) await ('cleanup' in d ? d.cleanup() : d.close());
   });
 
-  it(`on PGlite: /health max < ${MAX_MS} ms and p99 < ${P99_MS} ms while the dump imports; the old behaviour fails the bound in the same run`, async () => {
+  it(`on PGlite: /health max < ${MAX_MS} ms and p99 < ${P99_MS} ms while the dump imports; the old behaviour stalls over 3× longer in the same run`, async () => {
     const fresh = await openPglite();
     open.push(fresh);
     await migrate(fresh);
@@ -86,8 +86,10 @@ describe('the API keeps answering during a history import', () => {
     expect(now.during.n).toBeGreaterThan(20);
     expect(now.during.max).toBeLessThan(MAX_MS);
     expect(now.during.p99).toBeLessThan(P99_MS);
-    // The bound is one the old code does not meet: the test can fail.
-    expect(before.during.max).toBeGreaterThan(MAX_MS);
+    // The test can fail: in the same run the old behaviour stalls clearly longer. Not against the
+    // absolute bound — on a quiet machine the old code's worst stall was 990 ms, under load 8.7 s —
+    // but relative to the new code's worst (5.9× quiet, 11× at load 21).
+    expect(before.during.max).toBeGreaterThan(3 * now.during.max);
   }, 300_000);
 
   it(`on PostgreSQL: /health max < ${MAX_MS} ms and p99 < ${P99_MS} ms while the dump imports`, async () => {
