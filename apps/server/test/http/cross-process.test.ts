@@ -151,7 +151,8 @@ describe.each([
       return j.state === 'done' || j.state === 'failed' ? j : null;
     }, 90_000, 50);
     expect(job).toMatchObject({ state: 'done', error: null });
-    if (withRedis) expect(worker!.output()).toContain(`${id}: done`);
+    // The worker prints its line after BullMQ has recorded the completion the API reads: wait for it.
+    if (withRedis) await waitFor(`the worker's '${id}: done' line`, () => worker!.output().includes(`${id}: done`), 10_000, 20);
     expect(await heard()).toBeGreaterThan(before);
     expect(await servedResults(b, 5)).toEqual({ cache: 'MISS', results: recordedResults(5) });
   });
