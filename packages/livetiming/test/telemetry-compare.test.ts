@@ -66,25 +66,56 @@ describe('lap delta agrees with sector-time differences', () => {
 
 // The tests above read the delta at lines the comparison is pinned to. Here one sector line is left
 // out of the anchors, so the delta there comes from the telemetry alone and can be wrong: it is
-// checked against the sector-time difference at that line, for every clean lap. Measured
-// (2025 Mexico City Q, 106 laps per case): median 22–24 ms, worst 79–93 ms against the pole lap;
-// median 23–43 ms, worst 81–103 ms against the slowest clean lap. The issue's aim (median ≤ 20 ms,
-// worst ≤ 50 ms) is not reached. Why, measured on the same laps:
-// - The error is mostly the reference lap's own: the signed errors are one-sided per reference
-//   (median +19, +23 ms against the pole lap at S1/S2, +21 and −42 ms against the slowest lap), i.e.
-//   where the reference's integrated distance puts the line shifts every pair alike.
-// - Per lap, where the line falls between its neighbours (distance start→S1 over start→S2) scatters
-//   by 0.054 % (S1) and 0.089 % (S2) standard deviation, 1.8–2.6 m or 20–30 ms at the line's
-//   ~300 km/h; a pair carries two such errors. Almost every lap has car-data gaps of 0.7–1.3 s (the
-//   feed drops samples, positions mostly in the same places: only 22 % of those gaps hold a
-//   position sample), and integrating speed across a braking point inside such a gap is off by metres.
-// Tried and not taken: distance from positions (the lap's XY projected onto the reference's path:
-// median 29–40 ms, worst 150–250 ms — position timestamps scatter ±70 ms); positions blended into
-// the integrated distance (mixed, worst up to 317 ms); Hermite (slope-corrected) integration (−0–4 ms
-// median); filling gaps with the reference lap's or the session's speed-over-distance shape (scatter
-// of the line −10 %, but the pairwise medians move both ways by up to ±15 ms as the reference's own
-// placement shifts); shifting car timestamps by ±150/300 ms (best +150 ms: −1 to −6 ms median, worst
-// unchanged). Integrated distance between the remaining lines stays the method.
+// checked against the sector-time difference at that line, for every clean lap (2025 Mexico City Q,
+// 106 laps per case). Measured, |error| median / worst (signed median):
+//   pole lap as reference:     S1 left out 22.5 / 78.6 ms (+19), S2 left out 24.1 / 92.6 ms (+23)
+//   slowest lap as reference:  S1 left out 23.0 / 81.2 ms (+21), S2 left out 42.8 / 103.3 ms (−42)
+// The issue's aim (median ≤ 20 ms, worst ≤ 50 ms) is not reached, and cannot be with the feed's
+// channels: what the error is made of, measured on the same laps (issue 12, two rounds):
+// - Each lap places the left-out line with its own error: distance start→S1 over start→S2 (S1→S2
+//   over S1→finish) scatters by 1.82 m (2.09 m) standard deviation, worst 5.3 m (5.8 m) — 22–25 ms at
+//   the lines' ~300 km/h. It is random per lap: not per driver, not correlated with lap time or
+//   speed at the line, S1 and S2 errors correlated −0.43 (they share the S1→S2 stretch: integration
+//   noise per stretch, not a per-lap clock offset, which would correlate them positively).
+// - A pair carries both laps' errors. The reference's is the same for every pair, hence one-sided
+//   medians (pole lap +1.5/+1.8 m, slowest lap +1.7/−3.5 m). No axis or consensus can remove it: the
+//   delta between two laps at a place depends only on where each lap puts that place. Even against a
+//   perfect reference (the session's median split as truth), the single-lap error is median 12.5 /
+//   15.5 ms, worst 61 / 71 ms at S1 / S2, so worst ≤ 50 ms would need new information per lap.
+// - Car-data gaps add to it but are not the floor: laps with 0 / 1 / 2+ gaps > 0.5 s across a
+//   speed change > 30 km/h scatter 1.67 / 1.74 / 2.55 m (S1), 1.77 / 2.36 / 2.76 m (S2); the gap-free
+//   laps alone still reach 79 / 82 / 81 / 83 ms worst against the same references.
+// Ideas measured, none taken (per-lap scatter S1 / S2 in m; pairwise as above, 4 cases):
+// - Landmarks (second round): the next corner's apex (speed minimum) lies 5.6 m MAD from the line
+//   across laps, the braking point (speed falling through 150…300 km/h) 4.5–5.7 m — drivers differ
+//   more than integration does. Warping through them as extra pins: apexes (parabola vertex) median
+//   52–114 ms, worst 226–300 ms; braking points (40 km/h below the top) median 40–56, worst 134–421.
+// - Session consensus: warping every lap (the reference too) onto session-median line/landmark
+//   distances changes the axis, not the pairwise delta (see above); landmarks are too scattered to
+//   fit a lap's error through, and a consensus of the left-out line itself would use the answer.
+// - Positions (both rounds): the lap's XY projected onto the reference's path (median 29–40 ms, worst
+//   150–250 ms); position residuals against integrated distance, robust (kernel median over ±100–
+//   800 m, lower quantile, mode) as a correction of the line placement: scatter 1.82 → 1.9–3.7,
+//   2.09 → 1.7–4.1; fused into the distance, pairwise median 13–61 ms, worst 70–206 ms. Against the
+//   integrated distance, positions step by 1.5–6 m through braking zones, differently per lap, so
+//   they carry no placement information at the metre level (nor do those inside car-data gaps).
+//   Path length from the lateral offset (∫ curvature × offset from the reference path): corrections
+//   up to 2 m per lap, scatter 1.82 → 1.80, 2.09 → 2.08.
+// - Integration: Hermite (−0–4 ms median); distance between samples as the integral of the linear
+//   speed (consistent with the trapezoid; 1.79 / 2.07; pairwise −1 ms pole, +4/+10 ms slowest);
+//   speed from rpm in steady gears ≥ 6 (1 rpm is ~35× finer than 1 km/h; 1.85 / 2.08); gap filling
+//   with the reference's or the session's speed-over-distance shape (scatter −10 %, pairwise medians
+//   ±15 ms as the reference moves).
+// - Time base: car samples lie on a 40 ms grid (intervals 160–480 ms, gaps up to 1.24 s); lap and
+//   sector session times are consistent to the ms. Shifting car times by −40…+300 ms: medians −6…+2
+//   ms, worst −3…+19 ms. Even an oracle per-lap time offset (fitted to both lines: std 185 ms)
+//   leaves 1.48 / 1.37 m. Speed offset ±0.5/1 km/h or a ±0.5 % speed² scale: the one-sided medians
+//   move both ways, no gain.
+// The reference tool on the same check (bench/delta.bench.mjs, FastF1 3.9.0.dev56's own telemetry
+// with its last released delta_time, which pins nothing and scales whole laps): pole S1 103.8 /
+// 296.7 ms, S2 32.3 / 144.2; slowest S1 35.6 / 196.6, S2 41.6 / 159.8. Our engine scaling whole laps
+// (anchors start+finish): 38.3 / 124.8, 39.2 / 134.9, 14.0 / 82.3, 44.0 / 116.5.
+// Bounds below: the measured figures (deterministic) with ~7 ms margin for future data.
 describe('lap delta at a sector line the comparison was not pinned to', () => {
   function errorAtUnpinnedLine(reference: OracleLap, line: 'sector1' | 'sector2') {
     const k = line === 'sector1' ? 0 : 1;
@@ -112,11 +143,11 @@ describe('lap delta at a sector line the comparison was not pinned to', () => {
       expect(r.median).toBeLessThanOrEqual(30);
       expect(r.max).toBeLessThanOrEqual(100);
     });
-    it(`${line} left out: every clean lap against the slowest clean lap, median ≤ 50 ms, worst ≤ 120 ms`, () => {
+    it(`${line} left out: every clean lap against the slowest clean lap, median ≤ 50 ms, worst ≤ 110 ms`, () => {
       const r = errorAtUnpinnedLine(byTime[byTime.length - 1]!, line);
       expect(r.n).toBe(clean.length - 1);
       expect(r.median).toBeLessThanOrEqual(50);
-      expect(r.max).toBeLessThanOrEqual(120);
+      expect(r.max).toBeLessThanOrEqual(110);
     });
   }
 });
