@@ -1,23 +1,11 @@
 // The Analysis tab and the season heatmap in Chromium against the production build and the real
 // API (Baku 2018 race loaded by the harness): every figure on the page is the API's, every chart
 // holds the API's points.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './browser';
-import { chartPoints, inkedCanvases, pageHelpers, shot } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import { chartPoints, inkedCanvases, useBrowser, shot } from './helpers';
 
 const web = inject('webUrl');
-let browser: Browser;
-let context: BrowserContext;
-const { open, api, pageErrors } = pageHelpers(web, () => context);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, api, pageErrors, openPhone } = useBrowser(web, { width: 1440, height: 1100 });
 
 interface Pace {
   items: { driver: string | null; driverNumber: string; laps: unknown[] }[];
@@ -78,7 +66,7 @@ describe('analysis: Baku 2018 race', () => {
   });
 
   it('phone layout', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const phone = await openPhone();
     const page = await phone.newPage();
     await page.goto(`${web}${S}?view=analysis`, { waitUntil: 'networkidle' });
     await chartPoints(page, '[data-chart="heatmap"]');

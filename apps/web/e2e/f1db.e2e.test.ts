@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startStack, type Stack } from './harness';
-import { pageHelpers, shot } from './helpers';
+import { PHONE, pageHelpers, shot } from './helpers';
 import { circuitTypeLabel, directionLabel, sessionName as sessionLabel } from '../lib/format/f1db';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -32,7 +32,7 @@ beforeAll(async () => {
   ({ open, api, pageErrors } = helpers());
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  phone = await browser.newContext(PHONE);
 }, 1_800_000);
 afterAll(async () => {
   await browser?.close();

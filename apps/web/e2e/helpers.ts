@@ -2,8 +2,9 @@
 // checks that charts really hold data.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { webDir } from './harness';
 
 export const shots = path.join(webDir, 'test-output', 'e2e');
@@ -25,6 +26,34 @@ export function pageHelpers(web: string, getContext: () => BrowserContext) {
       expect(res.ok, p).toBe(true);
       return (await res.json()) as T;
     },
+  };
+}
+
+/** A phone as the mobile checks use it: 390 × 844 CSS px at 2×, touch. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * One Chromium for a test file, opened before its tests and closed after them, with a desktop
+ * context of `viewport` that `open` uses; `openPhone()` opens a context as a phone.
+ */
+export function useBrowser(web: string, viewport = { width: 1440, height: 1000 }) {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const started = () => {
+    if (!browser || !context) throw new Error('the browser is not started (useBrowser runs in beforeAll)');
+    return { browser, context };
+  };
+  return {
+    ...pageHelpers(web, () => started().context),
+    context: () => started().context,
+    openPhone: () => started().browser.newContext(PHONE),
   };
 }
 

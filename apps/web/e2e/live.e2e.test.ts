@@ -6,19 +6,16 @@
 // phone layout.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { MEXICO_2025_Q } from '../../../packages/livetiming/test/live-fixtures';
 import { recordLoopbackFeed } from '../../../packages/livetiming/test/live-record-fixture';
-import { launchChromium } from './browser';
-import { pageHelpers, shot } from './helpers';
+import { useBrowser, shot } from './helpers';
 
 const web = inject('webUrl');
 const adminToken = inject('adminToken');
 const recordings = inject('liveRecordings');
 const ANONYMOUS = 'mexico-2025-q-anonymous-e2e.jsonl';
-let browser: Browser;
-let context: BrowserContext;
-const { open, api, pageErrors } = pageHelpers(web, () => context);
+const { open, api, pageErrors, context, openPhone } = useBrowser(web, { width: 1440, height: 1000 });
 
 interface LiveStateAnswer {
   epoch: string;
@@ -53,7 +50,7 @@ async function paintedPixels(page: Page): Promise<number> {
 
 /** Opens a page without waiting for the network to settle (an SSE stream never does). */
 async function openLive(path = '/live'): Promise<Page> {
-  const page = await context.newPage();
+  const page = await context().newPage();
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
   await page.goto(web + path, { waitUntil: 'domcontentloaded' });
   return page;
@@ -85,13 +82,10 @@ async function colouredPixels(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await command('control', { action: 'stop' });
 });
 afterAll(async () => {
   await command('control', { action: 'stop' });
-  await browser?.close();
 });
 
 describe('/live', () => {
@@ -164,7 +158,7 @@ describe('/live', () => {
   });
 
   it('says it is connecting until the stream answers', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.route('**/api/v1/live/stream**', () => {
       // never answered: the page waits for its first view
     });
@@ -180,7 +174,7 @@ describe('/live', () => {
     const state = await api<LiveStateAnswer>('/api/v1/live/state');
     expect(state.view.status.source).toBe('replay');
     const id = `${state.epoch}:${state.seq}`;
-    const page = await context.newPage();
+    const page = await context().newPage();
     let served = 0;
     let refusing = true;
     let retries = 0;
@@ -239,7 +233,7 @@ describe('/live', () => {
   });
 
   it('fits a phone', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await openPhone();
     const page = await phone.newPage();
     await page.goto(`${web}/live`, { waitUntil: 'networkidle' });
     await page.getByTestId('timing-tower').waitFor();

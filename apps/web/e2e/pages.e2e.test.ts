@@ -1,23 +1,11 @@
 // Every page of the production build, in Chromium, against the real API on the imported Jolpica
 // dump. Expected values come from the API itself (through the web app's own origin), so the test
 // checks that what the page shows is what the data says. Screenshots land in test-output/e2e/.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './browser';
-import { chartPoints, inkedCanvases, pageHelpers, shot } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import { chartPoints, inkedCanvases, useBrowser, shot } from './helpers';
 
 const web = inject('webUrl');
-let browser: Browser;
-let context: BrowserContext;
-const { open, api, pageErrors } = pageHelpers(web, () => context);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, api, pageErrors, context, openPhone } = useBrowser(web, { width: 1440, height: 1000 });
 
 interface SeasonJson {
   year: number;
@@ -252,7 +240,7 @@ describe('history pages', () => {
 
   it('unknown ids answer with the 404 page', async () => {
     for (const p of ['/races/2023/99', '/drivers/nobody_at_all', '/seasons/1900', '/circuits/no_such_track']) {
-      const page = await context.newPage();
+      const page = await context().newPage();
       const res = await page.goto(web + p);
       expect(res?.status(), p).toBe(404);
       await page.getByText('Off track').waitFor();
@@ -263,7 +251,7 @@ describe('history pages', () => {
 
 describe('phone layout and accessibility basics', () => {
   it('race page fits a 390 px wide screen without sideways scrolling', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await openPhone();
     const page = await phone.newPage();
     for (const p of ['/', '/seasons/2023', '/races/2023/1', '/races/2023/1?tab=laps', '/drivers/hamilton']) {
       await page.goto(web + p, { waitUntil: 'networkidle' });
@@ -285,7 +273,7 @@ describe('phone layout and accessibility basics', () => {
   });
 
   it('drivers, constructors and circuits: lists and profiles fit a phone', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await openPhone();
     const page = await phone.newPage();
     page.on('pageerror', (e) => pageErrors.push(`phone ${page.url()}: ${e.message}`));
     for (const p of ['/drivers', '/drivers/hamilton', '/constructors', '/constructors/ferrari', '/circuits', '/circuits/monaco']) {

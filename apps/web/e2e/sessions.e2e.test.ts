@@ -1,24 +1,13 @@
 // The session pages in Chromium against the production build and the real API: Mexico City 2025
 // qualifying (full telemetry) and Baku 2018 (a race) were loaded by the harness; Shanghai 2024 sprint
 // qualifying is loaded from the page itself with the admin token, watching the job's progress.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { chartPoints, colouredPixelsPerBand, pageHelpers, shot, shots } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chartPoints, colouredPixelsPerBand, useBrowser, shot, shots } from './helpers';
 
 const web = inject('webUrl');
 const adminToken = inject('adminToken');
-let browser: Browser;
-let context: BrowserContext;
-const { open, api, pageErrors } = pageHelpers(web, () => context);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, api, pageErrors, openPhone } = useBrowser(web, { width: 1440, height: 1100 });
 
 interface Lap {
   driver: string | null;
@@ -325,7 +314,7 @@ describe('race control: Baku 2018 race', () => {
   });
 
   it('fits a phone', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await openPhone();
     const page = await phone.newPage();
     page.on('pageerror', (e) => pageErrors.push(`phone race control: ${e.message}`));
     await page.goto(`${web}${S}?view=race-control&rck=safety-car,stewards`, { waitUntil: 'networkidle' });
@@ -385,7 +374,7 @@ describe('loading a session from the page', () => {
 
 describe('sessions: phone and errors', () => {
   it('the telemetry page fits a phone', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await openPhone();
     const page = await phone.newPage();
     await page.goto(`${web}/sessions/2025/20/Q`, { waitUntil: 'networkidle' });
     await chartPoints(page, '[data-telemetry-stack] [data-chart="uplot"]');

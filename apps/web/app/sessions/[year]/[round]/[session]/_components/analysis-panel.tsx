@@ -6,12 +6,12 @@
 import * as React from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionDriver } from '@/lib/api/session-types';
-import type { AnalysisParameters, LapHeatmap, OvertakesAnalysis, PaceAnalysis } from '@/lib/api/analytics-types';
+import type { AnalysisParameters, LapHeatmap, OvertakesAnalysis, PaceAnalysis, RacecraftAnalysis } from '@/lib/api/analytics-types';
 import { lapHeatmapQueryOptions, overtakesQueryOptions, paceQueryOptions, racecraftQueryOptions } from '@/lib/queries/analytics';
 import type { SessionKey } from '@/lib/queries/sessions';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { ChartSkeleton, EmptyState, ErrorState, TableSkeleton } from '@/components/data/states';
+import { ChartSkeleton, EmptyState, ErrorState, QueryState, TableSkeleton } from '@/components/data/states';
 import { SeriesChart } from '@/components/charts/series-chart';
 import { DriverPicker } from '@/components/race/driver-picker';
 import { formatDuration } from '@/lib/format/time';
@@ -144,9 +144,7 @@ function PaceScatter({ pace, selected, colorOf }: { pace: PaceAnalysis; selected
 
 function Overtakes({ sessionKey }: { sessionKey: SessionKey }) {
   const q = useQuery(overtakesQueryOptions(sessionKey));
-  if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
-  if (!q.data) return <ChartSkeleton height={240} />;
-  return <OvertakesView o={q.data} />;
+  return <QueryState query={q} loading={<ChartSkeleton height={240} />}>{(o) => <OvertakesView o={o} />}</QueryState>;
 }
 
 function OvertakesView({ o }: { o: OvertakesAnalysis }) {
@@ -202,10 +200,11 @@ function OvertakesView({ o }: { o: OvertakesAnalysis }) {
 
 function Racecraft({ sessionKey, selected }: { sessionKey: SessionKey; selected: string[] }) {
   const q = useQuery(racecraftQueryOptions(sessionKey, selected));
-  if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
-  const data = q.data;
-  if (!data) return <TableSkeleton rows={8} />;
-  const rows: [string, (r: NonNullable<typeof data>["items"][number]) => string][] = [
+  return <QueryState query={q} loading={<TableSkeleton rows={8} />}>{(data) => <RacecraftTable data={data} />}</QueryState>;
+}
+
+function RacecraftTable({ data }: { data: RacecraftAnalysis }) {
+  const rows: [string, (r: RacecraftAnalysis['items'][number]) => string][] = [
     ['Team-mate', (r) => r.teammate ?? '—'],
     ['Grid → finish', (r) => `${r.gridRank ?? '—'} → ${r.finalRank ?? 'out'}`],
     ['Lap 1', (r) => (r.lap1Gain === null ? '—' : signed(r.lap1Gain, 0))],
@@ -253,9 +252,7 @@ function Racecraft({ sessionKey, selected }: { sessionKey: SessionKey; selected:
 
 function Heatmap({ sessionKey }: { sessionKey: SessionKey }) {
   const q = useQuery(lapHeatmapQueryOptions(sessionKey));
-  if (q.isError) return <ErrorState error={q.error} retry={() => q.refetch()} />;
-  if (!q.data) return <ChartSkeleton height={360} />;
-  return <HeatmapGrid h={q.data} />;
+  return <QueryState query={q} loading={<ChartSkeleton height={360} />}>{(h) => <HeatmapGrid h={h} />}</QueryState>;
 }
 
 function HeatmapGrid({ h }: { h: LapHeatmap }) {
