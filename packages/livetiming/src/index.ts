@@ -39,6 +39,7 @@ export * from './analytics/index.js';
 
 // Live timing: live state with the feed's merge rules, derived views, replay with seek, sources.
 export * from './live/index.js';
+export * from './track/index.js';
 // The platform's one retry backoff (archive/retry.ts); the live feed reconnects with it too
 // (live/feed/retry-policy.ts adapts it to signalr's IRetryPolicy).
 export { backoffDelay } from './archive/index.js';

@@ -128,6 +128,8 @@ export const LiveTrackSchema = Type.Object(
     from: Type.Number({ description: 'feed time of the lap start (Unix ms)' }),
     to: Type.Number(),
     lengthM: Type.Number({ description: 'path length, metres' }),
+    rotation: Type.Number({ description: 'degrees to turn the points (and car positions) counter-clockwise to draw the circuit as the session track map does: landscape, start/finish line in the lower half' }),
+    finishLine: Nullable(Type.Tuple([N, N]), { description: 'where the start/finish line is (feed X/Y) as TimingData places it; null when unknown (the rotation then takes the first point)' }),
     source: Type.String({ description: '"session": the positions of the session played; else the archive path of the session of the same circuit it came from' }),
   },
   { $id: 'LiveTrack', title: 'LiveTrack', description: 'circuit outline, drawn before the cars have driven it' },

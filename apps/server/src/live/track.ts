@@ -66,7 +66,8 @@ export async function archiveOutline(archive: ArchiveClient, find: { circuitKey:
   }
   candidates.sort((a, b) => (b.start || 0) - (a.start || 0));
   for (const c of candidates.slice(0, MAX_TRIES)) {
-    const positions = await loadTimeline(archive, c.path, { topics: ['Position.z'] }).catch(() => null);
+    // TimingData too: its lap completions place the start/finish line, which turns the map.
+    const positions = await loadTimeline(archive, c.path, { topics: ['Position.z', 'TimingData'] }).catch(() => null);
     const o = positions && trackOutlineFromPositions(positions.messages);
     if (o) return { ...o, source: c.path };
   }

@@ -3,9 +3,9 @@
 // lines where the timing puts them and the speed along the lap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { interp } from '@apexdata/livetiming';
+import { deriveRotation, interp } from '@apexdata/livetiming';
 import { columnarTelemetry } from '../../src/sessions/shape/telemetry.js';
-import { deriveRotation, type TrackOutline } from '../../src/sessions/shape/track.js';
+import type { TrackOutline } from '../../src/sessions/shape/track.js';
 import { engineSession, MEXICO_2025_Q, mexicoQApp } from './api-fixtures.js';
 
 const base = '/api/v1/sessions/2025/20/Q';

@@ -6132,6 +6132,13 @@ export interface components {
             to: number;
             /** @description path length, metres */
             lengthM: number;
+            /** @description degrees to turn the points (and car positions) counter-clockwise to draw the circuit as the session track map does: landscape, start/finish line in the lower half */
+            rotation: number;
+            /** @description where the start/finish line is (feed X/Y) as TimingData places it; null when unknown (the rotation then takes the first point) */
+            finishLine: [
+                number,
+                number
+            ] | null;
             /** @description "session": the positions of the session played; else the archive path of the session of the same circuit it came from */
             source: string;
         } | null;

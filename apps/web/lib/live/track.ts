@@ -53,3 +53,14 @@ export function project(b: Bounds, w: number, h: number, margin = 16): (x: numbe
   const oy = (h - s * (b.maxY - b.minY)) / 2;
   return (x, y) => [ox + (x - b.minX) * s, h - (oy + (y - b.minY) * s)];
 }
+
+/**
+ * Turns feed X/Y by `deg` degrees counter-clockwise: the rotation the API serves with the outline,
+ * so the live map is drawn the way up the session track map is.
+ */
+export function turner(deg: number): (x: number, y: number) => [number, number] {
+  const a = (deg * Math.PI) / 180;
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  return (x, y) => [x * c - y * s, x * s + y * c];
+}

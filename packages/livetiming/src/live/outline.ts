@@ -5,6 +5,7 @@
 import { decodeCompressed } from '../stream/decode.js';
 import type { JsonValue } from '../stream/merge.js';
 import { parseUtc } from '../timing/time.js';
+import { deriveRotation } from '../track/rotation.js';
 import type { LiveMessage } from './types.js';
 
 export interface LiveTrackOutline {
@@ -17,6 +18,17 @@ export interface LiveTrackOutline {
   readonly to: number;
   /** Length of the path, metres. */
   readonly lengthM: number;
+  /**
+   * Degrees to turn the feed's X/Y counter-clockwise to draw the circuit the way the session map
+   * does (engine `deriveRotation`); 0 with too few points.
+   */
+  readonly rotation: number;
+  /**
+   * Where the car was when TimingData says it completed a lap (its NumberOfLaps went up): the
+   * start/finish line as the rotation places it; null without TimingData for that car, and the
+   * rotation then takes the lap's first point.
+   */
+  readonly finishLine: [number, number] | null;
 }
 
 export interface OutlineOptions {
@@ -35,7 +47,17 @@ const list = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : 
 
 /** Position samples on track per car, in time order (cars without a fix — 0,0 — and off-track samples left out). */
 export function positionTracks(messages: readonly LiveMessage[]): Map<string, Sample[]> {
+  return readPositions(messages).cars;
+}
+
+/**
+ * The cars' samples, stamped with the batches' own UTC, and how far that clock is from the messages'
+ * feed time (median of newest batch UTC − message time): an archive stream read without SessionInfo
+ * counts feed time from its first line, so other topics' times are put on the samples' clock by it.
+ */
+function readPositions(messages: readonly LiveMessage[]): { cars: Map<string, Sample[]>; clockOffset: number } {
   const cars = new Map<string, Sample[]>();
+  const offsets: number[] = [];
   for (const m of messages) {
     if (m.topic !== 'Position.z') continue;
     let data: JsonValue = m.data;
@@ -46,11 +68,13 @@ export function positionTracks(messages: readonly LiveMessage[]): Map<string, Sa
         continue; // an undecodable batch is counted where the stream is read; here it is just absent
       }
     }
+    let newest = NaN;
     for (const batch of list(obj(data)?.Position)) {
       const b = obj(batch);
       const t = parseUtc(b?.Timestamp);
       const entries = obj(b?.Entries);
       if (!entries || Number.isNaN(t)) continue;
+      if (!(t <= newest)) newest = t;
       for (const [car, e] of Object.entries(entries)) {
         const p = obj(e);
         const x = Number(p?.X);
@@ -63,8 +87,45 @@ export function positionTracks(messages: readonly LiveMessage[]): Map<string, Sa
         s.push({ t, x, y });
       }
     }
+    if (Number.isFinite(newest)) offsets.push(newest - m.at);
   }
-  return cars;
+  offsets.sort((a, b) => a - b);
+  return { cars, clockOffset: offsets.length ? offsets[offsets.length >> 1]! : 0 };
+}
+
+/** Feed times (the messages' `at`) at which each car's NumberOfLaps went up, from TimingData. */
+export function lapCompletions(messages: readonly LiveMessage[]): Map<string, number[]> {
+  const laps = new Map<string, number>();
+  const out = new Map<string, number[]>();
+  for (const m of messages) {
+    if (m.topic !== 'TimingData') continue;
+    for (const [car, line] of Object.entries(obj(obj(m.data)?.Lines) ?? {})) {
+      const n = obj(line)?.NumberOfLaps;
+      if (typeof n !== 'number') continue;
+      const before = laps.get(car);
+      laps.set(car, n);
+      if (before === undefined || n <= before) continue;
+      let times = out.get(car);
+      if (!times) out.set(car, (times = []));
+      times.push(m.at);
+    }
+  }
+  return out;
+}
+
+/** Position at feed time t, linear between the samples around it; null outside the samples. */
+function positionAt(s: readonly Sample[], t: number): [number, number] | null {
+  if (s.length === 0 || t < s[0]!.t || t > s[s.length - 1]!.t) return null;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.t <= t) lo = mid; else hi = mid;
+  }
+  const a = s[lo]!;
+  const b = s[hi]!;
+  const f = b.t === a.t ? 0 : (t - a.t) / (b.t - a.t);
+  return [a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f];
 }
 
 const dist = (a: Sample, b: Sample) => Math.hypot(a.x - b.x, a.y - b.y) / 10;
@@ -91,7 +152,9 @@ function lapFrom(s: readonly Sample[], start: number, o: Required<OutlineOptions
  */
 export function trackOutlineFromPositions(messages: readonly LiveMessage[], options: OutlineOptions = {}): LiveTrackOutline | null {
   const o: Required<OutlineOptions> = { minLapM: options.minLapM ?? 1500, closeM: options.closeM ?? 30, spacingM: options.spacingM ?? 15 };
-  const cars = [...positionTracks(messages)].sort((a, b) => b[1].length - a[1].length).slice(0, 5);
+  const { cars: tracks, clockOffset } = readPositions(messages);
+  const cars = [...tracks].sort((a, b) => b[1].length - a[1].length).slice(0, 5);
+  const completions = lapCompletions(messages);
   for (const [car, s] of cars) {
     const mid = Math.floor(s.length / 2);
     for (let k = 0; k < s.length; k += Math.max(1, Math.floor(s.length / 40))) {
@@ -107,7 +170,15 @@ export function trackOutlineFromPositions(messages: readonly LiveMessage[], opti
           last = s[i]!;
         }
         points.push([s[start]!.x, s[start]!.y]);
-        return { points, driverNumber: car, from: s[start]!.t, to: s[lap.end]!.t, lengthM: Math.round(lap.length) };
+        const from = s[start]!.t;
+        const to = s[lap.end]!.t;
+        // The line crossing nearest the lap drawn (timing messages trail the crossing by a moment,
+        // metres at most on a circuit's scale: enough to tell which half the line is in).
+        const nearest = (completions.get(car) ?? []).map((t) => t + clockOffset).reduce<number | null>((best, t) => (best === null || Math.abs(t - (from + to) / 2) < Math.abs(best - (from + to) / 2) ? t : best), null);
+        const finishLine = nearest === null ? null : positionAt(s, nearest);
+        const [sx, sy] = finishLine ?? points[0]!;
+        const rotation = deriveRotation(points.map(([x, y]) => ({ x, y })), { x: sx, y: sy });
+        return { points, driverNumber: car, from, to, lengthM: Math.round(lap.length), rotation, finishLine };
       }
     }
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { addSamples, grow, positionAt, project, type Bounds } from '@/lib/live/track';
+import { addSamples, grow, positionAt, project, turner, type Bounds } from '@/lib/live/track';
 import type { LiveTrack, LiveView, PositionSample } from '@/lib/live/types';
 
 interface Props {
@@ -22,7 +22,7 @@ const RENDER_LAG_MS = 1500;
 export function TrackMap({ view, receivedAt }: Props) {
   const canvas = React.useRef<HTMLCanvasElement>(null);
   const samples = React.useRef(new Map<string, PositionSample[]>());
-  const trace = React.useRef<{ points: [number, number][]; seen: Set<string>; bounds: Bounds | null; outline: LiveTrack | null }>({ points: [], seen: new Set(), bounds: null, outline: null });
+  const trace = React.useRef<{ points: [number, number][]; seen: Set<string>; bounds: Bounds | null; outline: LiveTrack | null; turn: (x: number, y: number) => [number, number] }>({ points: [], seen: new Set(), bounds: null, outline: null, turn: turner(0) });
   const latest = React.useRef({ view, receivedAt });
   const [cars, setCars] = React.useState(0);
   const outline = view.track?.points ?? null;
@@ -33,7 +33,9 @@ export function TrackMap({ view, receivedAt }: Props) {
     // The outline sets the frame, so cars do not make the map rescale as they reach new corners.
     if (view.track && t.outline !== view.track) {
       t.outline = view.track;
-      t.bounds = view.track.points.reduce<Bounds | null>((b, [x, y]) => grow(b, x, y), null);
+      // Turned as the API says, so the live map is the same way up as the session track map.
+      t.turn = turner(view.track.rotation);
+      t.bounds = view.track.points.reduce<Bounds | null>((b, [x, y]) => grow(b, ...t.turn(x, y)), null);
     }
     for (const p of view.positions ?? []) {
       samples.current.set(p.driverNumber, addSamples(samples.current.get(p.driverNumber) ?? [], [p.previous, p.latest]));
@@ -43,7 +45,7 @@ export function TrackMap({ view, receivedAt }: Props) {
         if (t.seen.has(key)) continue;
         t.seen.add(key);
         t.points.push([s.x, s.y]);
-        if (!t.outline) t.bounds = grow(t.bounds, s.x, s.y);
+        if (!t.outline) t.bounds = grow(t.bounds, ...t.turn(s.x, s.y));
       }
     }
     setCars(view.positions?.length ?? 0);
@@ -68,7 +70,7 @@ export function TrackMap({ view, receivedAt }: Props) {
       if (t.outline) {
         ctx.beginPath();
         t.outline.points.forEach(([x, y], i) => {
-          const [px, py] = to(x, y);
+          const [px, py] = to(...t.turn(x, y));
           if (i === 0) ctx.moveTo(px, py);
           else ctx.lineTo(px, py);
         });
@@ -79,7 +81,7 @@ export function TrackMap({ view, receivedAt }: Props) {
       } else {
         ctx.fillStyle = 'rgba(255,255,255,0.18)';
         for (const [x, y] of t.points) {
-          const [px, py] = to(x, y);
+          const [px, py] = to(...t.turn(x, y));
           ctx.fillRect(px - 1.5, py - 1.5, 3, 3);
         }
       }
@@ -93,7 +95,7 @@ export function TrackMap({ view, receivedAt }: Props) {
       for (const [driver, list] of samples.current) {
         const p = positionAt(list, feedNow - RENDER_LAG_MS);
         if (!p) continue;
-        const [px, py] = to(p.x, p.y);
+        const [px, py] = to(...t.turn(p.x, p.y));
         const row = rows.get(driver);
         ctx.beginPath();
         ctx.arc(px, py, 5, 0, Math.PI * 2);
