@@ -101,8 +101,8 @@ describe('stream robustness and FastF1\'s gap filling', () => {
     ].join('\r\n');
     const car = parseCarDataStream(text);
     expect(car.report.corrupt.map((c) => c.line).sort()).toEqual([2, 3, 4, 5]);
-    expect(car.drivers.get('1')!.rpm).toEqual(Float64Array.of(10000, 10100));
-    expect(car.drivers.get('44')!.speed).toEqual(Float64Array.of(210, 211));
+    expect(car.drivers.get('1')!.rpm).toEqual(Uint16Array.of(10000, 10100));
+    expect(car.drivers.get('44')!.speed).toEqual(Uint16Array.of(210, 211));
     // The line without Utc is rejected as a whole: no partial rows for driver 1.
     expect(car.drivers.get('1')!.utcMicros.length).toBe(2);
   });
@@ -138,6 +138,62 @@ describe('stream robustness and FastF1\'s gap filling', () => {
     expect(Array.from(pos.drivers.get('1')!.status)).toEqual([1, 2]);
     // t0 = max(Utc − line time) over both streams: 10.580 − 10.000 beats 10.220 − 9.990.
     expect(computeT0(car, pos)).toBe(Date.UTC(2025, 0, 1) + 580);
+  });
+});
+
+describe('column types', () => {
+  const carLine = (time: string, utc: string, cars: Record<string, Record<string, unknown>>) => zLine(time, JSON.stringify({
+    Entries: [{ Utc: utc, Cars: Object.fromEntries(Object.entries(cars).map(([k, c]) => [k, { Channels: c }])) }],
+  }));
+  const chan = (rpm: number, speed: number, gear: number, throttle: number, brake: number, drs: number) => ({ 0: rpm, 2: speed, 3: gear, 4: throttle, 5: brake, 45: drs });
+
+  it('keeps the feed\'s integers in narrow arrays, and widens a driver\'s channel exactly when a value does not fit', () => {
+    const text = [
+      carLine('00:00:10.000', '2025-01-01T00:00:10.100Z', { 1: chan(12000, 300, 7, 100, 100, 12), 44: chan(11000, 290, 6, 99, 0, 8) }),
+      carLine('00:00:10.250', '2025-01-01T00:00:10.350Z', { 1: chan(70000, -1, 300, 1000, 255, -3), 44: chan(11100, 291, 6, 98, 0, 8) }),
+      carLine('00:00:10.500', '2025-01-01T00:00:10.600Z', { 1: chan(12100, 301, 8, 100, 40, 14), 44: chan(11200, 292, 7, 97, 100, 10) }),
+    ].join('\n');
+    const car = parseCarDataStream(text);
+    const [d1, d44] = [car.drivers.get('1')!, car.drivers.get('44')!];
+    expect([d44.rpm, d44.speed, d44.nGear, d44.throttle, d44.brake, d44.drs].map((a) => a.constructor)).toEqual([Uint16Array, Uint16Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]);
+    expect([d1.rpm, d1.speed, d1.nGear, d1.throttle, d1.drs].map((a) => a.constructor)).toEqual(Array(5).fill(Float64Array));
+    expect(Array.from(d1.rpm)).toEqual([12000, 70000, 12100]);
+    expect(Array.from(d1.speed)).toEqual([300, -1, 301]);
+    expect(Array.from(d1.nGear)).toEqual([7, 300, 8]);
+    expect(Array.from(d1.throttle)).toEqual([100, 1000, 100]);
+    expect(Array.from(d1.drs)).toEqual([12, -3, 14]);
+    expect(Array.from(d1.brake)).toEqual([1, 1, 1]);
+    expect(car.nonBooleanBrake).toBe(1); // the 40
+    // The same values through the object reader (the slow path) come out in the same arrays.
+    const slow = carDataFromMessages(parseStream(text, { compressed: true }).messages);
+    for (const [d, c] of car.drivers) expect(slow.drivers.get(d)).toEqual(c);
+
+    const pos = parsePositionStream(zLine('00:00:09.990', JSON.stringify({
+      Position: [
+        { Timestamp: '2025-01-01T00:00:10.000Z', Entries: { 1: { Status: 'OnTrack', X: -2433, Y: 12016, Z: 0.5 }, 44: { Status: 'OnTrack', X: 4, Y: 5, Z: 6 } } },
+        { Timestamp: '2025-01-01T00:00:10.220Z', Entries: { 1: { Status: 'OnTrack', X: 16777217, Y: 1, Z: 0.1 }, 44: { Status: 'OnTrack', X: 7, Y: 8, Z: 9 } } },
+      ],
+    })));
+    const [p1, p44] = [pos.drivers.get('1')!, pos.drivers.get('44')!];
+    expect([p44.x, p44.y, p44.z].map((a) => a.constructor)).toEqual([Float32Array, Float32Array, Float32Array]);
+    // 2^24 + 1 and 0.1 have no float32: those channels of driver 1 are float64, values exact.
+    expect([p1.x, p1.y, p1.z].map((a) => a.constructor)).toEqual([Float64Array, Float32Array, Float64Array]);
+    expect(Array.from(p1.x)).toEqual([-2433, 16777217]);
+    expect(Array.from(p1.z)).toEqual([0.5, 0.1]);
+
+    // Session telemetry and a merge take any of these types; merged channels are float64/int16.
+    const st = buildSessionTelemetry(text, zLine('00:00:09.990', JSON.stringify({ Position: [] })), [], {});
+    expect(Array.from(st.carData('1').channels.nGear!)).toEqual([7, 300, 8]);
+    const c44 = st.carData('44');
+    expect(c44.channels.rpm).toBeInstanceOf(Uint16Array);
+    // Samples at session times 10.000, 10.250, 10.500 s; edges interpolated at 10.101 and 10.400 s
+    // take float64 (a 16-bit column would cut 11040.4 to 11040).
+    const cut = c44.sliceByTime(10_101, 10_400, { interpolateEdges: true });
+    expect(cut.channels.rpm).toBeInstanceOf(Float64Array);
+    expect(Array.from(cut.sessionTime)).toEqual([10_101, 10_250, 10_400]);
+    expect(cut.channels.rpm![0]).toBeCloseTo(11040.4, 3); // abscissa in epoch ns as float64, as FastF1's
+    expect(cut.channels.rpm![2]).toBeCloseTo(11160, 3);
+    expect(Array.from(cut.channels.nGear!)).toEqual([6, 6, 6]);
   });
 });
 

@@ -15,7 +15,7 @@
 import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { RawCarChannels, RawPositionChannels } from '@apexdata/livetiming';
 
-export type Column = Float64Array | Int16Array | Uint8Array;
+export type Column = Float64Array | Int16Array | Uint8Array | Uint16Array | Float32Array;
 export type Compression = 'deflate' | 'brotli';
 
 /** Codec identifiers as stored in `session_telemetry.codec`. */
@@ -23,7 +23,8 @@ export const CODEC_IDS = { deflate: 'cols1+deflate', brotli: 'cols1+brotli' } as
 export const DEFAULT_COMPRESSION: Compression = 'deflate';
 
 const VERSION = 1;
-const ARRAY_TYPES = [Float64Array, Int16Array, Uint8Array] as const;
+// Index = the array type byte of a column; new types are only ever appended (old blobs keep decoding).
+const ARRAY_TYPES = [Float64Array, Int16Array, Uint8Array, Uint16Array, Float32Array] as const;
 const ENC_F64 = 0;
 const ENC_D8 = 1;
 const ENC_D16 = 2;
@@ -154,7 +155,7 @@ export function encodeColumns(columns: Readonly<Record<string, Column>>, compres
     const col = columns[name]!;
     if (col.length !== n) throw new Error(`telemetry codec: column ${name} has ${col.length} values, expected ${n}`);
     const type = ARRAY_TYPES.findIndex((T) => col instanceof T);
-    if (type < 0) throw new Error(`telemetry codec: column ${name} is not a Float64Array, Int16Array or Uint8Array`);
+    if (type < 0) throw new Error(`telemetry codec: column ${name} is not a ${ARRAY_TYPES.map((T) => T.name).join(', ')}`);
     rawBytes += col.byteLength;
     const nameBytes = Buffer.from(name, 'ascii');
     const { encoding, payload } = encodeColumn(col);
@@ -213,21 +214,26 @@ function micros(date: Column): Float64Array {
   for (let i = 0; i < out.length; i++) out[i] = date[i]! * 1000;
   return out;
 }
-// Typed-array constructors copy and convert natively (Array.from-style mapping is far slower).
+// A column comes back in its stored type when the engine's raw channel takes that type (blobs
+// written since the engine keeps the feed's integers in narrow arrays), else as float64 (as older
+// blobs were read). Typed-array constructors copy and convert natively.
 const f64 = (c: Column) => (c instanceof Float64Array ? c : new Float64Array(c));
 const u8 = (c: Column) => (c instanceof Uint8Array ? c : new Uint8Array(c));
+const u16OrF64 = (c: Column) => (c instanceof Uint16Array ? c : f64(c));
+const u8OrF64 = (c: Column) => (c instanceof Uint8Array ? c : f64(c));
+const f32OrF64 = (c: Column) => (c instanceof Float32Array ? c : f64(c));
 
 export function decodeCarChannels(data: Uint8Array, codec: string): RawCarChannels {
   const c = decodeColumns(data, codec).columns;
   need(c, CAR_COLUMNS, 'car');
   return {
-    utcMicros: micros(c.date!), rpm: f64(c.rpm!), speed: f64(c.speed!), nGear: f64(c.nGear!), throttle: f64(c.throttle!),
-    brake: u8(c.brake!), drs: f64(c.drs!),
+    utcMicros: micros(c.date!), rpm: u16OrF64(c.rpm!), speed: u16OrF64(c.speed!), nGear: u8OrF64(c.nGear!), throttle: u8OrF64(c.throttle!),
+    brake: u8(c.brake!), drs: u8OrF64(c.drs!),
   };
 }
 
 export function decodePositionChannels(data: Uint8Array, codec: string): RawPositionChannels {
   const c = decodeColumns(data, codec).columns;
   need(c, POS_COLUMNS, 'position');
-  return { utcMicros: micros(c.date!), x: f64(c.x!), y: f64(c.y!), z: f64(c.z!), status: u8(c.status!) };
+  return { utcMicros: micros(c.date!), x: f32OrF64(c.x!), y: f32OrF64(c.y!), z: f32OrF64(c.z!), status: u8(c.status!) };
 }

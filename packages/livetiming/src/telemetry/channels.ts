@@ -5,9 +5,13 @@ export type FillKind = 'quadratic' | 'linear' | 'discrete';
 
 type ArrayCtor = Float64ArrayConstructor | Int16ArrayConstructor | Uint8ArrayConstructor;
 
+/** Any array a channel can be held in (see {@link ChannelArray}). */
+export type ChannelColumn = Float64Array | Float32Array | Int16Array | Uint16Array | Uint8Array;
+
 export interface ChannelSpec {
   /** How gaps are filled after a merge. */
   readonly fill: FillKind;
+  /** The array type of the channel in merged or derived telemetry. */
   readonly array: ArrayCtor;
   /** Stored value that means "no value" (e.g. unknown track status); NaN for float channels. */
   readonly missing?: number;
@@ -36,9 +40,25 @@ export const CHANNELS = {
 export type ChannelName = keyof typeof CHANNELS;
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
 
-/** The typed array a channel is stored in. */
-export type ChannelArray<K extends ChannelName> = (typeof CHANNELS)[K]['array'] extends Float64ArrayConstructor ? Float64Array
+type MergedArray<K extends ChannelName> = (typeof CHANNELS)[K]['array'] extends Float64ArrayConstructor ? Float64Array
   : (typeof CHANNELS)[K]['array'] extends Int16ArrayConstructor ? Int16Array : Uint8Array;
+/**
+ * Arrays the feed's channels are parsed into besides the merged type: a driver's car and position
+ * data over a whole session hold the feed's integers in the narrowest type they fit (see
+ * RawCarChannels, RawPositionChannels); merging always produces the registry's `array` type.
+ */
+interface FeedArrays {
+  rpm: Uint16Array;
+  speed: Uint16Array;
+  nGear: Uint8Array;
+  throttle: Uint8Array;
+  drs: Uint8Array;
+  x: Float32Array;
+  y: Float32Array;
+  z: Float32Array;
+}
+/** The typed array a channel is stored in. */
+export type ChannelArray<K extends ChannelName> = MergedArray<K> | (K extends keyof FeedArrays ? FeedArrays[K] : never);
 export type ChannelColumns = { [K in ChannelName]?: ChannelArray<K> };
 
 /** Where a sample came from. */

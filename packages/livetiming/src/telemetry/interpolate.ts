@@ -9,8 +9,7 @@
 // a float64. That rounding (about 256 ns) is part of FastF1's numbers, so it is reproduced here.
 
 /** Epoch milliseconds → float64 epoch nanoseconds, rounded as numpy converts int64 to float64. */
-export function nsAbscissa(dateMs: Float64Array): Float64Array {
-  const x = new Float64Array(dateMs.length);
+export function nsAbscissa(dateMs: Float64Array, x: Float64Array = new Float64Array(dateMs.length)): Float64Array {
   for (let i = 0; i < x.length; i++) x[i] = dateMs[i]! * 1e6;
   return x;
 }
@@ -171,7 +170,7 @@ function fillGroup(x: Float64Array, group: Float64Array[]): void {
  * geometrically (well below 1e-16 within a few dozen samples), so the result is the full solve's.
  * NaN before the first valid sample (pandas leaves leading gaps open).
  */
-export function quadraticAt(dateMs: Float64Array, ys: readonly Float64Array[], xq: number, out: Float64Array, window = 48): void {
+export function quadraticAt(dateMs: Float64Array, ys: readonly (Float64Array | Float32Array)[], xq: number, out: Float64Array, window = 48): void {
   const lead = ys[0]!;
   const n = dateMs.length;
   // valid samples before and after xq (dates sorted; abscissa = epoch ns as float64, see nsAbscissa)
@@ -191,7 +190,7 @@ export function quadraticAt(dateMs: Float64Array, ys: readonly Float64Array[], x
   const m = nb + na;
   const xs = new Float64Array(m);
   for (let k = first, j = 0; k <= last; k++) if (lead[k] === lead[k]) xs[j++] = dateMs[k]! * 1e6;
-  const values = (y: Float64Array) => {
+  const values = (y: Float64Array | Float32Array) => {
     const c = new Float64Array(m);
     for (let k = first, j = 0; k <= last; k++) if (lead[k] === lead[k]) c[j++] = y[k]!;
     return c;

@@ -1,23 +1,35 @@
 // Collects per-driver samples of a `.z` topic (CarData, Position) while its stream is read.
 import { parseIsoMicrosBytes } from './iso-date.js';
 
-/** One driver's columns while reading: the sample UTC (epoch µs) plus `width` numeric channels. */
+/** Storage of a channel while reading: the narrow type the feed's integers fit, or a wider one. */
+export type SampleColumn = Float64Array | Float32Array | Uint16Array | Uint8Array;
+type ColumnCtor = new (length: number) => SampleColumn;
+
+/** Lines of the stream read so far and in all: the columns are sized from the rate seen so far. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+/** One driver's columns while reading: the sample UTC (epoch µs) plus one column per channel. */
 export class DriverSamples {
   utc: Float64Array;
-  cols: Float64Array[];
+  cols: SampleColumn[];
   length = 0;
   /** Length at the last committed message; a failed message rolls back to it. */
   committed = 0;
   touched = false;
-  /** Expected final length (from the stream size); growing jumps there directly. */
-  capacityHint = 0;
   // A few rows only: the columns then grow during the first lines, while V8 still interprets the
   // reader. Growing for the first time after the reader is compiled (it is by the ~200th line)
   // would meet code the compiler never saw run: the compiled reader would be thrown away and
   // compiled again, ~100 ms of a cold process.
-  constructor(readonly driver: string, readonly width: number, capacity = 2) {
+  constructor(readonly driver: string, kinds: readonly ColumnCtor[], private readonly progress: ReadProgress, capacity = 2) {
     this.utc = new Float64Array(capacity);
-    this.cols = Array.from({ length: width }, () => new Float64Array(capacity));
+    this.cols = kinds.map((K) => new K(capacity));
+  }
+
+  get width(): number {
+    return this.cols.length;
   }
 
   /** Makes room for one more row and returns its index. */
@@ -27,15 +39,33 @@ export class DriverSamples {
   }
 
   private grow(): void {
-    const cap = Math.max(this.utc.length * 2, this.capacityHint);
-    const g = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    const cap = this.utc.length;
+    const { done, total } = this.progress;
+    // Doubling over the first lines; then straight to what the rows per line so far give for the
+    // whole stream (+3 %), so that columns end up a few percent larger than their content, not up to
+    // twice (the columns are kept as they are: views of these buffers).
+    const next = done < 32 ? cap * 2 : Math.max(Math.ceil(cap * 1.125), Math.ceil((this.length / done) * total * 1.03) + 16);
+    const g = <A extends SampleColumn>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(next); b.set(a as never); return b; };
     this.utc = g(this.utc);
     // In place: a new array here would be another map to the compiled reader (see the constructor).
     for (let i = 0; i < this.cols.length; i++) this.cols[i] = g(this.cols[i]!);
   }
 
+  /**
+   * Column i as `Wide` (a value that does not fit the narrow type arrived): the rows so far are
+   * copied over. Returns the column, already wide or widened.
+   */
+  widen(i: number, Wide: ColumnCtor): SampleColumn {
+    const c = this.cols[i]!;
+    if (c instanceof Wide) return c;
+    const w = new Wide(c.length);
+    w.set(c as never);
+    this.cols[i] = w;
+    return w;
+  }
+
   /** The filled part of column i (a view; the builder is discarded after reading). */
-  column(i: number): Float64Array {
+  column(i: number): SampleColumn {
     return this.cols[i]!.subarray(0, this.length);
   }
 
@@ -59,22 +89,15 @@ export class SampleBuilder {
   maxOffset = -Infinity;
   /** The same over the current message, applied on commit. */
   pendingOffset = -Infinity;
+  /** Set by the reader as it goes through the stream's lines. */
+  readonly progress: ReadProgress = { done: 0, total: 0 };
 
-  constructor(readonly width: number) {}
+  /** `kinds`: the narrow array type of each channel column. */
+  constructor(private readonly kinds: readonly ColumnCtor[]) {}
 
-  /**
-   * After the first message: every driver is expected to get about as many samples as the first
-   * message had entries per line, times the number of lines (so columns are sized once).
-   */
-  sizeFor(lines: number): void {
-    let perLine = 0;
-    for (const d of this.byKey.values()) perLine = Math.max(perLine, d.length);
-    const hint = Math.ceil(perLine * lines * 1.1) + 16;
-    for (const d of this.byKey.values()) d.capacityHint = hint;
-    this.hint = hint;
+  get width(): number {
+    return this.kinds.length;
   }
-
-  private hint = 0;
 
   driverByNumber(n: number): DriverSamples {
     let d = this.byNumber[n];
@@ -88,8 +111,7 @@ export class SampleBuilder {
   driver(key: string): DriverSamples {
     let d = this.byKey.get(key);
     if (d === undefined) {
-      d = new DriverSamples(key, this.width);
-      d.capacityHint = this.hint;
+      d = new DriverSamples(key, this.kinds, this.progress);
       this.byKey.set(key, d);
     }
     if (!d.touched) {
@@ -238,4 +260,18 @@ export function readNumber(b: Uint8Array, p: number, out: { v: number }): number
   }
   out.v = neg ? -v : v;
   return p;
+}
+
+/**
+ * `col` on the rows of `order` (from {@link unionOrder}), in an array of the same type; `fill` where
+ * the order has no row of the driver, or where `col` holds NaN.
+ */
+export function takeRows<A extends SampleColumn>(col: A, order: Int32Array, fill: number): A {
+  const out = new (col.constructor as new (n: number) => A)(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const v = i >= 0 ? col[i]! : fill;
+    out[k] = v === v ? v : fill;
+  }
+  return out;
 }

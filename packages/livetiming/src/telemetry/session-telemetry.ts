@@ -6,7 +6,7 @@ import type { RawPositionChannels, RawPositionData } from '../topics/position.js
 import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
-import { Telemetry, lapWindow, type TelemetryLap } from './telemetry.js';
+import { Telemetry, lapWindow, mergeIntermediate, owned, type TelemetryLap } from './telemetry.js';
 
 /**
  * t0, the UTC of session time zero, in epoch ms: the largest (Utc − line time) over every car and
@@ -29,15 +29,26 @@ function timeColumns(utcMicros: Float64Array, t0: number): { date: Float64Array;
   return { date, sessionTime };
 }
 
+// Every sample of a driver's car (position) data has the same source: one constant column, of which
+// each driver gets a view (telemetry arrays are never written).
+const sourceColumns = new Map<number, Uint8Array>();
+function sourceColumn(source: number, n: number): Uint8Array {
+  let col = sourceColumns.get(source);
+  if (col === undefined || col.length < n) sourceColumns.set(source, (col = new Uint8Array(Math.max(n, 2 * (col?.length ?? 0))).fill(source)));
+  return col.subarray(0, n);
+}
+
+/** Gear and DRS as the feed sent them: bytes, or int16 (the merged type) when a value did not fit. */
+const discrete = (col: Uint8Array | Float64Array) => (col instanceof Uint8Array ? col : Int16Array.from(col));
+
 /** A driver's car data as Telemetry (Date rounded to ms, SessionTime = Date − t0). */
 export function carTelemetry(driver: string, raw: RawCarChannels, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
     // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0); one array serves both.
-    driver, t0, date, sessionTime, time: sessionTime, source: new Uint8Array(date.length).fill(SampleSource.car),
+    driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.car, date.length),
     channels: {
-      rpm: raw.rpm, speed: raw.speed, nGear: Int16Array.from(raw.nGear), throttle: raw.throttle,
-      brake: raw.brake, drs: Int16Array.from(raw.drs),
+      rpm: raw.rpm, speed: raw.speed, nGear: discrete(raw.nGear), throttle: raw.throttle, brake: raw.brake, drs: discrete(raw.drs),
     },
   });
 }
@@ -46,7 +57,7 @@ export function carTelemetry(driver: string, raw: RawCarChannels, t0: number): T
 export function positionTelemetry(driver: string, raw: RawPositionChannels, t0: number): Telemetry {
   const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
   return new Telemetry({
-    driver, t0, date, sessionTime, time: sessionTime, source: new Uint8Array(date.length).fill(SampleSource.pos),
+    driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.pos, date.length),
     channels: { x: raw.x, y: raw.y, z: raw.z, status: raw.status },
   });
 }
@@ -135,8 +146,9 @@ export class SessionTelemetry {
       source: new Uint8Array(inner.length).fill(255),
       channels: { driverAhead: ahead.driverAhead, distanceToDriverAhead: ahead.distance },
     });
-    car = car.withDistance().withRelativeDistance().mergeChannels(aheadTel);
-    return pos.mergeChannels(car).sliceByLap(laps, { interpolateEdges: true });
+    // Both merges are steps only (the edge interpolation copies into the result): reused buffers.
+    car = mergeIntermediate(car.withDistance().withRelativeDistance(), aheadTel, 0);
+    return owned(mergeIntermediate(pos, car, 1).sliceByLap(laps, { interpolateEdges: true }));
   }
 }
 

@@ -2,7 +2,7 @@
 // returns a new object; the arrays of an instance are never written after construction.
 import {
   CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
-  type ChannelArray, type ChannelColumns, type ChannelName, type ChannelSpec, type FillKind, type SampleSourceName, type StatusName,
+  type ChannelArray, type ChannelColumn, type ChannelColumns, type ChannelName, type ChannelSpec, type FillKind, type SampleSourceName, type StatusName,
 } from './channels.js';
 import { fillDiscrete, fillLinear, fillQuadraticChannels, interpBetween, nsAbscissa, quadraticAt } from './interpolate.js';
 
@@ -154,7 +154,7 @@ export class Telemetry {
     const idx: number[] = [];
     for (let i = 0; i < mask.length; i++) if (mask[i]) idx.push(i);
     if (idx.length > 0 && idx[idx.length - 1]! - idx[0]! === idx.length - 1) return this.rows(idx[0]!, idx[0]! + idx.length);
-    const pick = <T extends Float64Array | Int16Array | Uint8Array>(a: T): T => {
+    const pick = <T extends ChannelColumn>(a: T): T => {
       const out = new (a.constructor as new (n: number) => T)(idx.length);
       for (let k = 0; k < idx.length; k++) out[k] = a[idx[k]!]!;
       return out;
@@ -353,7 +353,21 @@ function gatherF64(tmp: Float64Array, col: Float64Array, idx: Int32Array, miss: 
     tmp[k] = v === miss ? NaN : v;
   }
 }
+function gatherF32(tmp: Float64Array, col: Float32Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    const v = j >= 0 ? col[j]! : NaN;
+    tmp[k] = v === miss ? NaN : v;
+  }
+}
 function gatherI16(tmp: Float64Array, col: Int16Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    const v = j >= 0 ? col[j]! : NaN;
+    tmp[k] = v === miss ? NaN : v;
+  }
+}
+function gatherU16(tmp: Float64Array, col: Uint16Array, idx: Int32Array, miss: number): void {
   for (let k = 0; k < idx.length; k++) {
     const j = idx[k]!;
     const v = j >= 0 ? col[j]! : NaN;
@@ -368,9 +382,11 @@ function gatherU8(tmp: Float64Array, col: Uint8Array, idx: Int32Array, miss: num
   }
 }
 /** tmp[k] = col[idx[k]] (NaN where idx is -1 or the value means "missing"). */
-function gather(tmp: Float64Array, col: Float64Array | Int16Array | Uint8Array, idx: Int32Array, miss: number): void {
+function gather(tmp: Float64Array, col: ChannelColumn, idx: Int32Array, miss: number): void {
   if (col instanceof Float64Array) gatherF64(tmp, col, idx, miss);
+  else if (col instanceof Float32Array) gatherF32(tmp, col, idx, miss);
   else if (col instanceof Int16Array) gatherI16(tmp, col, idx, miss);
+  else if (col instanceof Uint16Array) gatherU16(tmp, col, idx, miss);
   else gatherU8(tmp, col, idx, miss);
 }
 
@@ -382,7 +398,23 @@ function overlayF64(tmp: Float64Array, col: Float64Array, idx: Int32Array, miss:
     if (v === v && v !== miss) tmp[k] = v;
   }
 }
+function overlayF32(tmp: Float64Array, col: Float32Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0) continue;
+    const v = col[j]!;
+    if (v === v && v !== miss) tmp[k] = v;
+  }
+}
 function overlayI16(tmp: Float64Array, col: Int16Array, idx: Int32Array, miss: number): void {
+  for (let k = 0; k < idx.length; k++) {
+    const j = idx[k]!;
+    if (j < 0) continue;
+    const v = col[j]!;
+    if (v !== miss) tmp[k] = v;
+  }
+}
+function overlayU16(tmp: Float64Array, col: Uint16Array, idx: Int32Array, miss: number): void {
   for (let k = 0; k < idx.length; k++) {
     const j = idx[k]!;
     if (j < 0) continue;
@@ -399,9 +431,11 @@ function overlayU8(tmp: Float64Array, col: Uint8Array, idx: Int32Array, miss: nu
   }
 }
 /** Where idx points to a real value of col, it replaces tmp[k] (pandas' update: self wins). */
-function overlay(tmp: Float64Array, col: Float64Array | Int16Array | Uint8Array, idx: Int32Array, miss: number): void {
+function overlay(tmp: Float64Array, col: ChannelColumn, idx: Int32Array, miss: number): void {
   if (col instanceof Float64Array) overlayF64(tmp, col, idx, miss);
+  else if (col instanceof Float32Array) overlayF32(tmp, col, idx, miss);
   else if (col instanceof Int16Array) overlayI16(tmp, col, idx, miss);
+  else if (col instanceof Uint16Array) overlayU16(tmp, col, idx, miss);
   else overlayU8(tmp, col, idx, miss);
 }
 
@@ -414,34 +448,66 @@ function toStored(tmp: Float64Array, out: Int16Array | Uint8Array, missing: numb
   return out;
 }
 
+type ColumnCtor = { new (buffer: ArrayBuffer, byteOffset: number, length: number): ChannelColumn; readonly BYTES_PER_ELEMENT: number };
+
 /**
  * Typed arrays of one length carved out of a single buffer: a merge creates a dozen columns, and
- * one allocation is much cheaper than twelve.
+ * one allocation is much cheaper than twelve. Each array starts 8-byte aligned.
  */
 class Arena {
-  private readonly buf: ArrayBuffer;
-  private f64 = 0;
-  private i16: number;
-  private u8: number;
-  constructor(private readonly n: number, nF64: number, nI16: number, nU8: number) {
-    const i16Bytes = Math.ceil((nI16 * 2 * n) / 8) * 8;
-    this.buf = new ArrayBuffer(nF64 * 8 * n + i16Bytes + nU8 * n);
-    this.i16 = nF64 * 8 * n;
-    this.u8 = this.i16 + i16Bytes;
+  readonly buf: ArrayBuffer;
+  private at = 0;
+  /** `pooled`: the slot of a reused buffer (see {@link mergeIntermediate}), or -1 for a new one. */
+  constructor(private readonly n: number, bytesPerRow: number, columns: number, pooled = -1) {
+    const bytes = bytesPerRow * n + 8 * columns;
+    if (pooled < 0) this.buf = new ArrayBuffer(bytes);
+    else {
+      let b = arenaPool[pooled];
+      if (b === undefined || b.byteLength < bytes) arenaPool[pooled] = b = new ArrayBuffer(Math.max(bytes, Math.ceil((b?.byteLength ?? 0) * 1.25)));
+      this.buf = b;
+    }
   }
-  float64(): Float64Array { const a = new Float64Array(this.buf, this.f64, this.n); this.f64 += 8 * this.n; return a; }
-  int16(): Int16Array { const a = new Int16Array(this.buf, this.i16, this.n); this.i16 += 2 * this.n; return a; }
-  uint8(): Uint8Array { const a = new Uint8Array(this.buf, this.u8, this.n); this.u8 += this.n; return a; }
-  of(ctor: ChannelSpec['array']): Float64Array | Int16Array | Uint8Array {
-    return ctor === Float64Array ? this.float64() : ctor === Int16Array ? this.int16() : this.uint8();
+  private take<A extends ChannelColumn>(Ctor: new (buffer: ArrayBuffer, byteOffset: number, length: number) => A, bytes: number): A {
+    const a = new Ctor(this.buf, this.at, this.n);
+    this.at += Math.ceil((bytes * this.n) / 8) * 8;
+    return a;
   }
-  static for(n: number, ctors: readonly ChannelSpec['array'][], extraF64 = 0, extraU8 = 0): Arena {
-    let f = extraF64;
-    let i = 0;
-    let u = extraU8;
-    for (const c of ctors) { if (c === Float64Array) f++; else if (c === Int16Array) i++; else u++; }
-    return new Arena(n, f, i, u);
+  float64(): Float64Array { return this.take(Float64Array, 8); }
+  uint8(): Uint8Array { return this.take(Uint8Array, 1); }
+  of(ctor: ColumnCtor): ChannelColumn { return this.take(ctor, ctor.BYTES_PER_ELEMENT); }
+  static for(n: number, ctors: readonly ColumnCtor[], extraF64 = 0, extraU8 = 0, pooled = -1): Arena {
+    let bytes = extraF64 * 8 + extraU8;
+    for (const c of ctors) bytes += c.BYTES_PER_ELEMENT;
+    return new Arena(n, bytes, ctors.length + extraF64 + extraU8, pooled);
   }
+}
+
+// Buffers of merges whose result is only a step towards another telemetry (lap telemetry merges
+// car data with DriverAhead, then positions with that): reused by the next such merge instead of
+// allocated each time. A whole session's laps would otherwise leave megabytes of dead buffers per
+// driver until V8 gets to collect them (it lets tens of MiB of buffer memory pile up).
+const arenaPool: ArrayBuffer[] = [];
+
+/**
+ * `self.mergeChannels(other)` into the reused buffer of `slot`: the result is valid only until the
+ * next call with the same slot. Internal to the lap telemetry pipeline.
+ */
+export function mergeIntermediate(self: Telemetry, other: Telemetry, slot: number): Telemetry {
+  return mergeTelemetry(self, other, slot);
+}
+
+/** `t` itself, or a copy of it when its arrays live in a reused merge buffer. */
+export function owned(t: Telemetry): Telemetry {
+  if (!arenaPool.includes(t.date.buffer as ArrayBuffer)) return t;
+  const names = t.channelNames();
+  const arena = Arena.for(t.length, names.map((c) => t.channels[c]!.constructor as ColumnCtor), 3, 1);
+  const copy = <A extends ChannelColumn>(a: A, into: ChannelColumn): A => { into.set(a as never); return into as A; };
+  const channels: ChannelColumns = {};
+  for (const name of names) (channels as Record<string, unknown>)[name] = copy(t.channels[name]!, arena.of(t.channels[name]!.constructor as ColumnCtor));
+  return new Telemetry({
+    driver: t.driver, t0: t.t0, date: copy(t.date, arena.float64()), sessionTime: copy(t.sessionTime, arena.float64()),
+    time: copy(t.time, arena.float64()), source: copy(t.source, arena.uint8()), channels,
+  });
 }
 
 interface GapInfo {
@@ -453,12 +519,12 @@ interface GapInfo {
 const gapCache = new WeakMap<object, GapInfo>();
 
 /** Where a column's missing values are (cached: telemetry arrays are never written). */
-function gapInfo(col: Float64Array | Int16Array | Uint8Array, missing: number | undefined): GapInfo {
+function gapInfo(col: ChannelColumn, missing: number | undefined): GapInfo {
   let g = gapCache.get(col);
   if (g === undefined) {
     let i = 0;
     let inner = false;
-    if (col instanceof Float64Array) {
+    if (col instanceof Float64Array || col instanceof Float32Array) {
       while (i < col.length && col[i] !== col[i]) i++;
       for (let k = i; k < col.length; k++) if (col[k] !== col[k]) { inner = true; break; }
     } else if (missing !== undefined) {
@@ -497,8 +563,12 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
     if (g.inner || (g.leading > 0 && spec.fill !== 'quadratic')) return t.mergeChannels(edges(t, start, end));
   }
   const N = n + inserts.length;
-  const from = new Int32Array(N); // original row of each new row, -1 for inserted
-  const date = new Float64Array(N);
+  // Discrete channels keep their array type; interpolated ones need float64 (a feed channel held
+  // in a narrow type would round the new rows' values). One buffer for every column.
+  const ctorOf = (name: ChannelName): ColumnCtor => (CHANNELS[name].fill === 'discrete' ? t.channels[name]!.constructor as ColumnCtor : Float64Array);
+  const arena = Arena.for(N, names.map(ctorOf), 3, 1);
+  const date = arena.float64();
+  const from = scratch(scratchI32, 2, N, Int32Array); // original row of each new row, -1 for inserted
   for (let k = 0, i = 0, e = 0; k < N; k++) {
     if (e < inserts.length && (i >= n || inserts[e]! < t.date[i]!)) { from[k] = -1; date[k] = inserts[e++]!; }
     else { from[k] = i; date[k] = t.date[i++]!; }
@@ -519,21 +589,16 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
     blocks.push([srcFrom, n, dst]);
   }
   const channels: ChannelColumns = {};
-  const quadGroups: { arrays: Float64Array[]; originals: Float64Array[] }[] = [];
-  const copyBlocks = <A extends Float64Array | Int16Array | Uint8Array>(src: A, out: A) => {
+  const quadGroups: { arrays: Float64Array[]; originals: (Float64Array | Float32Array)[] }[] = [];
+  // Rows are copied in blocks between the inserted rows (native copies).
+  for (const name of names) {
+    const src = t.channels[name]!;
+    const spec: ChannelSpec = CHANNELS[name];
+    const out = arena.of(ctorOf(name));
     for (let b = 0; b < blocks.length; b++) {
       const [a, e, d] = blocks[b]!;
       if (e > a) out.set(src.subarray(a, e) as never, d);
     }
-  };
-  const arena = Arena.for(N, names.map((c) => CHANNELS[c].array), 3, 1);
-  for (const name of names) {
-    const src = t.channels[name]!;
-    const spec: ChannelSpec = CHANNELS[name];
-    let out: Float64Array | Int16Array | Uint8Array;
-    if (src instanceof Float64Array) { out = arena.float64(); copyBlocks(src, out); }
-    else if (src instanceof Int16Array) { out = arena.int16(); copyBlocks(src, out); }
-    else { out = arena.uint8(); copyBlocks(src as Uint8Array, out); }
     for (let r = 0; r < newRows.length; r++) {
       const k = newRows[r]!;
       const prev = k > 0 ? from[k - 1]! : -1;
@@ -545,10 +610,11 @@ function withEdges(t: Telemetry, start: number, end: number): Telemetry {
       }
     }
     if (spec.fill === 'quadratic') {
-      const orig = src as Float64Array;
+      const orig = src as Float64Array | Float32Array;
       let group = null;
       const lead = gapInfo(orig, undefined).leading;
       for (const g of quadGroups) if (gapInfo(g.originals[0]!, undefined).leading === lead) { group = g; break; }
+      // Values computed into a float64 array, whatever the channel's type (then stored below).
       if (group) { group.arrays.push(out as Float64Array); group.originals.push(orig); }
       else quadGroups.push({ arrays: [out as Float64Array], originals: [orig] });
     }
@@ -603,15 +669,27 @@ function differentialDistance(t: Telemetry): Float64Array {
   return ds;
 }
 
+// Working arrays of merges that never leave the call (row pairings, abscissa, integer channels
+// before they are stored): reused from call to call instead of allocated per merge, which keeps a
+// session's worth of lap merges from piling up garbage buffers until the next GC.
+const scratchI32: Int32Array[] = [];
+const scratchF64: Float64Array[] = [];
+function scratch<A extends Int32Array | Float64Array>(pool: A[], slot: number, n: number, Ctor: new (n: number) => A): A {
+  let a = pool[slot];
+  if (a === undefined || a.length < n) pool[slot] = a = new Ctor(Math.max(n, Math.ceil((a?.length ?? 0) * 1.5)));
+  return a.subarray(0, n) as A;
+}
+
 /**
  * Row pairing of two date-sorted telemetries: the sorted union of their dates, equal dates joined
- * one to one. Returns, per union row, the row in `a` and in `b` (or -1).
+ * one to one. Returns, per union row, the row in `a` and in `b` (or -1), and the dates; all three
+ * are scratch arrays, valid until the next merge.
  */
 function unionRows(a: Float64Array, b: Float64Array): { ia: Int32Array; ib: Int32Array; date: Float64Array } {
   const cap = a.length + b.length;
-  const ia = new Int32Array(cap);
-  const ib = new Int32Array(cap);
-  const date = new Float64Array(cap);
+  const ia = scratch(scratchI32, 0, cap, Int32Array);
+  const ib = scratch(scratchI32, 1, cap, Int32Array);
+  const date = scratch(scratchF64, 0, cap, Float64Array);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -622,25 +700,28 @@ function unionRows(a: Float64Array, b: Float64Array): { ia: Int32Array; ib: Int3
     else if (da < db) { ia[k] = i++; ib[k] = -1; date[k++] = da; }
     else { ia[k] = -1; ib[k] = j++; date[k++] = db; }
   }
-  return { ia: ia.subarray(0, k), ib: ib.subarray(0, k), date: date.slice(0, k) };
+  return { ia: ia.subarray(0, k), ib: ib.subarray(0, k), date: date.subarray(0, k) };
 }
 
-function mergeTelemetry(self: Telemetry, other: Telemetry): Telemetry {
+function mergeTelemetry(self: Telemetry, other: Telemetry, pooled = -1): Telemetry {
   if (self.driver !== other.driver && self.length > 0 && other.length > 0) throw new Error('cannot merge telemetry of different drivers');
-  const { ia, ib, date } = unionRows(self.date, other.date);
-  const n = date.length;
-  const x = nsAbscissa(date);
+  const { ia, ib, date: unionDate } = unionRows(self.date, other.date);
+  const n = unionDate.length;
+  const present = CHANNEL_NAMES.filter((c) => self.channels[c] !== undefined || other.channels[c] !== undefined);
+  // One buffer for every column of the result (dates, channels, source, session time, time).
+  const arena = Arena.for(n, present.map((c) => CHANNELS[c].array), 3, 1, pooled);
+  const date = arena.float64();
+  date.set(unionDate);
+  const x = nsAbscissa(date, scratch(scratchF64, 1, n, Float64Array));
   const channels: ChannelColumns = {};
   const quadratic: Float64Array[] = [];
-  const present = CHANNEL_NAMES.filter((c) => self.channels[c] !== undefined || other.channels[c] !== undefined);
-  // One buffer for every column of the result, plus a float scratch per int channel.
-  const arena = Arena.for(n, present.map((c) => CHANNELS[c].array).filter((a) => a !== Float64Array), 2 + present.length, 1);
   for (const name of present) {
     const cs = self.channels[name];
     const co = other.channels[name];
     if (cs === undefined && co === undefined) continue;
     const spec: ChannelSpec = CHANNELS[name];
-    const tmp = arena.float64();
+    // Float channels are filled in their own column; integer ones in scratch, then stored.
+    const tmp = spec.array === Float64Array ? arena.float64() : scratch(scratchF64, 2, n, Float64Array);
     const miss = spec.missing ?? NaN;
     if (co !== undefined) gather(tmp, co, ib, miss);
     else tmp.fill(NaN);

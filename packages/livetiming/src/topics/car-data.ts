@@ -4,20 +4,28 @@
 import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
 import { inflateRawReused } from '../stream/inflate.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
-import { SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
+import {
+  SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
+  type DriverSamples,
+} from '../telemetry/sample-builder.js';
 
-/** One driver's car samples in stream order. Values are the raw integers of the feed. */
+/**
+ * One driver's car samples in stream order. Values are the raw integers of the feed, held in the
+ * narrowest array that the feed's values fit (RPM and speed 16 bits, gear, throttle and DRS 8 bits:
+ * a third of the memory of float64 columns). A driver whose values do not fit (never seen in the
+ * archive) gets float64 for that channel, so values are never cut.
+ */
 export interface RawCarChannels {
   /** Sample UTC in epoch microseconds (digits beyond µs dropped, as FastF1's parser does). */
   readonly utcMicros: Float64Array;
-  readonly rpm: Float64Array;
-  readonly speed: Float64Array;
-  readonly nGear: Float64Array;
-  readonly throttle: Float64Array;
+  readonly rpm: Uint16Array | Float64Array;
+  readonly speed: Uint16Array | Float64Array;
+  readonly nGear: Uint8Array | Float64Array;
+  readonly throttle: Uint8Array | Float64Array;
   /** 1 when the brake channel is non-zero. */
   readonly brake: Uint8Array;
   /** Raw DRS code (0/1/8 closed, 10/12/14 open); 0 when absent. */
-  readonly drs: Float64Array;
+  readonly drs: Uint8Array | Float64Array;
 }
 
 export interface TelemetryParseReport extends ParseReport {
@@ -76,10 +84,7 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
           p = scanDriverKey(b, p, num);
           const d = out.driverByNumber(num.v);
           out.touch(d);
-          const row = d.next();
-          d.utc[row] = utc;
-          const cols = d.cols;
-          cols[0]![row] = 0; cols[1]![row] = 0; cols[2]![row] = 0; cols[3]![row] = 0; cols[4]![row] = 0; cols[5]![row] = 0;
+          vals[0] = 0; vals[1] = 0; vals[2] = 0; vals[3] = 0; vals[4] = 0; vals[5] = 0;
           p = lit(b, p, L_CHANNELS);
           if (b[p] === 125) p++;
           else {
@@ -92,7 +97,7 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
               if (b[p] !== 34 || b[p + 1] !== 58 || p === cs) throw SCAN_MISMATCH;
               p = readNumber(b, p + 2, num);
               const slot = id < CH_SLOT.length ? CH_SLOT[id]! : -1;
-              if (slot >= 0) cols[slot]![row] = Number.isFinite(num.v) ? Math.trunc(num.v) : 0;
+              if (slot >= 0) vals[slot] = Number.isFinite(num.v) ? Math.trunc(num.v) : 0;
               const c = b[p];
               if (c === 44) { p++; continue; }
               if (c === 125) { p++; break; }
@@ -101,6 +106,7 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
           }
           if (b[p] !== 125) throw SCAN_MISMATCH; // end of the car object
           p++;
+          storeCar(d, utc, vals);
           const c = b[p];
           if (c === 44) { p++; continue; }
           if (c === 125) { p++; break; }
@@ -122,13 +128,34 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
   out.commit();
 }
 
-const values = new Float64Array(6);
+/** One car's channel values of the message being read, in column order. */
+const vals = new Float64Array(6);
 
-function pushSample(out: SampleBuilder, key: string, utc: number, vals: ArrayLike<number>): void {
-  const d = out.driver(key);
+/** Column types while reading: RPM, Speed, nGear, Throttle, Brake (raw value), DRS. */
+const CAR_KINDS = [Uint16Array, Uint16Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+const U16 = 0xffff;
+const U8 = 0xff;
+
+/**
+ * Appends one sample. Each column is written by its own statement (one array type per site keeps
+ * the compiled reader fast); a value outside the narrow type's range widens the driver's column.
+ */
+function storeCar(d: DriverSamples, utc: number, v: Float64Array): void {
   const row = d.next();
   d.utc[row] = utc;
-  for (let i = 0; i < d.width; i++) d.cols[i]![row] = vals[i]!;
+  const c = d.cols;
+  const rpm = v[0]!;
+  if (rpm >= 0 && rpm <= U16) c[0]![row] = rpm; else d.widen(0, Float64Array)[row] = rpm;
+  const speed = v[1]!;
+  if (speed >= 0 && speed <= U16) c[1]![row] = speed; else d.widen(1, Float64Array)[row] = speed;
+  const gear = v[2]!;
+  if (gear >= 0 && gear <= U8) c[2]![row] = gear; else d.widen(2, Float64Array)[row] = gear;
+  const throttle = v[3]!;
+  if (throttle >= 0 && throttle <= U8) c[3]![row] = throttle; else d.widen(3, Float64Array)[row] = throttle;
+  const brake = v[4]!;
+  if (brake >= 0 && brake <= U8) c[4]![row] = brake; else d.widen(4, Float64Array)[row] = brake;
+  const drs = v[5]!;
+  if (drs >= 0 && drs <= U8) c[5]![row] = drs; else d.widen(5, Float64Array)[row] = drs;
 }
 
 /** Object path: a decoded message (JSON.parse or parseStream). Throws on unusable messages. */
@@ -145,8 +172,8 @@ function walkCarMessage(msg: unknown, lineTime: number, out: SampleBuilder): voi
     if (off > out.pendingOffset) out.pendingOffset = off;
     for (const [key, car] of Object.entries(cars as Record<string, unknown>)) {
       const ch = (car as { Channels?: Record<string, unknown> } | null)?.Channels ?? {};
-      for (let i = 0; i < 6; i++) values[i] = channelInt(ch[String(CHANNEL_IDS[i])]);
-      pushSample(out, key, utc, values);
+      for (let i = 0; i < 6; i++) vals[i] = channelInt(ch[String(CHANNEL_IDS[i])]);
+      storeCar(out.driver(key), utc, vals);
     }
   }
   out.commit();
@@ -159,16 +186,18 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
   for (const [key, d] of builder.byKey) {
     const n = d.length;
     if (n === 0) continue;
-    const braw = d.cols[4]!;
-    const brake = new Uint8Array(n);
+    // The raw brake value becomes a flag, in place when the column is bytes.
+    const braw = d.column(4);
+    const brake = braw instanceof Uint8Array ? braw : new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const v = braw[i]!;
       if (v > 0 && v < 100) nonBooleanBrake++;
       brake[i] = v !== 0 ? 1 : 0;
     }
     raw.set(key, {
-      utcMicros: d.times(), rpm: d.column(0), speed: d.column(1), nGear: d.column(2), throttle: d.column(3),
-      brake, drs: d.column(5),
+      utcMicros: d.times(), rpm: d.column(0) as RawCarChannels['rpm'], speed: d.column(1) as RawCarChannels['speed'],
+      nGear: d.column(2) as RawCarChannels['nGear'], throttle: d.column(3) as RawCarChannels['throttle'], brake,
+      drs: d.column(5) as RawCarChannels['drs'],
     });
   }
   const filledDrivers: { driver: string; added: number }[] = [];
@@ -179,10 +208,9 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
     // FastF1: a driver with fewer samples than the reference is outer-joined on the reference's
     // timestamps; the added rows are zeros (brake off).
     const { order, dates } = unionOrder(d.utcMicros, ref);
-    const take = (col: Float64Array) => Float64Array.from(order, (i) => (i >= 0 ? col[i]! : 0));
     drivers.set(key, {
-      utcMicros: dates, rpm: take(d.rpm), speed: take(d.speed), nGear: take(d.nGear), throttle: take(d.throttle),
-      brake: Uint8Array.from(order, (i) => (i >= 0 ? d.brake[i]! : 0)), drs: take(d.drs),
+      utcMicros: dates, rpm: takeRows(d.rpm, order, 0), speed: takeRows(d.speed, order, 0), nGear: takeRows(d.nGear, order, 0),
+      throttle: takeRows(d.throttle, order, 0), brake: takeRows(d.brake, order, 0), drs: takeRows(d.drs, order, 0),
     });
     filledDrivers.push({ driver: key, added: dates.length - d.utcMicros.length });
   }
@@ -192,11 +220,12 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
 /** Reads a whole `CarData.z.jsonStream` file. Undecodable lines are skipped and counted, never fatal. */
 export function parseCarDataStream(text: string): RawCarData {
   const report: ParseReport = { lines: 0, corrupt: [] };
-  const builder = new SampleBuilder(6);
+  const builder = new SampleBuilder(CAR_KINDS);
   const lines = splitStreamLines(text, report);
-  let sized = false;
-  for (const line of lines) {
-    if (!sized && builder.byKey.size > 0) { builder.sizeFor(lines.length); sized = true; }
+  builder.progress.total = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    builder.progress.done = i;
     readZLine(line.payload, line.line, report, (buf) => scanCarMessage(buf, line.time, builder),
       (msg) => walkCarMessage(msg, line.time, builder), () => builder.abort());
   }
@@ -206,8 +235,10 @@ export function parseCarDataStream(text: string): RawCarData {
 /** Same result from messages already decoded by `parseStream(text, { compressed: true })`. */
 export function carDataFromMessages(messages: readonly StreamMessage[]): RawCarData {
   const report: ParseReport = { lines: messages.length, corrupt: [] };
-  const builder = new SampleBuilder(6);
+  const builder = new SampleBuilder(CAR_KINDS);
+  builder.progress.total = messages.length;
   messages.forEach((m, i) => {
+    builder.progress.done = i;
     try {
       walkCarMessage(m.data, m.time, builder);
     } catch (err) {

@@ -3,7 +3,10 @@
 // X/Y/Z are in 1/10 m from 2020 on. A numeric (legacy) status maps non-zero to OffTrack.
 import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
-import { SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ascii, lit, readNumber, referenceDates, unionOrder } from '../telemetry/sample-builder.js';
+import {
+  SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
+  type DriverSamples,
+} from '../telemetry/sample-builder.js';
 import { readZLine, type TelemetryParseReport } from './car-data.js';
 
 const OFF_TRACK_CODE = 2;
@@ -11,10 +14,13 @@ const OFF_TRACK_CODE = 2;
 export interface RawPositionChannels {
   /** Sample UTC in epoch microseconds. */
   readonly utcMicros: Float64Array;
-  /** NaN where the feed had no value. */
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly z: Float64Array;
+  /**
+   * NaN where the feed had no value. float32 holds the feed's integer coordinates exactly (half the
+   * memory of float64); a driver with a value float32 cannot hold gets float64 for that channel.
+   */
+  readonly x: Float32Array | Float64Array;
+  readonly y: Float32Array | Float64Array;
+  readonly z: Float32Array | Float64Array;
   /** 0 unknown, 1 OnTrack, 2 OffTrack (see STATUS_NAMES). */
   readonly status: Uint8Array;
 }
@@ -75,10 +81,7 @@ function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder
           p++;
           const d = out.driverByNumber(n);
           out.touch(d);
-          const row = d.next();
-          d.utc[row] = utc;
-          const cols = d.cols;
-          cols[0]![row] = x; cols[1]![row] = y; cols[2]![row] = z; cols[3]![row] = status;
+          storePosition(d, utc, x, y, z, status);
           const c = b[p];
           if (c === 44) { p++; continue; }
           if (c === 125) { p++; break; }
@@ -100,6 +103,23 @@ function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder
   out.commit();
 }
 
+/** Column types while reading: X, Y, Z, Status. */
+const POS_KINDS = [Float32Array, Float32Array, Float32Array, Uint8Array];
+
+/**
+ * Appends one sample, one statement per column (see storeCar); a coordinate float32 would round
+ * widens the driver's column to float64.
+ */
+function storePosition(d: DriverSamples, utc: number, x: number, y: number, z: number, status: number): void {
+  const row = d.next();
+  d.utc[row] = utc;
+  const c = d.cols;
+  if (Math.fround(x) === x || x !== x) c[0]![row] = x; else d.widen(0, Float64Array)[row] = x;
+  if (Math.fround(y) === y || y !== y) c[1]![row] = y; else d.widen(1, Float64Array)[row] = y;
+  if (Math.fround(z) === z || z !== z) c[2]![row] = z; else d.widen(2, Float64Array)[row] = z;
+  c[3]![row] = status;
+}
+
 function coord(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '') return Number(v);
@@ -119,10 +139,7 @@ function walkPositionMessage(msg: unknown, lineTime: number, out: SampleBuilder)
     if (off > out.pendingOffset) out.pendingOffset = off;
     for (const [key, e] of Object.entries(entries as Record<string, unknown>)) {
       const v = (e ?? {}) as Record<string, unknown>;
-      const d = out.driver(key);
-      const row = d.next();
-      d.utc[row] = utc;
-      d.cols[0]![row] = coord(v.X); d.cols[1]![row] = coord(v.Y); d.cols[2]![row] = coord(v.Z); d.cols[3]![row] = statusCode(v.Status);
+      storePosition(out.driver(key), utc, coord(v.X), coord(v.Y), coord(v.Z), statusCode(v.Status));
     }
   }
   out.commit();
@@ -132,7 +149,8 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
   const raw = new Map<string, RawPositionChannels>();
   for (const [key, d] of builder.byKey) {
     if (d.length === 0) continue;
-    raw.set(key, { utcMicros: d.times(), x: d.column(0), y: d.column(1), z: d.column(2), status: Uint8Array.from(d.column(3)) });
+    const xyz = (i: number) => d.column(i) as Float32Array | Float64Array;
+    raw.set(key, { utcMicros: d.times(), x: xyz(0), y: xyz(1), z: xyz(2), status: d.column(3) as Uint8Array });
   }
   const filledDrivers: { driver: string; added: number }[] = [];
   const ref = referenceDates(raw.values());
@@ -142,9 +160,8 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
     // FastF1: outer join on the reference's timestamps, then every missing coordinate becomes 0 and
     // every missing status OffTrack (its fillna covers the driver's own gaps too).
     const { order, dates } = unionOrder(d.utcMicros, ref);
-    const take = (col: Float64Array) => Float64Array.from(order, (i) => (i >= 0 && !Number.isNaN(col[i]!) ? col[i]! : 0));
     drivers.set(key, {
-      utcMicros: dates, x: take(d.x), y: take(d.y), z: take(d.z),
+      utcMicros: dates, x: takeRows(d.x, order, 0), y: takeRows(d.y, order, 0), z: takeRows(d.z, order, 0),
       status: Uint8Array.from(order, (i) => (i >= 0 ? (d.status[i] || OFF_TRACK_CODE) : OFF_TRACK_CODE)),
     });
     filledDrivers.push({ driver: key, added: dates.length - d.utcMicros.length });
@@ -155,11 +172,12 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
 /** Reads a whole `Position.z.jsonStream` file. Undecodable lines are skipped and counted. */
 export function parsePositionStream(text: string): RawPositionData {
   const report: ParseReport = { lines: 0, corrupt: [] };
-  const builder = new SampleBuilder(4);
+  const builder = new SampleBuilder(POS_KINDS);
   const lines = splitStreamLines(text, report);
-  let sized = false;
-  for (const line of lines) {
-    if (!sized && builder.byKey.size > 0) { builder.sizeFor(lines.length); sized = true; }
+  builder.progress.total = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    builder.progress.done = i;
     readZLine(line.payload, line.line, report, (buf) => scanPositionMessage(buf, line.time, builder),
       (msg) => walkPositionMessage(msg, line.time, builder), () => builder.abort());
   }
@@ -169,8 +187,10 @@ export function parsePositionStream(text: string): RawPositionData {
 /** Same result from messages already decoded by `parseStream(text, { compressed: true })`. */
 export function positionFromMessages(messages: readonly StreamMessage[]): RawPositionData {
   const report: ParseReport = { lines: messages.length, corrupt: [] };
-  const builder = new SampleBuilder(4);
+  const builder = new SampleBuilder(POS_KINDS);
+  builder.progress.total = messages.length;
   messages.forEach((m, i) => {
+    builder.progress.done = i;
     try {
       walkPositionMessage(m.data, m.time, builder);
     } catch (err) {
