@@ -346,7 +346,8 @@ export class Session {
     // DriverAhead breaks exact distance ties by the result order, as FastF1 does.
     const order = results.length ? results.map((r) => r.driverNumber) : drivers.map((d) => d.driverNumber);
     const telemetry = raw && t0 !== null
-      ? step('telemetry', () => SessionTelemetry.fromRaw(raw.car, raw.pos, lapsBuild?.laps.toArray() ?? [], { drivers: order }))
+      // The raw columns were parsed here and are not used after this: their timestamps become the dates.
+      ? step('telemetry', () => SessionTelemetry.fromRaw(raw.car, raw.pos, lapsBuild?.laps.toArray() ?? [], { drivers: order, consumeRaw: true }))
       : null;
     if (telemetry) progress('telemetry', 0.9);
 

@@ -17,9 +17,10 @@ export function computeT0(car: RawCarData | null, pos: RawPositionData | null): 
   return Number.isFinite(off) ? microsToMillis(off) : NaN;
 }
 
-function timeColumns(utcMicros: Float64Array, t0: number): { date: Float64Array; sessionTime: Float64Array } {
+/** Date (ms) and SessionTime columns; `inPlace` writes the dates over the µs timestamps. */
+function timeColumns(utcMicros: Float64Array, t0: number, inPlace = false): { date: Float64Array; sessionTime: Float64Array } {
   const n = utcMicros.length;
-  const date = new Float64Array(n);
+  const date = inPlace ? utcMicros : new Float64Array(n);
   const sessionTime = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const ms = microsToMillis(utcMicros[i]!);
@@ -41,9 +42,12 @@ function sourceColumn(source: number, n: number): Uint8Array {
 /** Gear and DRS as the feed sent them: bytes, or int16 (the merged type) when a value did not fit. */
 const discrete = (col: Uint8Array | Float64Array) => (col instanceof Uint8Array ? col : Int16Array.from(col));
 
-/** A driver's car data as Telemetry (Date rounded to ms, SessionTime = Date − t0). */
-export function carTelemetry(driver: string, raw: RawCarChannels, t0: number): Telemetry {
-  const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
+/**
+ * A driver's car data as Telemetry (Date rounded to ms, SessionTime = Date − t0). `consume`: the
+ * raw data is not used afterwards, and its timestamp array becomes the Date column (no copy).
+ */
+export function carTelemetry(driver: string, raw: RawCarChannels, t0: number, consume = false): Telemetry {
+  const { date, sessionTime } = timeColumns(raw.utcMicros, t0, consume);
   return new Telemetry({
     // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0); one array serves both.
     driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.car, date.length),
@@ -54,8 +58,8 @@ export function carTelemetry(driver: string, raw: RawCarChannels, t0: number): T
 }
 
 /** A driver's position data as Telemetry. */
-export function positionTelemetry(driver: string, raw: RawPositionChannels, t0: number): Telemetry {
-  const { date, sessionTime } = timeColumns(raw.utcMicros, t0);
+export function positionTelemetry(driver: string, raw: RawPositionChannels, t0: number, consume = false): Telemetry {
+  const { date, sessionTime } = timeColumns(raw.utcMicros, t0, consume);
   return new Telemetry({
     driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.pos, date.length),
     channels: { x: raw.x, y: raw.y, z: raw.z, status: raw.status },
@@ -68,6 +72,11 @@ export interface SessionTelemetryOptions {
    * Defaults to the order of the car data stream.
    */
   drivers?: readonly string[];
+  /**
+   * The raw data is not used after this call (the session facade's own parse): its µs timestamp
+   * arrays are turned into the ms Date columns in place instead of copied. Default false.
+   */
+  consumeRaw?: boolean;
 }
 
 /** Car and position data of a whole session plus the laps that slice them. */
@@ -99,8 +108,9 @@ export class SessionTelemetry {
     const t0 = computeT0(car, pos);
     const carMap = new Map<string, Telemetry>();
     const posMap = new Map<string, Telemetry>();
-    for (const [drv, raw] of car.drivers) carMap.set(drv, carTelemetry(drv, raw, t0));
-    for (const [drv, raw] of pos.drivers) posMap.set(drv, positionTelemetry(drv, raw, t0));
+    const consume = options.consumeRaw === true;
+    for (const [drv, raw] of car.drivers) carMap.set(drv, carTelemetry(drv, raw, t0, consume));
+    for (const [drv, raw] of pos.drivers) posMap.set(drv, positionTelemetry(drv, raw, t0, consume));
     return new SessionTelemetry({ t0, car: carMap, pos: posMap, laps, drivers: options.drivers });
   }
 
