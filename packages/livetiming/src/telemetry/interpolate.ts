@@ -135,9 +135,9 @@ function fillGroup(x: Float64Array, group: Float64Array[]): void {
     }
     return;
   }
-  const basis = new QuadraticInterpolator(xp);
-  const coefs = group.map((y) => {
-    const c = new Float64Array(valid);
+  const basis = new QuadraticInterpolator(xp, true);
+  const coefs = group.map((y, g) => {
+    const c = reusable(2 + g, valid);
     for (let i = 0, k = 0; i < n; i++) if (y[i] === y[i]) c[k++] = y[i]!;
     basis.solve(c);
     return c;
@@ -224,18 +224,23 @@ export class QuadraticInterpolator {
   private readonly ab: Float64Array;
   private readonly ipiv: Int32Array;
 
-  constructor(x: Float64Array) {
+  /**
+   * `reuseBuffers`: knots and factors go into buffers shared by every such interpolator, valid
+   * until the next one is built (for a fill that is done with it before then).
+   */
+  constructor(x: Float64Array, reuseBuffers = false) {
     const n = x.length;
     if (n < 3) throw new RangeError('a quadratic spline needs at least 3 points');
     this.n = n;
     // Knots: x0 three times, the midpoints of the data without the first and the last, x[n-1] three times.
-    const t = new Float64Array(n + 3);
+    const t = reuseBuffers ? reusable(0, n + 3) : new Float64Array(n + 3);
     t[0] = t[1] = t[2] = x[0]!;
     for (let j = 1; j <= n - 3; j++) t[2 + j] = (x[j + 1]! + x[j]!) / 2;
     t[n] = t[n + 1] = t[n + 2] = x[n - 1]!;
     this.t = t;
     // Collocation matrix in LAPACK band storage (kl = ku = 2: A(i,j) at 4 + i - j + 7j).
-    const ab = new Float64Array(LDAB * n);
+    // (zeros outside the band entries written here: the factorisation relies on them)
+    const ab = reuseBuffers ? reusable(1, LDAB * n).fill(0) : new Float64Array(LDAB * n);
     const h = new Float64Array(3);
     let left = K;
     for (let j = 0; j < n; j++) {
@@ -247,7 +252,7 @@ export class QuadraticInterpolator {
       }
     }
     this.ab = ab;
-    this.ipiv = new Int32Array(n);
+    this.ipiv = reuseBuffers ? reusablePivots(n) : new Int32Array(n);
     factorBanded(ab, n, K, K, this.ipiv);
   }
 
@@ -415,6 +420,21 @@ function solveFactored(ab: Float64Array, n: number, kl: number, ku: number, ipiv
     // A(i, j) for i < j sits at dj - (j - i)
     for (let i = j - 1; i >= lo; i--) b[i] = b[i]! - temp * ab[dj - (j - i)]!;
   }
+}
+
+// Buffers of the spline fills of merged channels, reused from merge to merge: a whole session's
+// merge solves systems of tens of thousands of points, megabytes per merge that would otherwise be
+// garbage until V8 collects it. Slots: 0 knots, 1 band matrix, 2… coefficients per channel.
+const fillBuffers: Float64Array[] = [];
+let pivots = new Int32Array(0);
+function reusable(slot: number, n: number): Float64Array {
+  let a = fillBuffers[slot];
+  if (a === undefined || a.length < n) fillBuffers[slot] = a = new Float64Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.5)));
+  return a.subarray(0, n);
+}
+function reusablePivots(n: number): Int32Array {
+  if (pivots.length < n) pivots = new Int32Array(Math.max(n, Math.ceil(pivots.length * 1.5)));
+  return pivots.subarray(0, n);
 }
 
 // Scratch buffers reused across calls: merges run thousands of small solves.
