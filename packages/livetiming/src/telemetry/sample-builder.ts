@@ -23,9 +23,12 @@ export class DriverSamples {
   // reader. Growing for the first time after the reader is compiled (it is by the ~200th line)
   // would meet code the compiler never saw run: the compiled reader would be thrown away and
   // compiled again, ~100 ms of a cold process.
+  /** The line the driver first appeared at: its rows per line are counted from there. */
+  private readonly since: number;
   constructor(readonly driver: string, kinds: readonly ColumnCtor[], private readonly progress: ReadProgress, capacity = 2) {
     this.utc = new Float64Array(capacity);
     this.cols = kinds.map((K) => new K(capacity));
+    this.since = progress.done;
   }
 
   get width(): number {
@@ -40,11 +43,12 @@ export class DriverSamples {
 
   private grow(): void {
     const cap = this.utc.length;
-    const { done, total } = this.progress;
-    // Doubling over the first lines; then straight to what the rows per line so far give for the
-    // whole stream (+3 %), so that columns end up a few percent larger than their content, not up to
-    // twice (the columns are kept as they are: views of these buffers).
-    const next = done < 32 ? cap * 2 : Math.max(Math.ceil(cap * 1.125), Math.ceil((this.length / done) * total * 1.03) + 16);
+    const lines = this.progress.done - this.since;
+    // Doubling over the driver's first lines; then straight to what its rows per line so far give
+    // for the rest of the stream (+3 %), so that columns end up a few percent larger than their
+    // content, not up to twice (the columns are kept as they are: views of these buffers).
+    const next = lines < 32 ? cap * 2
+      : Math.max(Math.ceil(cap * 1.125), Math.ceil((this.length / lines) * (this.progress.total - this.since) * 1.03) + 16);
     const g = <A extends SampleColumn>(a: A): A => { const b = new (a.constructor as new (n: number) => A)(next); b.set(a as never); return b; };
     this.utc = g(this.utc);
     // In place: a new array here would be another map to the compiled reader (see the constructor).
