@@ -12,8 +12,10 @@
 // has and Jolpica lacks (mostly DNQ/DNPQ/DNS cars the dump leaves out) as field 'entry'.
 //
 // Runs at the end of every F1DB import and of every Jolpica dump import, so the graph is the same
-// whichever came first. Reads only the database, so it needs no F1DB files.
-import { eq, inArray, sql } from 'drizzle-orm';
+// whichever came first; and, scoped to the season, in every round the API sync writes (the same
+// rule whichever path brought Jolpica's rows). Reads only the database, so it needs no F1DB files.
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { slicer, type DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { syncRows } from '../../db/sync-rows.js';
@@ -25,13 +27,41 @@ import { ergastPositionText, ergastStatus } from './values.js';
 type Row = Record<string, unknown>;
 const k = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '∅' : String(p))).join('|');
 
+/**
+ * What a Jolpica write (the dump import's or the API sync's) replaces, within what it `covers` (its
+ * seasons, or one round), in a table whose rows name their source: its own rows, and every source's
+ * rows of the races it brings rows for. So F1DB's rows of a race Jolpica brings none for stay (an
+ * empty answer deletes none of them, and a second write finds nothing to do), and F1DB's rows of a
+ * race it brings give way; the merge that follows fills the gaps and lists the disagreements.
+ */
+export function jolpicaScope(table: { raceId: PgColumn; source: PgColumn }, covers: SQL, rows: readonly { raceId?: unknown }[]): SQL {
+  const races = [...new Set(rows.map((r) => r.raceId as number))];
+  const theirs = races.length ? sql` or ${inArray(table.raceId, races)}` : sql``;
+  return sql`${covers} and (${table.source} = 'jolpica'${theirs})`;
+}
+
+type SourcedTable = typeof s.results | typeof s.sprintResults | typeof s.qualifying | typeof s.sprintQualifying | typeof s.pitStops;
+
 /** Races (ids) where `table` holds Jolpica rows. */
-async function jolpicaRaces(db: DbOrTx, table: typeof s.results | typeof s.sprintResults | typeof s.qualifying | typeof s.sprintQualifying | typeof s.pitStops) {
-  const rows = await db.selectDistinct({ raceId: table.raceId }).from(table).where(eq(table.source, 'jolpica'));
+async function jolpicaRaces(db: DbOrTx, table: SourcedTable, within: (raceId: PgColumn) => SQL | undefined) {
+  const rows = await db.selectDistinct({ raceId: table.raceId }).from(table).where(and(eq(table.source, 'jolpica'), within(table.raceId)));
   return new Set(rows.map((r) => r.raceId));
 }
 
-export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn } = {}): Promise<Record<string, TableReport>> {
+export interface MergeOptions {
+  onProgress?: ProgressFn;
+  /**
+   * Merge only these seasons' races (the API sync, after writing a round): the same rule, read and
+   * written for a season's few hundred rows instead of every race. All seasons when absent.
+   */
+  seasons?: number[];
+}
+
+export async function mergeF1db(db: DbOrTx, options: MergeOptions = {}): Promise<Record<string, TableReport>> {
+  const { seasons } = options;
+  /** Rows of the merged seasons' races (undefined: no restriction). */
+  const within = (raceId: PgColumn): SQL | undefined =>
+    seasons ? sql`${raceId} in (select ${s.races.id} from ${s.races} where ${inArray(s.races.season, seasons)})` : undefined;
   const report: Record<string, TableReport> = {};
   // Building and comparing tens of thousands of rows pauses every few ms (the API thread; issue 13).
   const pause = slicer();
@@ -41,9 +71,15 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     report[name] = { ...r, seconds: (performance.now() - t0) / 1000 };
   };
 
-  const races = new Map((await db.select({ id: s.races.id, season: s.races.season, round: s.races.round }).from(s.races)).map((r) => [r.id, r]));
-  const f1dbResults = await db.select().from(s.f1dbRaceResults).orderBy(s.f1dbRaceResults.raceId, s.f1dbRaceResults.kind, s.f1dbRaceResults.ordinal);
-  const fastest = new Map((await db.select().from(s.fastestLaps)).map((f) => [k(f.raceId, f.driverId, f.number), f]));
+  const races = new Map(
+    (await db.select({ id: s.races.id, season: s.races.season, round: s.races.round }).from(s.races).where(seasons && inArray(s.races.season, seasons))).map((r) => [r.id, r]),
+  );
+  const f1dbResults = await db
+    .select()
+    .from(s.f1dbRaceResults)
+    .where(within(s.f1dbRaceResults.raceId))
+    .orderBy(s.f1dbRaceResults.raceId, s.f1dbRaceResults.kind, s.f1dbRaceResults.ordinal);
+  const fastest = new Map((await db.select().from(s.fastestLaps).where(within(s.fastestLaps.raceId))).map((f) => [k(f.raceId, f.driverId, f.number), f]));
 
   // Statuses for the F1DB rows (Ergast ids; new texts get the next free id).
   const statusText = (r: (typeof f1dbResults)[number]) =>
@@ -92,13 +128,15 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     return out;
   };
   const entryKey = (r: Row) => k(r.raceId, r.driverId, r.constructorId, r.number);
-  const jolpicaResults = await jolpicaRaces(db, s.results);
-  const jolpicaSprints = await jolpicaRaces(db, s.sprintResults);
-  await run('results', { table: s.results, rows: await dedupe(await resultRows('race', jolpicaResults), entryKey), keyOf: entryKey, scope: eq(s.results.source, 'f1db'), identity: ['id'] });
-  await run('sprint_results', { table: s.sprintResults, rows: await dedupe(await resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: eq(s.sprintResults.source, 'f1db'), identity: ['id'] });
+  /** F1DB's rows of `table` in the merged seasons: what the merge owns. */
+  const f1dbScope = (table: SourcedTable) => and(eq(table.source, 'f1db'), within(table.raceId));
+  const jolpicaResults = await jolpicaRaces(db, s.results, within);
+  const jolpicaSprints = await jolpicaRaces(db, s.sprintResults, within);
+  await run('results', { table: s.results, rows: await dedupe(await resultRows('race', jolpicaResults), entryKey), keyOf: entryKey, scope: f1dbScope(s.results), identity: ['id'] });
+  await run('sprint_results', { table: s.sprintResults, rows: await dedupe(await resultRows('sprint', jolpicaSprints), entryKey), keyOf: entryKey, scope: f1dbScope(s.sprintResults), identity: ['id'] });
 
   // Qualifying: F1DB's q1–q3, or its single/aggregate time in q1.
-  const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults).orderBy(s.f1dbQualifyingResults.raceId, s.f1dbQualifyingResults.kind, s.f1dbQualifyingResults.ordinal);
+  const f1dbQualifying = await db.select().from(s.f1dbQualifyingResults).where(within(s.f1dbQualifyingResults.raceId)).orderBy(s.f1dbQualifyingResults.raceId, s.f1dbQualifyingResults.kind, s.f1dbQualifyingResults.ordinal);
   const qualifyingRow = (q: (typeof f1dbQualifying)[number]) => {
     const q1Millis = q.q1Millis ?? (q.q1Text === null ? q.timeMillis : null);
     return {
@@ -120,41 +158,45 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     f1dbQualifying.filter((q) => q.kind === kind && !skip.has(q.raceId)).map(qualifyingRow);
   await run('qualifying', {
     table: s.qualifying,
-    rows: await dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying)), entryKey),
+    rows: await dedupe(qualifyingRows('qualifying', await jolpicaRaces(db, s.qualifying, within)), entryKey),
     keyOf: entryKey,
-    scope: eq(s.qualifying.source, 'f1db'),
+    scope: f1dbScope(s.qualifying),
     identity: ['id'],
   });
   await run('sprint_qualifying', {
     table: s.sprintQualifying,
-    rows: await dedupe(qualifyingRows('sprint', await jolpicaRaces(db, s.sprintQualifying)), entryKey),
+    rows: await dedupe(qualifyingRows('sprint', await jolpicaRaces(db, s.sprintQualifying, within)), entryKey),
     keyOf: entryKey,
-    scope: eq(s.sprintQualifying.source, 'f1db'),
+    scope: f1dbScope(s.sprintQualifying),
     identity: ['id'],
   });
 
   // Pit stops: F1DB's lap and duration where Jolpica has none for the race.
-  const jolpicaStops = await jolpicaRaces(db, s.pitStops);
+  const jolpicaStops = await jolpicaRaces(db, s.pitStops, within);
   const stopKey = (r: Row) => k(r.raceId, r.driverId, r.stop);
   await run('pit_stops', {
     table: s.pitStops,
     rows: await dedupe(
-      (await db.select().from(s.f1dbPitStops))
+      (await db.select().from(s.f1dbPitStops).where(within(s.f1dbPitStops.raceId)))
         .filter((p) => !jolpicaStops.has(p.raceId))
         .map((p) => ({ raceId: p.raceId, driverId: p.driverId, stop: p.stop, lap: p.lap, localTime: null, durationMillis: p.timeMillis, source: 'f1db' })),
       stopKey,
     ),
     keyOf: stopKey,
-    scope: eq(s.pitStops.source, 'f1db'),
+    scope: f1dbScope(s.pitStops),
     identity: ['raceId', 'driverId', 'stop'],
   });
 
   // Team drivers of the seasons Jolpica has none for, from F1DB's entrants (test drivers as role 1, reserve).
-  const jolpicaSeasons = new Set((await db.selectDistinct({ season: s.teamDrivers.season }).from(s.teamDrivers).where(eq(s.teamDrivers.source, 'jolpica'))).map((r) => r.season));
+  const inSeasons = (season: PgColumn) => seasons && inArray(season, seasons);
+  const jolpicaSeasons = new Set(
+    (await db.selectDistinct({ season: s.teamDrivers.season }).from(s.teamDrivers).where(and(eq(s.teamDrivers.source, 'jolpica'), inSeasons(s.teamDrivers.season)))).map((r) => r.season),
+  );
   const entries = await db
     .select({ season: s.seasonEntrants.season, constructorId: s.seasonEntrants.constructorId, driverId: s.seasonEntrantDrivers.driverId, testDriver: s.seasonEntrantDrivers.testDriver })
     .from(s.seasonEntrantDrivers)
-    .innerJoin(s.seasonEntrants, eq(s.seasonEntrants.id, s.seasonEntrantDrivers.seasonEntrantId));
+    .innerJoin(s.seasonEntrants, eq(s.seasonEntrants.id, s.seasonEntrantDrivers.seasonEntrantId))
+    .where(inSeasons(s.seasonEntrants.season));
   const tdKey = (r: Row) => k(r.season, r.driverId, r.constructorId);
   await run('team_drivers', {
     table: s.teamDrivers,
@@ -166,7 +208,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
       tdKey,
     ),
     keyOf: tdKey,
-    scope: eq(s.teamDrivers.source, 'f1db'),
+    scope: and(eq(s.teamDrivers.source, 'f1db'), inSeasons(s.teamDrivers.season)),
     identity: ['id'],
   });
 
@@ -201,9 +243,9 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
         return { raceId: race.id, season: race.season, round: race.round, points: r.points, position, positionText: standingText(position, r.positionText), wins, isEligible: true, ...entity(r) };
       });
   const standingTables = [
-    ['driver_standings', s.driverStandings, 'driverId', standings(await db.select().from(s.f1dbDriverStandings), (r) => `d${r.driverId}`, (r) => ({ driverId: r.driverId }))],
+    ['driver_standings', s.driverStandings, 'driverId', standings(await db.select().from(s.f1dbDriverStandings).where(inSeasons(s.f1dbDriverStandings.season)), (r) => `d${r.driverId}`, (r) => ({ driverId: r.driverId }))],
     // F1DB lists a constructor once per engine (Lotus-Climax, Lotus-BRM): the first (best placed) row counts.
-    ['constructor_standings', s.constructorStandings, 'constructorId', standings(await db.select().from(s.f1dbConstructorStandings), (r) => `c${r.constructorId}`, (r) => ({ constructorId: r.constructorId }))],
+    ['constructor_standings', s.constructorStandings, 'constructorId', standings(await db.select().from(s.f1dbConstructorStandings).where(inSeasons(s.f1dbConstructorStandings.season)), (r) => `c${r.constructorId}`, (r) => ({ constructorId: r.constructorId }))],
   ] as const;
   for (const [name, table, key, rows] of standingTables)
     await run(name, {
@@ -251,7 +293,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     await conflictsOf(
       kind,
       f1dbResults.filter((r) => r.kind === f1dbKind),
-      await db.select().from(table).where(eq(table.source, 'jolpica')),
+      await db.select().from(table).where(and(eq(table.source, 'jolpica'), within(table.raceId))),
       (r) => `${r.positionText} #${r.number}`,
       [
         ['positionText', (j) => j.positionText, (r) => ergastPositionText(r.positionNumber ?? r.positionText)],
@@ -268,7 +310,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     await conflictsOf(
       kind,
       f1dbQualifying.filter((q) => q.kind === f1dbKind).map((q) => ({ ...qualifyingRow(q), positionText: q.positionText })),
-      await db.select().from(table).where(eq(table.source, 'jolpica')),
+      await db.select().from(table).where(and(eq(table.source, 'jolpica'), within(table.raceId))),
       (q) => `${q.positionText} #${q.number}`,
       [
         ['position', (j) => j.position, (q) => q.position],
@@ -281,6 +323,7 @@ export async function mergeF1db(db: DbOrTx, options: { onProgress?: ProgressFn }
     table: s.sourceConflicts,
     rows: await dedupe(conflicts, (r) => k(r.kind, r.raceId, r.driverId, r.field)),
     keyOf: (r) => k(r.kind, r.raceId, r.driverId, r.field),
+    scope: inSeasons(s.sourceConflicts.season),
     identity: ['id'],
   });
   return report;

@@ -9,6 +9,7 @@ import { recomputeSeasonStandings } from '../standings/db.js';
 import type { HistoryBatch } from './batch.js';
 import { assignStatusIds } from './statuses.js';
 import { adoptF1dbEntities, incomingCircuits, incomingConstructors, incomingDrivers } from '../f1db/adopt.js';
+import { jolpicaScope } from '../f1db/merge.js';
 
 export type ProgressFn = (table: string, done: number, total: number) => void;
 
@@ -126,18 +127,9 @@ export async function writeHistory(
   const seasons = batch.replaceSeasons;
   const raceScope = (table: { raceId: never }, years: number[]) =>
     years.length === 0 ? sql`false` : sql`${table.raceId} in (select ${s.races.id} from ${s.races} where ${inArray(s.races.season, years)})`;
-  /**
-   * What a batch replaces in a table whose rows name their source: its own rows of the covered
-   * seasons, and every source's rows of the races it brings rows for. Per race one source gives all
-   * rows (history/f1db/merge.ts), so F1DB rows of a race Jolpica lacks are left alone — a second
-   * import then writes nothing — and F1DB rows of a race Jolpica has pair with its rows or go.
-   */
-  const sourceScope = (table: { raceId: never; source: never }, years: number[], rows: readonly Row[]) => {
-    if (years.length === 0) return sql`false`;
-    const races = [...new Set(rows.map((r) => r.raceId as number))];
-    const theirs = races.length ? sql` or ${inArray(table.raceId, races)}` : sql``;
-    return sql`${raceScope(table, years)} and (${table.source} = 'jolpica'${theirs})`;
-  };
+  /** What a batch replaces in a table whose rows name their source, in the covered seasons (history/f1db/merge.ts). */
+  const sourceScope = (table: { raceId: never; source: never }, years: number[], rows: readonly Row[]) =>
+    years.length === 0 ? sql`false` : jolpicaScope(table, raceScope(table, years), rows);
 
   const teamDrivers = batch.teamDrivers.map((r) => ({
     season: r.season,

@@ -1,6 +1,8 @@
 // Writes of the API sync, each scoped to what one answer covers: a season's schedule, or one round's
 // results/qualifying/sprint/laps/pit stops. Rows are matched on natural keys (syncRows), so writing
-// the same answer twice changes nothing and a changed answer updates rows in place.
+// the same answer twice changes nothing and a changed answer updates rows in place. A round's rows
+// replace what the dump import's would (f1db/merge.ts, jolpicaScope): Jolpica's own, and F1DB's only
+// where the answer brings rows for the race; the caller then runs the F1DB merge for the season.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import * as t from '../../db/schema/index.js';
@@ -21,6 +23,7 @@ import type {
 import { assignStatusIds } from '../import/statuses.js';
 import { JolpicaDataError } from './jolpica-rows.js';
 import { adoptF1dbEntities, incomingCircuits, incomingConstructors, incomingDrivers } from '../f1db/adopt.js';
+import { jolpicaScope } from '../f1db/merge.js';
 
 type Row = Record<string, unknown>;
 
@@ -189,7 +192,10 @@ export async function writeRound(tx: DbOrTx, w: RoundWrite): Promise<WriteCounts
     return id;
   };
 
-  if (w.teamDrivers.length > 0) {
+  // Per season one source gives the team drivers (f1db/merge.ts). One round's entrants are not a
+  // season's: added to a season F1DB lists, they would make it Jolpica's and the merge would drop
+  // F1DB's whole list for them. So a season F1DB gives keeps F1DB's.
+  if (w.teamDrivers.length > 0 && !(await f1dbTeamSeason(tx, w.key.season))) {
     const values = w.teamDrivers.map((td) => ({ season: td.season, driverId: driverId(td.driverRef), constructorId: constructorId(td.constructorRef), role: td.role, source: 'jolpica' }));
     await tx.insert(t.teamDrivers).values(values).onConflictDoNothing();
   }
@@ -206,18 +212,26 @@ export async function writeRound(tx: DbOrTx, w: RoundWrite): Promise<WriteCounts
     return { ...rest, statusId: status === null ? null : statuses.get(status)! };
   };
 
-  if (w.results) add('results', await syncRows(tx, { table: t.results, rows: w.results.map(result), keyOf: entryKey, scope: eq(t.results.raceId, w.raceId), identity: ['id'] }));
-  if (w.sprintResults) add('sprint_results', await syncRows(tx, { table: t.sprintResults, rows: w.sprintResults.map(result), keyOf: entryKey, scope: eq(t.sprintResults.raceId, w.raceId), identity: ['id'] }));
-  if (w.qualifying) add('qualifying', await syncRows(tx, { table: t.qualifying, rows: w.qualifying.map(entry), keyOf: entryKey, scope: eq(t.qualifying.raceId, w.raceId), identity: ['id'] }));
+  const sourced = async (name: string, table: typeof t.results | typeof t.sprintResults | typeof t.qualifying | typeof t.pitStops, rows: Row[], keyOf: (r: Row) => string, identity: string[]) =>
+    add(name, await syncRows(tx, { table, rows, keyOf, scope: jolpicaScope(table, eq(table.raceId, w.raceId), rows), identity }));
+  if (w.results) await sourced('results', t.results, w.results.map(result), entryKey, ['id']);
+  if (w.sprintResults) await sourced('sprint_results', t.sprintResults, w.sprintResults.map(result), entryKey, ['id']);
+  if (w.qualifying) await sourced('qualifying', t.qualifying, w.qualifying.map(entry), entryKey, ['id']);
   if (w.lapTimes) {
     const rows = w.lapTimes.map(({ driverRef, season: _s, round: _r, ...rest }) => ({ ...rest, raceId: w.raceId, driverId: driverId(driverRef) }));
     add('lap_times', await syncRows(tx, { table: t.lapTimes, rows, keyOf: (r) => `${r.driverId}/${r.lap}`, scope: eq(t.lapTimes.raceId, w.raceId), identity: ['raceId', 'driverId', 'lap'] }));
   }
   if (w.pitStops) {
     const rows = w.pitStops.map(({ driverRef, season: _s, round: _r, ...rest }) => ({ ...rest, raceId: w.raceId, driverId: driverId(driverRef), source: 'jolpica' }));
-    add('pit_stops', await syncRows(tx, { table: t.pitStops, rows, keyOf: (r) => `${r.driverId}/${r.stop}`, scope: eq(t.pitStops.raceId, w.raceId), identity: ['raceId', 'driverId', 'stop'] }));
+    await sourced('pit_stops', t.pitStops, rows, (r) => `${r.driverId}/${r.stop}`, ['raceId', 'driverId', 'stop']);
   }
   return counts;
+}
+
+/** Whether a season's team drivers are F1DB's (f1db/merge.ts fills seasons Jolpica has none for). */
+async function f1dbTeamSeason(tx: DbOrTx, season: number): Promise<boolean> {
+  const sources = await tx.selectDistinct({ source: t.teamDrivers.source }).from(t.teamDrivers).where(eq(t.teamDrivers.season, season));
+  return sources.length > 0 && sources.every((r) => r.source === 'f1db');
 }
 
 /** Rows already stored for a race, per kind (used to tell "missing" from "present"). */

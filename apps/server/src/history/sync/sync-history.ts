@@ -5,15 +5,21 @@
 // written in ONE transaction together with the bookkeeping that says it was fetched. An interruption
 // (network failure, crash, Ctrl-C) therefore loses at most the round in flight, and the next run
 // resumes with exactly the rounds that are still missing. Rows are matched on natural keys, so
-// nothing is ever duplicated. Standings are recomputed, with the same functions as the dump import,
-// for every season whose results changed; a marker written in the round's transaction makes sure a
-// crash between the round and the recomputation still leads to the recomputation next time.
+// nothing is ever duplicated. Where F1DB is imported, a round's answers follow the precedence rule of
+// history/f1db/merge.ts exactly as the dump import's rows do: written over Jolpica's own rows (and
+// F1DB's only for a race the answer brings rows for), then the F1DB merge of the season, in the same
+// transaction, fills what Jolpica lacks and lists every disagreement. Standings are recomputed, with
+// the same functions as the dump import (F1DB's own kept after the races it fills), for every season
+// whose results changed; a marker written in the round's transaction makes sure a crash between the
+// round and the recomputation still leads to the recomputation next time.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { raiseHistoryGeneration } from '../../db/changes.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import * as t from '../../db/schema/index.js';
 import type { RaceKey } from '../import/batch.js';
+import { hasF1db, mergeF1db } from '../f1db/merge.js';
+import type { TableReport } from '../import/write.js';
 import { recomputeSeasonStandings } from '../standings/db.js';
 import { SourceNotFoundError } from '../../sources/index.js';
 import { createJolpicaClient, type JolpicaClient, type JolpicaClientOptions } from './jolpica-client.js';
@@ -85,6 +91,18 @@ export class SyncError extends Error {
 const DEFAULT_SETTLE_DAYS = 7;
 const standingsMarker = (season: number) => `apex/standings-pending/${season}`;
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const rowsWritten = (report: Record<string, Pick<TableReport, 'inserted' | 'updated' | 'deleted'>>): WriteCounts =>
+  Object.fromEntries(Object.entries(report).map(([table, r]) => [table, r.inserted + r.updated + r.deleted]));
+/** Sum of two count maps, per table. */
+const plus = (a: WriteCounts, b: WriteCounts): WriteCounts => {
+  const out = { ...a };
+  for (const [table, n] of Object.entries(b)) out[table] = (out[table] ?? 0) + n;
+  return out;
+};
+/** The F1DB merge of one season, when F1DB is imported (history/f1db/merge.ts): rows it wrote per table. */
+async function mergeSeason(tx: DbOrTx, season: number): Promise<WriteCounts> {
+  return (await hasF1db(tx)) ? rowsWritten(await mergeF1db(tx, { seasons: [season] })) : {};
+}
 
 interface PlannedRound {
   key: RaceKey;
@@ -183,7 +201,7 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
       Object.assign(write, entrantsOf(r.key, entries));
       const changed = [write.results, write.sprintResults, write.qualifying, write.lapTimes, write.pitStops].some((w) => w !== undefined);
       const written = await db.transaction(async (tx) => {
-        const counts = changed ? await writeRound(tx, write) : {};
+        const counts = changed ? plus(await writeRound(tx, write), await mergeSeason(tx, season)) : {};
         await recordDocuments(tx, docs, now);
         if ((counts.results ?? 0) + (counts.sprint_results ?? 0) > 0) {
           await recordDocuments(tx, [{ key: standingsMarker(season), contentHash: null, status: 0 }], now);
@@ -202,8 +220,8 @@ export async function syncHistory(db: Db, options: SyncHistoryOptions, onProgres
       if (!pending.has(standingsMarker(season))) continue;
       progress({ phase: 'standings', season, done: planned.length, total: planned.length, message: `${season}: standings` });
       await db.transaction(async (tx) => {
-        const written = await recomputeSeasonStandings(tx, season);
-        const counts = Object.fromEntries(Object.entries(written).map(([table, res]) => [table, res.inserted + res.updated + res.deleted]));
+        // Then F1DB's own standings after the races it fills, as the dump import does.
+        const counts = plus(rowsWritten(await recomputeSeasonStandings(tx, season)), await mergeSeason(tx, season));
         addRows(counts);
         await forgetDocuments(tx, [standingsMarker(season)]);
         if (Object.values(counts).some((n) => n > 0)) await raiseHistoryGeneration(tx);

@@ -1,0 +1,225 @@
+// The API sync over a database that holds F1DB (and the Jolpica dump), on PGlite and PostgreSQL:
+// a round's answer follows the same precedence rule as the dump import (history/f1db/merge.ts) —
+// Jolpica's rows win for a race and kind it brings rows for, F1DB's fill the rest, every
+// disagreement is listed in source_conflicts — so an empty answer never deletes F1DB's rows, a
+// second sync writes nothing, and a later F1DB re-import (its merge) has nothing left to change.
+//
+// Rounds: 2024 round 2 (Saudi Arabia) through the loopback server — the dump has no 2024 entries,
+// so F1DB filled the race; only its results are recorded, so qualifying, laps and pit stops come
+// back as the empty RaceTable Jolpica answers for a round it has no such data for. 2026 round 2
+// (China) from the recordings directory: a season the dump does not reach and F1DB already holds.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/client.js';
+import { rowsOf, type Db } from '../../src/db/client.js';
+import { importF1db, mergeF1db } from '../../src/history/f1db/index.js';
+import { importJolpicaDump } from '../../src/history/import/index.js';
+import { syncHistory, type SyncHistoryOptions, type SyncSummary } from '../../src/history/sync/sync-history.js';
+import { admin, pgDatabaseUrl, pgliteTemplate, postgresTemplate, type TemplateBuild } from '../helpers/templates.js';
+import { openPglite, openPostgres } from '../../src/db/client.js';
+import { backends, type Backend, type TestDatabase } from '../helpers/db.js';
+import { dumpDir, f1dbDir, fingerprint, yamlList } from '../helpers/history.js';
+import { jolpicaRecordings, startJolpicaServer, type JolpicaServer, type Transform } from '../helpers/jolpica-server.js';
+import { randomBytes } from 'node:crypto';
+
+const SAUDI = { season: 2024, round: 2, f1db: 'seasons/2024/races/02-saudi-arabia', now: new Date('2025-01-15T00:00:00Z') };
+const CHINA = { season: 2026, round: 2, f1db: 'seasons/2026/races/02-china', now: new Date('2026-12-01T00:00:00Z') };
+const clientOptions = { rateLimit: false as const, retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } };
+
+/** Migrated, the Jolpica dump imported, then F1DB: what `apex import jolpica-dump` + `apex import f1db` leave. */
+const withF1db: TemplateBuild = async (database) => {
+  await migrate(database);
+  await importJolpicaDump(database.db, dumpDir);
+  await importF1db(database.db, f1dbDir);
+};
+
+async function f1dbDatabase(kind: Backend): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openPglite(undefined, { loadDataDir: await pgliteTemplate('jolpica-f1db', withF1db) });
+    return { database, cleanup: () => database.close() };
+  }
+  const template = await postgresTemplate('jolpica_f1db', withF1db);
+  const name = `apex_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const database = openPostgres(pgDatabaseUrl(name), { max: 4 });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+const q = async <T>(db: Db, query: string) => rowsOf<T>(await db.execute(sql.raw(query)));
+
+const TABLES = ['results', 'sprint_results', 'qualifying', 'sprint_qualifying', 'pit_stops'] as const;
+/** Rows per table and source of one race, e.g. { results: { f1db: 20 }, … }. */
+async function sources(db: Db, race: { season: number; round: number }): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const table of TABLES) {
+    const rows = await q<{ source: string; n: number }>(
+      db,
+      `select x.source, count(*)::int as n from ${table} x join races r on r.id = x.race_id where r.season = ${race.season} and r.round = ${race.round} group by x.source`,
+    );
+    out[table] = Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
+  }
+  return out;
+}
+
+/** source_conflicts of one race as "kind field" → count. */
+async function conflicts(db: Db, race: { season: number; round: number }): Promise<Record<string, number>> {
+  const rows = await q<{ kind: string; field: string; n: number }>(
+    db,
+    `select kind, field, count(*)::int as n from source_conflicts where season = ${race.season} and round = ${race.round} group by kind, field`,
+  );
+  return Object.fromEntries(rows.map((r) => [`${r.kind} ${r.field}`, Number(r.n)]));
+}
+
+/** F1DB's own rows of a race, from its YAML files. */
+const f1dbCount = (race: { f1db: string }, file: string) => yamlList(join(f1dbDir, race.f1db, file)).length;
+/** The recorded Jolpica answer of a race. */
+const recorded = (race: { season: number; round: number }, kind: string, list: string) =>
+  JSON.parse(readFileSync(join(jolpicaRecordings, `ergast/f1/${race.season}/${race.round}/${kind}.json`), 'utf8')).MRData.RaceTable.Races[0][list] as { Driver: { driverId: string } }[];
+
+/** A full F1DB merge, as the next `apex import f1db` ends with: rows it changes (must be none). */
+async function mergeChanges(db: Db): Promise<Record<string, number>> {
+  const report = await db.transaction((tx) => mergeF1db(tx));
+  return Object.fromEntries(Object.entries(report).map(([t, r]) => [t, r.inserted + r.updated + r.deleted]).filter(([, n]) => n !== 0));
+}
+
+/** Team drivers of a season per source. */
+const teamDrivers = async (db: Db, season: number) =>
+  Object.fromEntries((await q<{ source: string; n: number }>(db, `select source, count(*)::int as n from team_drivers where season = ${season} group by source`)).map((r) => [r.source, Number(r.n)]));
+
+/** Rows a sync wrote, in total (logged per table: what the report quotes). */
+function written(s: SyncSummary, what: string): number {
+  console.log(`[sync-f1db] ${what}: rows written ${JSON.stringify(s.rows)}`);
+  return Object.values(s.rows).reduce((a, b) => a + b, 0);
+}
+
+describe.each(backends)('API sync over F1DB on %s', (backend) => {
+  let server: JolpicaServer;
+  let database: TestDatabase;
+  let db: Db;
+  const sync = (race: typeof SAUDI, extra: Partial<SyncHistoryOptions> = {}) =>
+    syncHistory(db, { seasons: [race.season], rounds: [race.round], baseUrl: server.url, clientOptions, now: race.now, ...extra });
+
+  beforeAll(async () => {
+    server = await startJolpicaServer();
+  }, 900_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  // Every test starts from its own copy of the template.
+  const fresh = async () => {
+    await database?.cleanup();
+    database = await f1dbDatabase(backend);
+    db = database.database.db;
+  };
+  afterAll(async () => database?.cleanup());
+
+  it('F1DB filled 2024 round 2 completely (the starting point)', async () => {
+    await fresh();
+    expect(await sources(db, SAUDI)).toEqual({
+      results: { f1db: f1dbCount(SAUDI, 'race-results.yml') },
+      sprint_results: {},
+      qualifying: { f1db: f1dbCount(SAUDI, 'qualifying-results.yml') },
+      sprint_qualifying: {},
+      pit_stops: { f1db: f1dbCount(SAUDI, 'pit-stops.yml') },
+    });
+    expect(await conflicts(db, SAUDI)).toEqual({});
+  }, 900_000);
+
+  it('the recorded answer: Jolpica’s results replace F1DB’s, F1DB keeps what Jolpica answered empty, conflicts listed; idempotent', async () => {
+    await fresh();
+    const summary = await sync(SAUDI);
+    expect(summary.documentsFetched).toBe(4); // results, qualifying, laps, pit stops
+    expect(written(summary, `${backend} recorded`)).toBeGreaterThan(0);
+    const results = recorded(SAUDI, 'results', 'Results');
+    expect(await sources(db, SAUDI)).toEqual({
+      results: { jolpica: results.length },
+      sprint_results: {},
+      qualifying: { f1db: f1dbCount(SAUDI, 'qualifying-results.yml') },
+      sprint_qualifying: {},
+      pit_stops: { f1db: f1dbCount(SAUDI, 'pit-stops.yml') },
+    });
+    // The same conflicts a full merge lists, and nothing for the next F1DB import to change.
+    const listed = await conflicts(db, SAUDI);
+    expect(await mergeChanges(db)).toEqual({});
+    expect(await conflicts(db, SAUDI)).toEqual(listed);
+    // A forced second sync fetches the same answers and writes nothing.
+    const again = await sync(SAUDI, { force: true });
+    expect(again.documentsFetched).toBe(4);
+    expect(written(again, `${backend} recorded, again`)).toBe(0);
+  }, 900_000);
+
+  it('an empty answer for every kind deletes none of F1DB’s rows', async () => {
+    await fresh();
+    const before = await fingerprint(db);
+    const empty: Transform = (_path, doc) => ({ MRData: { ...doc.MRData, total: '0', RaceTable: { ...(doc.MRData.RaceTable as object), Races: [] } } });
+    server.setTransform(empty);
+    try {
+      const summary = await sync(SAUDI);
+      expect(summary.documentsFetched).toBe(4);
+      expect(written(summary, `${backend} empty`)).toBe(0);
+    } finally {
+      server.setTransform(undefined);
+    }
+    expect(await fingerprint(db)).toEqual(before);
+  }, 900_000);
+
+  it('a partial answer (the first 10 results): Jolpica’s rows win for the race, F1DB’s other entries listed as conflicts', async () => {
+    await fresh();
+    const partial: Transform = (path, doc) => {
+      if (!path.includes('/results.json')) return doc;
+      const table = doc.MRData.RaceTable as { Races: { Results: unknown[] }[] };
+      return { MRData: { ...doc.MRData, total: '10', RaceTable: { ...table, Races: table.Races.map((r) => ({ ...r, Results: r.Results.slice(0, 10) })) } } };
+    };
+    server.setTransform(partial);
+    try {
+      written(await sync(SAUDI), `${backend} partial`);
+    } finally {
+      server.setTransform(undefined);
+    }
+    const s = await sources(db, SAUDI);
+    expect(s.results).toEqual({ jolpica: 10 });
+    expect(s.qualifying).toEqual({ f1db: f1dbCount(SAUDI, 'qualifying-results.yml') });
+    expect((await conflicts(db, SAUDI))['results entry']).toBe(f1dbCount(SAUDI, 'race-results.yml') - 10);
+    expect(await mergeChanges(db)).toEqual({});
+  }, 900_000);
+
+  it('a failure before the round commits leaves the database as it was', async () => {
+    await fresh();
+    // The schedule is written in its own transaction first: take it out of the comparison.
+    await sync(SAUDI, { include: { results: false, qualifying: false, sprint: false, laps: false, pitstops: false } });
+    const before = await fingerprint(db);
+    const err = await sync(SAUDI, {
+      beforeRoundCommit: () => {
+        throw new Error('interrupted');
+      },
+    }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('interrupted');
+    expect(await fingerprint(db)).toEqual(before);
+    expect(await q(db, 'select * from source_conflicts where season = 2024')).toEqual([]);
+  }, 900_000);
+
+  it('2026 round 2 from the recordings: Jolpica’s results replace F1DB’s, F1DB’s sprint, qualifying and pit stops stay', async () => {
+    await fresh();
+    const before = await sources(db, CHINA);
+    expect(before.results).toEqual({ f1db: f1dbCount(CHINA, 'race-results.yml') });
+    const entrants = await teamDrivers(db, CHINA.season);
+    expect(Object.keys(entrants)).toEqual(['f1db']);
+    const summary = await syncHistory(db, { seasons: [CHINA.season], rounds: [CHINA.round], baseUrl: jolpicaRecordings, now: CHINA.now });
+    expect(summary.documentsFetched).toBe(1); // only the results are recorded
+    written(summary, `${backend} 2026`);
+    expect(await sources(db, CHINA)).toEqual({ ...before, results: { jolpica: recorded(CHINA, 'results', 'Results').length } });
+    // One round's entrants do not make the season's team drivers Jolpica's (F1DB lists them all).
+    expect(await teamDrivers(db, CHINA.season)).toEqual(entrants);
+    expect(await mergeChanges(db)).toEqual({});
+    const again = await syncHistory(db, { seasons: [CHINA.season], rounds: [CHINA.round], baseUrl: jolpicaRecordings, now: CHINA.now, force: true });
+    expect(written(again, `${backend} 2026, again`)).toBe(0);
+  }, 900_000);
+});
