@@ -8,21 +8,19 @@
 // so F1DB filled the race; only its results are recorded, so qualifying, laps and pit stops come
 // back as the empty RaceTable Jolpica answers for a round it has no such data for. 2026 round 2
 // (China) from the recordings directory: a season the dump does not reach and F1DB already holds.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/client.js';
-import { rowsOf, type Db } from '../../src/db/client.js';
+import { migrate, openPglite, openPostgres, rowsOf, type Db } from '../../src/db/client.js';
 import { importF1db, mergeF1db } from '../../src/history/f1db/index.js';
 import { importJolpicaDump } from '../../src/history/import/index.js';
 import { syncHistory, type SyncHistoryOptions, type SyncSummary } from '../../src/history/sync/sync-history.js';
-import { admin, pgDatabaseUrl, pgliteTemplate, postgresTemplate, type TemplateBuild } from '../helpers/templates.js';
-import { openPglite, openPostgres } from '../../src/db/client.js';
 import { backends, type Backend, type TestDatabase } from '../helpers/db.js';
 import { dumpDir, f1dbDir, fingerprint, yamlList } from '../helpers/history.js';
 import { jolpicaRecordings, startJolpicaServer, type JolpicaServer, type Transform } from '../helpers/jolpica-server.js';
-import { randomBytes } from 'node:crypto';
+import { admin, pgDatabaseUrl, pgliteTemplate, postgresTemplate, type TemplateBuild } from '../helpers/templates.js';
 
 const SAUDI = { season: 2024, round: 2, f1db: 'seasons/2024/races/02-saudi-arabia', now: new Date('2025-01-15T00:00:00Z') };
 const CHINA = { season: 2026, round: 2, f1db: 'seasons/2026/races/02-china', now: new Date('2026-12-01T00:00:00Z') };
@@ -109,17 +107,17 @@ describe.each(backends)('API sync over F1DB on %s', (backend) => {
 
   beforeAll(async () => {
     server = await startJolpicaServer();
-  }, 900_000);
+  });
   afterAll(async () => {
+    await database?.cleanup();
     await server?.close();
   });
-  // Every test starts from its own copy of the template.
+  // Every test starts from its own copy of the template (the first one builds it: dump + F1DB import).
   const fresh = async () => {
     await database?.cleanup();
     database = await f1dbDatabase(backend);
     db = database.database.db;
   };
-  afterAll(async () => database?.cleanup());
 
   it('F1DB filled 2024 round 2 completely (the starting point)', async () => {
     await fresh();
