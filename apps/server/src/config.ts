@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './db/pglite-memory.js';
 
 /** Repository root (two levels above apps/server/{src,dist}). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -17,6 +18,12 @@ const hasOffline = existsSync(f1data);
 const EnvSchema = Type.Object({
   APEX_HOME: Type.String({ default: resolve(repoRoot, '.apexdata'), description: 'embedded database, caches, downloads' }),
   DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; unset = embedded PGlite in $APEX_HOME/db' })),
+  APEX_PGLITE_SHARED_BUFFERS: Type.Integer({
+    default: DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+    minimum: 1,
+    maximum: 1024,
+    description: "MiB of shared_buffers for the embedded PGlite database (PostgreSQL's page cache; resident once touched, in the API's own memory)",
+  }),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL (response cache, shared rate limit, job queue); unset = all in-process' })),
   PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535 }),
   HOST: Type.String({ default: '127.0.0.1' }),

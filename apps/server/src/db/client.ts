@@ -12,6 +12,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockEmbeddedDatabase } from './embedded-lock.js';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB, initdbInChildProcess, needsInitdb, pgliteStartParams } from './pglite-memory.js';
 import * as schema from './schema/index.js';
 
 export { schema };
@@ -35,6 +36,8 @@ export interface Database {
 export interface DatabaseConfig {
   APEX_HOME: string;
   DATABASE_URL?: string | undefined;
+  /** shared_buffers of the embedded database, MiB (default DEFAULT_PGLITE_SHARED_BUFFERS_MB). */
+  APEX_PGLITE_SHARED_BUFFERS?: number | undefined;
 }
 
 /**
@@ -45,12 +48,20 @@ export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)),
 
 const drizzleOptions = { schema, casing: 'snake_case' as const };
 
+export interface PgliteOptions {
+  sliceMs?: number;
+  loadDataDir?: Blob;
+  /** MiB; default DEFAULT_PGLITE_SHARED_BUFFERS_MB */
+  sharedBuffersMb?: number;
+}
+
 /**
  * Open PGlite. `dataDir` undefined = in memory. A data folder is locked for this process until
  * close: another process gets EmbeddedDatabaseBusyError at once instead of a hang or lost rows.
- * `loadDataDir`: start from a `dumpDataDir()` tarball instead of an empty database.
+ * `loadDataDir`: start from a `dumpDataDir()` tarball instead of an empty database. A new data
+ * folder is created by a child process (see pglite-memory.ts: initdb's memory would stay here).
  */
-export async function openPglite(dataDir?: string, options: { sliceMs?: number; loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -58,7 +69,9 @@ export async function openPglite(dataDir?: string, options: { sliceMs?: number; 
   }
   let client: PGlite;
   try {
-    const opts = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {};
+    if (dataDir && !options.loadDataDir && needsInitdb(dataDir)) await initdbInChildProcess(dataDir);
+    const startParams = pgliteStartParams(PGlite.defaultStartParams, options.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB);
+    const opts = { startParams, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) };
     // (The options are ignored when passed after an undefined dataDir.)
     client = dataDir ? new PGlite(dataDir, opts) : new PGlite(opts);
     await client.waitReady;
@@ -148,7 +161,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 /** The database the configuration points at: PostgreSQL when DATABASE_URL is set, else PGlite in $APEX_HOME/db. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
-  return openPglite(join(config.APEX_HOME, 'db'));
+  return openPglite(join(config.APEX_HOME, 'db'), { sharedBuffersMb: config.APEX_PGLITE_SHARED_BUFFERS });
 }
 
 /** Apply pending migrations with the migrator that matches the driver. Safe to run repeatedly. */
