@@ -1,15 +1,15 @@
 // What the embedded database costs in memory. PGlite runs PostgreSQL in this process's WebAssembly
 // heap, which only grows: whatever it touched once stays resident for the life of the process. Two
-// things made an idle `npm start` hold ~530 MiB (measured, PGlite 0.5.16):
+// things made an idle `apex serve` on a new APEX_HOME hold 510–850 MiB (measured, PGlite 0.5.16):
 //  - initdb: a first open runs initdb in a second PGlite instance plus the initdb program, all in
 //    this process; ~630 MiB of buffers stay referenced while the database is open, and even closed
 //    and reopened in the same process the RSS stays ~430 MiB (the allocator keeps the pages). So a
 //    fresh data folder is initialised by a short-lived child process, and this process only ever
 //    opens an existing folder (~280 MiB, the same as any later start).
 //  - shared_buffers: initdb writes 128MB into postgresql.conf and PGlite's heap holds all of it once
-//    touched. The database a full history import leaves is small enough that a quarter of that
-//    loses no measurable import or API speed (README, "Memory"), so it is set on the command line
-//    (which wins over postgresql.conf, and leaves the file alone) from APEX_PGLITE_SHARED_BUFFERS.
+//    touched. A quarter of that loses no measurable import or API speed (README, "Embedded database
+//    memory": the ~190 MiB history database stays in the OS file cache), so it is set on the command
+//    line (which wins over postgresql.conf and leaves the file alone) from APEX_PGLITE_SHARED_BUFFERS.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
