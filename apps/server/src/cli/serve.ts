@@ -1,6 +1,7 @@
 // `apex serve` (migrate + serve the API) and `apex start` (what `npm start` runs: migrate, bootstrap
 // history on first start, serve the API and the web app, print the URLs).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -166,17 +167,34 @@ function parseYear(value: string): number {
   return n;
 }
 
+/**
+ * First start: the history imports run in a child process (`apex bootstrap-history`, its output
+ * straight to this terminal), so the hundreds of MiB the importers leave behind leave with it
+ * instead of staying in the API for as long as it runs (a first `npm start` idled at ~505 MiB on
+ * the embedded database, ~260 MiB when started again). The database is closed meanwhile: PGlite's
+ * folder belongs to one process at a time.
+ */
+async function bootstrapInChild(config: Config, database: Database, syncFrom?: number): Promise<Database> {
+  if (await hasHistory(database.db)) return database;
+  await database.close();
+  const args = [...process.execArgv, process.argv[1]!, 'bootstrap-history', ...(syncFrom !== undefined ? ['--sync-from', String(syncFrom)] : [])];
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  // Stopping `apex start` while it imports stops the import too (it rolls back), not only this process.
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  const onTerm = forward('SIGTERM');
+  const onInt = forward('SIGINT');
+  process.on('SIGTERM', onTerm).on('SIGINT', onInt);
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  process.off('SIGTERM', onTerm).off('SIGINT', onInt);
+  if (signal) process.exit(1);
+  if (code !== 0) say(`  ✗ the history import stopped (exit ${code}); the API starts without it`);
+  return openDatabase(config);
+}
+
 async function serve(flags: ServeFlags, mode: 'serve' | 'start'): Promise<void> {
   const config = loadConfig();
-  const database = await openMigrated(config);
-  if (mode === 'start') {
-    try {
-      await bootstrapHistory(config, database, flags.syncFrom);
-    } catch (err) {
-      await database.close().catch(() => {});
-      throw err;
-    }
-  }
+  let database = await openMigrated(config);
+  if (mode === 'start') database = await bootstrapInChild(config, database, flags.syncFrom);
   const server = await startServer({
     config,
     database,
@@ -221,4 +239,18 @@ export function registerServeCommands(program: Command): void {
     .option('--no-web', 'serve the API only')
     .option('--sync-from <year>', 'first start without a dump: sync seasons from this one to the current (default: last season)', parseYear)
     .action((flags: ServeFlags) => serve(flags, 'start'));
+
+  // What `apex start` runs in a child process on an empty database (see bootstrapInChild).
+  program
+    .command('bootstrap-history', { hidden: true })
+    .option('--sync-from <year>', 'sync seasons from this one when there is no dump', parseYear)
+    .action(async (flags: ServeFlags) => {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        await bootstrapHistory(config, database, flags.syncFrom);
+      } finally {
+        await database.close();
+      }
+    });
 }

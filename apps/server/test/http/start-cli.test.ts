@@ -1,13 +1,16 @@
 // `apex start` / `apex serve` as a user runs them: a real process on a real port, bootstrapping an
 // empty database (from the dump, or by syncing from the recorded Jolpica answers), answering, and
 // closing cleanly on SIGTERM. Runs the TypeScript sources through tsx, so no build is needed.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../../src/config.js';
 import { startCli, stopCli } from '../helpers/cli-process.js';
 import { testDatabase, type TestDatabase } from '../helpers/db.js';
+
+/** Resident memory of a process (MiB), from /proc. */
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 const json = async (url: string) => (await fetch(url)).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -37,11 +40,18 @@ describe('apex start / apex serve', () => {
     const seasons = await json(`${first.apiUrl}/api/v1/seasons?limit=1`);
     expect(seasons.total).toBe(77);
     expect((await fetch(`${first.apiUrl}/ready`)).status).toBe(200);
+    const firstRss = rssMiB(first.proc.pid!);
     expect(await stopCli(first)).toBe(0);
 
     // second start: the data is there, nothing is imported again
     const second = await startCli(['start', '--no-web'], env);
     expect(second.output()).not.toContain('importing');
+    await json(`${second.apiUrl}/api/v1/seasons?limit=1`);
+    // The imports ran in a child process: the API that served after them holds about what an API
+    // that never imported holds (in-process imports left it hundreds of MiB larger).
+    const secondRss = rssMiB(second.proc.pid!);
+    console.log(`[start-cli] API RSS after the first start's imports ${firstRss.toFixed(0)} MiB, on the second start ${secondRss.toFixed(0)} MiB`);
+    expect(firstRss).toBeLessThan(secondRss + 80);
     expect((await json(`${second.apiUrl}/api/v1/races/2023/1`)).results.length).toBeGreaterThan(0);
     expect(await stopCli(second)).toBe(0);
   });
