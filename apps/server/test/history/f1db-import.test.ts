@@ -72,6 +72,8 @@ async function graph(db: Db): Promise<Record<string, string>> {
     pit_stops: `select ra.season, ra.round, d.driver_ref, x.stop, x.lap, x.duration_millis, x.source from pit_stops x join races ra on ra.id = x.race_id join drivers d on d.id = x.driver_id`,
     lap_times: `select ra.season, ra.round, d.driver_ref, x.lap, x.time_millis from lap_times x join races ra on ra.id = x.race_id join drivers d on d.id = x.driver_id`,
     driver_standings: `select x.season, x.round, d.driver_ref, x.points, x.position, x.wins from driver_standings x join drivers d on d.id = x.driver_id`,
+    constructor_standings: `select x.season, x.round, c.constructor_ref, x.points, x.position, x.wins from constructor_standings x join constructors c on c.id = x.constructor_id`,
+    team_drivers: `select x.season, d.driver_ref, c.constructor_ref, x.role, x.source from team_drivers x join drivers d on d.id = x.driver_id join constructors c on c.id = x.constructor_id`,
     starting_grid: `select ra.season, ra.round, x.kind, x.ordinal, d.driver_ref, x.grid_penalty_text from starting_grid x join races ra on ra.id = x.race_id join drivers d on d.id = x.driver_id`,
     f1db_aliases: `select a.kind, a.alias, coalesce(d.driver_ref, c.constructor_ref, ci.circuit_ref, ra.season || '/' || ra.round) from entity_aliases a
                    left join drivers d on a.kind = 'driver' and d.id = a.entity_id left join constructors c on a.kind = 'constructor' and c.id = a.entity_id
@@ -370,6 +372,58 @@ describe.each(backends)('F1DB import on %s', (backend) => {
     expect([report.tables.drivers?.updated, report.tables.constructors?.updated, report.tables.circuits?.updated]).toEqual([1, 1, 1]);
   });
 
+  it("F1DB's renamed successors are Jolpica's constructor through the rename (chronology), in either order", async () => {
+    // Jolpica keeps 'rb', 'sauber' and 'wolf' through renames F1DB starts new constructors at; its
+    // team drivers of those seasons (the dump) say so. Names cannot match them; the chronology does.
+    const { tree } = loaded;
+    const f1dbResults = (ids: string[]) =>
+      tree.seasons.flatMap((x) => x.races.flatMap((r) => r.raceResults)).filter((r) => ids.includes(r.constructorId)).length;
+    for (const db of [first.database.db, second.database.db]) {
+      const refs = await q<{ alias: string; ref: string }>(
+        db,
+        `select a.alias, c.constructor_ref as ref from entity_aliases a join constructors c on c.id = a.entity_id
+          where a.kind = 'constructor' and a.alias in ('rb', 'racing-bulls', 'racing_bulls', 'sauber', 'kick-sauber', 'kick_sauber', 'wolf', 'wolf-williams', 'wolf_williams') order by 1`,
+      );
+      expect(Object.fromEntries(refs.map((r) => [r.alias, r.ref]))).toEqual({
+        rb: 'rb', 'racing-bulls': 'rb', racing_bulls: 'rb',
+        sauber: 'sauber', 'kick-sauber': 'sauber', kick_sauber: 'sauber',
+        wolf: 'wolf', 'wolf-williams': 'wolf', wolf_williams: 'wolf',
+      });
+      expect(await q(db, `select constructor_ref from constructors where constructor_ref in ('racing_bulls', 'kick_sauber', 'wolf_williams')`)).toEqual([]);
+      // Every F1DB result of both constructors is the one team's (the dump has none of these seasons' results).
+      const [rb] = await q<{ n: number }>(db, `select count(*)::int as n from results x join constructors c on c.id = x.constructor_id join races r on r.id = x.race_id where c.constructor_ref = 'rb' and r.season >= 2024`);
+      expect(rb!.n).toBe(f1dbResults(['rb', 'racing-bulls']));
+      // One row per team after every 2025 round, as many as F1DB's standings list.
+      const rounds = await q<{ rows: number; teams: number; rb: number; sauber: number }>(
+        db,
+        `select count(*)::int as rows, count(distinct c.constructor_ref)::int as teams, count(*) filter (where c.constructor_ref = 'rb')::int as rb,
+                count(*) filter (where c.constructor_ref = 'sauber')::int as sauber
+           from constructor_standings x join constructors c on c.id = x.constructor_id where x.season = 2025 group by x.round order by x.round`,
+      );
+      const f1dbRows = tree.seasons.find((x) => x.year === 2025)!.races.filter((r) => r.constructorStandings?.length).map((r) => r.constructorStandings!.length);
+      expect(rounds.map((r) => r.rows)).toEqual(f1dbRows);
+      expect(rounds.every((r) => r.teams === r.rows && r.rb === 1 && r.sauber === 1)).toBe(true);
+      // The lineage is stored once on the entity, its first F1DB constructor's (F1DB repeats it on every member).
+      const lineage = tree.constructors.find((c) => c.id === 'racing-bulls')!.chronology!;
+      expect(tree.constructors.find((c) => c.id === 'rb')!.chronology).toEqual(lineage);
+      const [steps] = await q<{ list: string }>(
+        db,
+        `select string_agg(m.constructor_ref || ' ' || x.year_from, ' > ' order by x.ordinal) as list from constructor_chronology x
+           join constructors c on c.id = x.constructor_id join constructors m on m.id = x.member_constructor_id where c.constructor_ref = 'rb'`,
+      );
+      expect(steps!.list).toBe('minardi 1985 > toro_rosso 2006 > alphatauri 2020 > rb 2024 > rb 2025');
+    }
+  });
+
+  it('keeps listing what it kept apart when a later import resolves it by its alias', async () => {
+    const db = second.database.db;
+    const ids = (list: { kind: string; f1dbId: string }[]) => list.map((a) => `${a.kind} ${a.f1dbId}`).filter((x) => !x.startsWith('race ')).sort();
+    expect(ids(f1dbAfterDump.ambiguous).length).toBeGreaterThan(0);
+    expect(ids(release.report.ambiguous)).toEqual(ids(f1dbAfterDump.ambiguous));
+    const stored = await q<{ kind: string; source_id: string }>(db, `select kind, source_id from ambiguous_matches where source = 'f1db' and kind <> 'race'`);
+    expect(stored.map((a) => `${a.kind} ${a.source_id}`).sort()).toEqual(ids(f1dbAfterDump.ambiguous));
+  });
+
   it('stores what only F1DB has', async () => {
     const db = second.database.db;
     const [grid] = await q<{ n: number }>(db, `select count(*)::int as n from starting_grid x join races ra on ra.id = x.race_id where ra.season = 2024 and ra.round = 1 and x.kind = 'race'`);
@@ -391,7 +445,8 @@ describe.each(backends)('F1DB import on %s', (backend) => {
         ),
       );
     const drivers = await stored('driver', 'driver_details', 'driver_id', 'first_name, last_name, permanent_number');
-    const constructors = await stored('constructor', 'constructor_details', 'constructor_id', 'name');
+    // Per F1DB constructor, also where several are one entity (rb and racing-bulls: continuations.ts).
+    const constructors = new Map((await q<{ f1db_id: string; name: string }>(db, `select f1db_id, name from constructor_details`)).map(({ f1db_id, name }) => [f1db_id, { name }]));
     const circuits = await stored('circuit', 'circuit_details', 'circuit_id', 'name, latitude, longitude');
     const { tree } = loaded;
     expect(tree.drivers.filter((d) => !drivers.has(d.id)).map((d) => d.id)).toEqual([]);

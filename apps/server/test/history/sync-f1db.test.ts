@@ -9,7 +9,7 @@
 // back as the empty RaceTable Jolpica answers for a round it has no such data for. 2026 round 2
 // (China) from the recordings directory: a season the dump does not reach and F1DB already holds.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +217,29 @@ describe.each(backends)('API sync over F1DB on %s', (backend) => {
     // One round's entrants do not make the season's team drivers Jolpica's (F1DB lists them all).
     expect(await teamDrivers(db, CHINA.season)).toEqual(entrants);
     expect(await mergeChanges(db)).toEqual({});
+    // Jolpica's 'rb' (its id through the 2025 rename) is F1DB's 'racing-bulls' (continuations.ts): the
+    // synced round and F1DB's other rounds are one team, once in the standings after every round.
+    const rbRounds = await q<{ ref: string; source: string; rounds: number }>(
+      db,
+      `select c.constructor_ref as ref, x.source, count(distinct r.round)::int as rounds from results x join races r on r.id = x.race_id
+        join constructors c on c.id = x.constructor_id where r.season = 2026 and c.constructor_ref in ('rb', 'racing_bulls') group by 1, 2 order by 1, 2`,
+    );
+    const seasonDir = join(f1dbDir, 'seasons/2026/races');
+    const raced = readdirSync(seasonDir).filter((d) => existsSync(join(seasonDir, d, 'race-results.yml')));
+    const f1dbRounds = raced.length;
+    expect(rbRounds).toEqual([
+      { ref: 'rb', source: 'f1db', rounds: f1dbRounds - 1 },
+      { ref: 'rb', source: 'jolpica', rounds: 1 },
+    ]);
+    const teamsPerRound = await q<{ round: number; rows: number; teams: number; rb: number }>(
+      db,
+      `select x.round, count(*)::int as rows, count(distinct x.constructor_id)::int as teams, count(*) filter (where c.constructor_ref = 'rb')::int as rb
+         from constructor_standings x join constructors c on c.id = x.constructor_id where x.season = 2026 group by x.round order by x.round`,
+    );
+    // As many teams as F1DB's standings list after each round, RB among them once.
+    expect(teamsPerRound.map((r) => ({ rows: r.rows, teams: r.teams, rb: r.rb }))).toEqual(
+      raced.map((d) => { const n = yamlList(join(seasonDir, d, 'constructor-standings.yml')).length; return { rows: n, teams: n, rb: 1 }; }),
+    );
     const again = await syncHistory(db, { seasons: [CHINA.season], rounds: [CHINA.round], baseUrl: jolpicaRecordings, now: CHINA.now, force: true });
     expect(written(again, `${backend} 2026, again`)).toBe(0);
   }, 900_000);

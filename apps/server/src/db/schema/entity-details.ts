@@ -43,15 +43,26 @@ export const driverRelations = pgTable(
   (t) => [primaryKey({ columns: [t.driverId, t.relatedDriverId, t.type] })],
 );
 
-export const constructorDetails = pgTable('constructor_details', {
-  constructorId: integer()
-    .primaryKey()
-    .references(() => constructors.id, { onDelete: 'cascade' }),
-  /** F1DB's short name, kept beside Jolpica's name of a matched constructor. */
-  name: text(),
-  fullName: text().notNull(),
-  countryId: integer().references(() => countries.id),
-});
+/**
+ * One row per F1DB constructor: several can be one entity (Jolpica's 'rb' is F1DB's 'rb' and
+ * 'racing-bulls': history/f1db/continuations.ts), each keeps its own names and country.
+ */
+export const constructorDetails = pgTable(
+  'constructor_details',
+  {
+    f1dbId: text().primaryKey(),
+    constructorId: integer()
+      .notNull()
+      .references(() => constructors.id, { onDelete: 'cascade' }),
+    /** Order among the entity's F1DB constructors by first season: 1 gives the entity's details. */
+    ordinal: smallint().notNull().default(1),
+    /** F1DB's short name, kept beside Jolpica's name of a matched constructor. */
+    name: text(),
+    fullName: text().notNull(),
+    countryId: integer().references(() => countries.id),
+  },
+  (t) => [index().on(t.constructorId)],
+);
 
 /** A lineage (Toleman → Benetton → Renault → Lotus → Renault → Alpine) as F1DB lists it on one constructor. */
 export const constructorChronology = pgTable(

@@ -22,6 +22,7 @@ import { syncRows } from '../../db/sync-rows.js';
 import { formatLapTime, formatResultTime } from '../import/format.js';
 import { assignStatusIds } from '../import/statuses.js';
 import type { ProgressFn, TableReport } from '../import/write.js';
+import { foldContinuations } from './continuations.js';
 import { ergastPositionText, ergastStatus } from './values.js';
 
 type Row = Record<string, unknown>;
@@ -63,6 +64,10 @@ export async function mergeF1db(db: DbOrTx, options: MergeOptions = {}): Promise
   const within = (raceId: PgColumn): SQL | undefined =>
     seasons ? sql`${raceId} in (select ${s.races.id} from ${s.races} where ${inArray(s.races.season, seasons)})` : undefined;
   const report: Record<string, TableReport> = {};
+  // First the entities: F1DB constructors that continue a Jolpica one become it (continuations.ts).
+  const t0 = performance.now();
+  const folded = await foldContinuations(db);
+  report.constructor_continuations = { inserted: 0, updated: folded.length, deleted: 0, unchanged: 0, seconds: (performance.now() - t0) / 1000 };
   // Building and comparing tens of thousands of rows pauses every few ms (the API thread; issue 13).
   const pause = slicer();
   const run = async (name: string, opts: Parameters<typeof syncRows>[1]) => {

@@ -207,6 +207,16 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
     circuitCandidates,
   );
   count('circuit', circuitMatches);
+  // An entity kept apart by an earlier import resolves by its alias now, still apart: it stays listed
+  // until a human merges it (a re-import must not empty the list).
+  const resolvedNow = { driver: driverMatches, constructor: constructorMatches, circuit: circuitMatches } as Partial<Record<EntityKind, Map<string, Match>>>;
+  for (const a of await db.select().from(s.ambiguousMatches).where(eq(s.ambiguousMatches.source, 'f1db')))
+    if (resolvedNow[a.kind as EntityKind]?.has(a.sourceId) && !ambiguous.some((x) => x.kind === a.kind && x.f1dbId === a.sourceId))
+    {
+      ambiguous.push({ kind: a.kind as EntityKind, f1dbId: a.sourceId, reason: a.reason, candidates: a.candidates });
+      matches[a.kind as EntityKind]!.matched--;
+      matches[a.kind as EntityKind]!.ambiguous++;
+    }
 
   // Entities F1DB gives the Ergast columns of: new ones, under an Ergast-style public id, and the
   // ones an earlier F1DB import created that Jolpica has not adopted (their public id is still the
@@ -328,15 +338,26 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
     keyOf: (r) => k(r.driverId, r.relatedDriverId, r.type),
     identity: ['driverId', 'relatedDriverId', 'type'],
   });
+  // Several F1DB constructors can be one entity ('rb' and 'racing-bulls' are Jolpica's 'rb':
+  // continuations.ts): each keeps its details row, numbered by first season (the first's is the
+  // entity's); the lineage is written once, from the first (F1DB repeats one lineage on every member).
+  const firstSeason = (id: string) => Math.min(...(constructorYears.get(id) ?? [Infinity]));
+  const ordinalOf = new Map<string, number>();
+  const perEntity = new Map<number, number>();
+  for (const c of [...tree.constructors].sort((a, b) => firstSeason(a.id) - firstSeason(b.id) || a.id.localeCompare(b.id))) {
+    const n = (perEntity.get(constructorId.get(c.id)!) ?? 0) + 1;
+    perEntity.set(constructorId.get(c.id)!, n);
+    ordinalOf.set(c.id, n);
+  }
   await put('constructor_details', {
     table: s.constructorDetails,
-    rows: tree.constructors.map((c) => ({ constructorId: constructorId.get(c.id)!, name: c.name, fullName: c.fullName, countryId: country(c.countryId) })),
-    keyOf: (r) => k(r.constructorId),
-    identity: ['constructorId'],
+    rows: tree.constructors.map((c) => ({ f1dbId: c.id, constructorId: constructorId.get(c.id)!, ordinal: ordinalOf.get(c.id)!, name: c.name, fullName: c.fullName, countryId: country(c.countryId) })),
+    keyOf: (r) => k(r.f1dbId),
+    identity: ['f1dbId'],
   });
   await put('constructor_chronology', {
     table: s.constructorChronology,
-    rows: tree.constructors.flatMap((c) =>
+    rows: tree.constructors.filter((c) => ordinalOf.get(c.id) === 1).flatMap((c) =>
       (c.chronology ?? []).map((x, i) => ({
         constructorId: constructorId.get(c.id)!,
         ordinal: i + 1,

@@ -274,7 +274,8 @@ export async function constructorFacts(db: DbOrTx, constructorPk: number): Promi
   const id = int(constructorPk);
   const [details, chronology, entries] = await Promise.all([
     all(db, sql`select cd.full_name as "fullName", ${countryCols('c', 'c_')}
-                from constructor_details cd left join countries c on c.id = cd.country_id where cd.constructor_id = ${id}`),
+                from constructor_details cd left join countries c on c.id = cd.country_id where cd.constructor_id = ${id}
+                order by cd.ordinal limit 1`),
     all(db, sql`select ch.year_from as "yearFrom", ch.year_to as "yearTo", ${constructorCols('k', 'k_')}
                 from constructor_chronology ch join constructors k on k.id = ch.member_constructor_id
                 where ch.constructor_id = ${id} order by ch.ordinal`),
