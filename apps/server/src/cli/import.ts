@@ -24,6 +24,10 @@ export async function importDumpWithProgress(
   }
 }
 
+/** One line per entity kept apart from one it partly matches (a human decides: README, Matching). */
+const ambiguousLines = (list: ImportReport['ambiguous']) =>
+  list.map((a) => `  ambiguous ${a.kind} ${a.sourceId}: ${a.reason} (candidates: ${a.candidates.join(', ')}) — kept apart\n`).join('');
+
 /** One line per table: what changed. */
 export function summarise(report: Pick<ImportReport, 'seconds'> & { written?: ImportReport['written']; tables?: ImportReport['written'] }): string {
   const lines = Object.entries(report.written ?? report.tables ?? {}).map(
@@ -50,7 +54,7 @@ export function registerImportCommands(program: Command): void {
         const loaded = await loadDumpInThread(resolve(dir));
         await migrate(database);
         const report = await importDumpWithProgress(database, loaded, opts);
-        if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n`);
+        if (!opts.quiet) process.stdout.write(`imported ${resolve(dir)}\n${summarise(report)}\n${ambiguousLines(report.ambiguous)}`);
       } finally {
         await database.close();
       }

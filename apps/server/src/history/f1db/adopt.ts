@@ -36,6 +36,7 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
   const known = adoptable.map((r) => ({ id: r.id as number, ref: r[ref] as string, data: keyOfRow(kind, r, seasons.get(r.id as number) ?? []) }));
   const claims = new Map<number, string[]>();
   const byRef = new Map(known.map((k) => [k.ref, k]));
+  const ambiguous: { ref: string; reason: string; candidates: string[] }[] = [];
   for (const i of incoming) {
     const found = find(kind, i.key, known);
     const same = found.candidates.length === 1 && !found.doubtful ? found.candidates[0]! : null;
@@ -52,16 +53,34 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
       }
       await moveAside(tx, kind, ours.id, i.ref);
     }
-    if (!same) continue;
+    // An entity Jolpica brings that partly matches one F1DB created: both kept, listed.
+    if (!same) {
+      if (found.candidates.length > 0) ambiguous.push({ ref: i.ref, reason: found.reason, candidates: found.candidates.map((c) => c.ref) });
+      continue;
+    }
     claims.set(same.id, [...(claims.get(same.id) ?? []), i.ref]);
   }
   let n = 0;
   for (const [id, refs] of claims) {
-    if (refs.length !== 1) continue; // two Jolpica entities for one of ours: leave it to a human
+    if (refs.length !== 1) {
+      // Two Jolpica entities for one of ours: leave it to a human.
+      for (const r of refs) ambiguous.push({ ref: r, reason: `${refs.length} ${kind}s match ${known.find((k) => k.id === id)!.ref}`, candidates: [known.find((k) => k.id === id)!.ref] });
+      continue;
+    }
     await tx.update(table).set({ [ref]: refs[0] } as never).where(eq((table as typeof s.drivers).id, id));
     n++;
   }
+  await listAmbiguous(tx, kind, ambiguous);
   return n;
+}
+
+/** Jolpica entities kept apart from an F1DB-created one they partly match: listed like the F1DB import's. */
+async function listAmbiguous(tx: DbOrTx, kind: Kind, list: readonly { ref: string; reason: string; candidates: string[] }[]): Promise<void> {
+  for (const a of list)
+    await tx
+      .insert(s.ambiguousMatches)
+      .values({ kind, source: 'jolpica', sourceId: a.ref, reason: a.reason, candidates: a.candidates })
+      .onConflictDoUpdate({ target: [s.ambiguousMatches.kind, s.ambiguousMatches.source, s.ambiguousMatches.sourceId], set: { reason: a.reason, candidates: a.candidates } });
 }
 
 /** Seasons each constructor of the graph took part in (results and team drivers of any source). */

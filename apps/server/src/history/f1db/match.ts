@@ -98,6 +98,12 @@ export function driverCandidates(d: DriverKey, known: readonly Known<DriverKey>[
   if (named.length > 0) return { candidates: named, reason: `${named.length} drivers born ${d.dateOfBirth} with this name` };
   // Born the same day under another name: a transliteration or a different person — a human decides.
   if (sameDay.length > 0) return { candidates: sameDay, doubtful: true, reason: `born ${d.dateOfBirth} like ${sameDay.map((k) => k.ref).join(', ')} but named differently` };
+  // Named alike, born on another day: the sources disagree on a birthday (Horace Gould: 1921 in F1DB,
+  // 1918 in Jolpica) or two people share a name — a human decides, as above.
+  const name = normaliseName(`${d.givenName} ${d.familyName}`);
+  const namesakes = known.filter((k) => normaliseName(`${k.data.givenName} ${k.data.familyName}`) === name);
+  if (namesakes.length > 0)
+    return { candidates: namesakes, doubtful: true, reason: `named like ${namesakes.map((k) => `${k.ref} (born ${k.data.dateOfBirth})`).join(', ')} but born ${d.dateOfBirth}` };
   return { candidates: [], reason: '' };
 }
 

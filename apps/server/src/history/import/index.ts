@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { raiseHistoryGeneration } from '../../db/changes.js';
 import type { Db } from '../../db/client.js';
 import type { HistoryBatch } from './batch.js';
-import { dataImports } from '../../db/schema/index.js';
+import { ambiguousMatches, dataImports } from '../../db/schema/index.js';
 import type { LoadedDump } from './load.js';
 import { hasF1db, mergeF1db } from '../f1db/merge.js';
 import { writeHistory, type ProgressFn, type TableReport } from './write.js';
@@ -22,6 +22,8 @@ export interface ImportReport {
   read: Record<string, number>;
   /** What was written per database table. */
   written: Record<string, TableReport>;
+  /** Jolpica entities kept apart from F1DB-created ones they partly match (history/f1db/adopt.ts). */
+  ambiguous: { kind: string; sourceId: string; reason: string; candidates: string[] }[];
   seconds: { read: number; write: number };
 }
 
@@ -42,9 +44,10 @@ export async function writeDump(db: Db, loaded: LoadedDump, options: { onProgres
       });
       await raiseHistoryGeneration(tx);
     }
-    return report;
+    const ambiguous = await tx.select().from(ambiguousMatches).where(eq(ambiguousMatches.source, 'jolpica')).orderBy(ambiguousMatches.kind, ambiguousMatches.sourceId);
+    return { report, ambiguous };
   });
-  return { read: loaded.read, written, seconds: { read: loaded.seconds, write: (performance.now() - t1) / 1000 } };
+  return { read: loaded.read, written: written.report, ambiguous: written.ambiguous, seconds: { read: loaded.seconds, write: (performance.now() - t1) / 1000 } };
 }
 
 export async function importJolpicaDump(
