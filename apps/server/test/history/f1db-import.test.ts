@@ -150,6 +150,7 @@ describe.each(backends)('F1DB import on %s', (backend) => {
   let afterDumpAgain: Record<string, string>;
   let graphA: Record<string, string>;
   let graphB: Record<string, string>;
+  let dumpAfterF1db: ImportReport;
   const mixed: Record<string, Record<string, string[]>> = {};
   let failed: unknown;
   let unchangedByFailure: boolean;
@@ -183,7 +184,7 @@ describe.each(backends)('F1DB import on %s', (backend) => {
     const db = first.database.db;
     f1dbFirst = await writeLoadedF1db(db, loaded);
     mark(`${backend} A: F1DB on an empty database ${slowest(f1dbFirst)}`);
-    await writeDump(db, dump);
+    dumpAfterF1db = await writeDump(db, dump);
     mixed['F1DB → dump'] = await mixedRaces(db);
     mark(`${backend} A: dump on top`);
     before = await fingerprint(db);
@@ -413,6 +414,20 @@ describe.each(backends)('F1DB import on %s', (backend) => {
       );
       expect(steps!.list).toBe('minardi 1985 > toro_rosso 2006 > alphatauri 2020 > rb 2024 > rb 2025');
     }
+  });
+
+  it('lists the same drivers kept apart whichever source comes second (same birthday other name, same name other birthday)', async () => {
+    // F1DB second: F1DB id → Jolpica candidates. Dump second: Jolpica id → our F1DB-created candidates, as F1DB ids.
+    const f1dbSecond = f1dbAfterDump.ambiguous.filter((a) => a.kind === 'driver').flatMap((a) => a.candidates.map((c) => `${a.f1dbId} ~ ${c}`));
+    const f1dbIdOf = new Map(
+      (await q<{ ref: string; alias: string }>(first.database.db, `select d.driver_ref as ref, a.alias from drivers d join entity_aliases a on a.kind = 'driver' and a.source = 'f1db' and a.entity_id = d.id`)).map((r) => [r.ref, r.alias]),
+    );
+    const dumpSecond = dumpAfterF1db.ambiguous.filter((a) => a.kind === 'driver').flatMap((a) => a.candidates.map((c) => `${f1dbIdOf.get(c)} ~ ${a.sourceId}`));
+    expect(dumpSecond.sort()).toEqual(f1dbSecond.sort());
+    // Horace Gould: born 1921-09-20 in F1DB, 1918-09-20 in Jolpica — never merged, listed.
+    expect(f1dbSecond).toContain('horace-gould ~ gould');
+    const listed = await q<{ source_id: string; candidates: string[] }>(first.database.db, `select source_id, candidates from ambiguous_matches where source = 'jolpica' and kind = 'driver' and source_id = 'gould'`);
+    expect(listed).toEqual([{ source_id: 'gould', candidates: ['horace_gould'] }]);
   });
 
   it('keeps listing what it kept apart when a later import resolves it by its alias', async () => {

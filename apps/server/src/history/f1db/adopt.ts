@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
-import { circuitCandidates, constructorCandidates, driverCandidates, type Found, type Known } from './match.js';
+import { circuitCandidates, constructorCandidates, driverCandidates, partial, type Found, type Known } from './match.js';
 
 type Kind = 'driver' | 'constructor' | 'circuit';
 const tables = {
@@ -36,7 +36,8 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
   const known = adoptable.map((r) => ({ id: r.id as number, ref: r[ref] as string, data: keyOfRow(kind, r, seasons.get(r.id as number) ?? []) }));
   const claims = new Map<number, string[]>();
   const byRef = new Map(known.map((k) => [k.ref, k]));
-  const ambiguous: { ref: string; reason: string; candidates: string[] }[] = [];
+  /** `shared`: several incoming entities match one of ours fully (kept as they are, not filtered). */
+  const ambiguous: { ref: string; reason: string; candidates: Known<unknown>[]; shared?: boolean }[] = [];
   for (const i of incoming) {
     const found = find(kind, i.key, known);
     const same = found.candidates.length === 1 && !found.doubtful ? found.candidates[0]! : null;
@@ -55,7 +56,7 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
     }
     // An entity Jolpica brings that partly matches one F1DB created: both kept, listed.
     if (!same) {
-      if (found.candidates.length > 0) ambiguous.push({ ref: i.ref, reason: found.reason, candidates: found.candidates.map((c) => c.ref) });
+      if (found.candidates.length > 0) ambiguous.push({ ref: i.ref, reason: found.reason, candidates: found.candidates as Known<unknown>[] });
       continue;
     }
     claims.set(same.id, [...(claims.get(same.id) ?? []), i.ref]);
@@ -64,23 +65,30 @@ export async function adoptF1dbEntities(tx: DbOrTx, kind: Kind, incoming: readon
   for (const [id, refs] of claims) {
     if (refs.length !== 1) {
       // Two Jolpica entities for one of ours: leave it to a human.
-      for (const r of refs) ambiguous.push({ ref: r, reason: `${refs.length} ${kind}s match ${known.find((k) => k.id === id)!.ref}`, candidates: [known.find((k) => k.id === id)!.ref] });
+      const ours = known.find((k) => k.id === id)!;
+      for (const r of refs) ambiguous.push({ ref: r, reason: `${refs.length} ${kind}s match ${ours.ref}`, candidates: [ours], shared: true });
       continue;
     }
     await tx.update(table).set({ [ref]: refs[0] } as never).where(eq((table as typeof s.drivers).id, id));
     n++;
   }
-  await listAmbiguous(tx, kind, ambiguous);
+  // Partial matches lose the candidates another incoming entity matches fully (match.ts, partial).
+  const adopted = new Map([...claims].filter(([, refs]) => refs.length === 1));
+  await listAmbiguous(tx, kind, ambiguous.map((a) => ({ ...a, candidates: a.shared ? a.candidates : partial(a.candidates, adopted) })));
   return n;
 }
 
-/** Jolpica entities kept apart from an F1DB-created one they partly match: listed like the F1DB import's. */
-async function listAmbiguous(tx: DbOrTx, kind: Kind, list: readonly { ref: string; reason: string; candidates: string[] }[]): Promise<void> {
-  for (const a of list)
+/** Jolpica entities kept apart from F1DB-created ones they partly match, listed like the F1DB import's (under their refs now). */
+async function listAmbiguous(tx: DbOrTx, kind: Kind, list: readonly { ref: string; reason: string; candidates: Known<unknown>[] }[]): Promise<void> {
+  const { table, ref } = tables[kind];
+  const ids = [...new Set(list.flatMap((a) => a.candidates.map((c) => c.id)))];
+  if (ids.length === 0) return;
+  const refOf = new Map(((await tx.select().from(table).where(inArray((table as typeof s.drivers).id, ids))) as Record<string, unknown>[]).map((r) => [r.id as number, r[ref] as string]));
+  for (const a of list.filter((x) => x.candidates.length > 0))
     await tx
       .insert(s.ambiguousMatches)
-      .values({ kind, source: 'jolpica', sourceId: a.ref, reason: a.reason, candidates: a.candidates })
-      .onConflictDoUpdate({ target: [s.ambiguousMatches.kind, s.ambiguousMatches.source, s.ambiguousMatches.sourceId], set: { reason: a.reason, candidates: a.candidates } });
+      .values({ kind, source: 'jolpica', sourceId: a.ref, reason: a.reason, candidates: a.candidates.map((c) => refOf.get(c.id)!) })
+      .onConflictDoUpdate({ target: [s.ambiguousMatches.kind, s.ambiguousMatches.source, s.ambiguousMatches.sourceId], set: { reason: a.reason, candidates: a.candidates.map((c) => refOf.get(c.id)!) } });
 }
 
 /** Seasons each constructor of the graph took part in (results and team drivers of any source). */

@@ -39,6 +39,15 @@ interface Side<T> {
   data: T;
 }
 
+/**
+ * A partial match's candidates without those another entity matches fully (its claims): Clapham,
+ * born the day Bruce Halford was, is no candidate for Halford, whom Halford's own record matches. The
+ * same rule whichever source imports second (resolve here, adopt.ts there).
+ */
+export function partial<K>(candidates: readonly Known<K>[], claims: ReadonlyMap<number, readonly string[]>): Known<K>[] {
+  return candidates.filter((c) => !claims.has(c.id));
+}
+
 /** Resolve every F1DB entity: alias first, else the candidates `find` returns; a shared claim is ambiguous. */
 export function resolve<T, K>(
   items: readonly Side<T>[],
@@ -64,7 +73,8 @@ export function resolve<T, K>(
       claims.set(k, [...(claims.get(k) ?? []), item.f1dbId]);
     }
   }
-  for (const { item, candidates, reason, doubtful } of pending) {
+  for (const { item, candidates: all, reason, doubtful } of pending) {
+    const candidates = doubtful ? partial(all, claims) : all;
     if (candidates.length === 0) out.set(item.f1dbId, { status: 'new', id: null, candidates: [], reason: null });
     else if (candidates.length === 1 && !doubtful && claims.get(candidates[0]!.id)!.length === 1)
       out.set(item.f1dbId, { status: 'matched', id: candidates[0]!.id, candidates: [], reason: null });
@@ -96,14 +106,20 @@ export function driverCandidates(d: DriverKey, known: readonly Known<DriverKey>[
   const sameDay = known.filter((k) => d.dateOfBirth !== null && k.data.dateOfBirth === d.dateOfBirth);
   const named = sameDay.filter((k) => sameName(k.data));
   if (named.length > 0) return { candidates: named, reason: `${named.length} drivers born ${d.dateOfBirth} with this name` };
-  // Born the same day under another name: a transliteration or a different person — a human decides.
-  if (sameDay.length > 0) return { candidates: sameDay, doubtful: true, reason: `born ${d.dateOfBirth} like ${sameDay.map((k) => k.ref).join(', ')} but named differently` };
-  // Named alike, born on another day: the sources disagree on a birthday (Horace Gould: 1921 in F1DB,
-  // 1918 in Jolpica) or two people share a name — a human decides, as above.
+  // Partly alike — born the same day under another name (a transliteration, or another person), or
+  // named alike and born on another day (the sources disagree on a birthday: Horace Gould is 1921 in
+  // F1DB, 1918 in Jolpica; or two people share a name): never merged, a human decides.
   const name = normaliseName(`${d.givenName} ${d.familyName}`);
-  const namesakes = known.filter((k) => normaliseName(`${k.data.givenName} ${k.data.familyName}`) === name);
-  if (namesakes.length > 0)
-    return { candidates: namesakes, doubtful: true, reason: `named like ${namesakes.map((k) => `${k.ref} (born ${k.data.dateOfBirth})`).join(', ')} but born ${d.dateOfBirth}` };
+  const namesakes = known.filter((k) => !sameDay.includes(k) && normaliseName(`${k.data.givenName} ${k.data.familyName}`) === name);
+  if (sameDay.length + namesakes.length > 0)
+    return {
+      candidates: [...sameDay, ...namesakes],
+      doubtful: true,
+      reason: [
+        ...(sameDay.length ? [`born ${d.dateOfBirth} like ${sameDay.map((k) => k.ref).join(', ')} but named differently`] : []),
+        ...(namesakes.length ? [`named like ${namesakes.map((k) => `${k.ref} (born ${k.data.dateOfBirth})`).join(', ')} but born ${d.dateOfBirth}`] : []),
+      ].join('; '),
+    };
   return { candidates: [], reason: '' };
 }
 
