@@ -171,7 +171,7 @@ describe('F1DB history in the web app', () => {
     const steps = page.getByRole('navigation', { name: 'Chronology' }).getByRole('listitem');
     await expect.poll(() => steps.count()).toBe(profile.chronology.length);
     const shown = (await steps.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(shown).toEqual(profile.chronology.map((c: Json) => `${c.constructor.name} ${c.yearFrom}–${c.yearTo ?? ''}`.trim()));
+    expect(shown).toEqual(profile.chronology.map((c: Json) => `${c.name} ${c.yearFrom}–${c.yearTo ?? ''}`.trim()));
     expect(shown.map((t) => t.split(' ')[0]!).join(' → ')).toMatch(/^Toleman → Benetton → Renault → Lotus → Renault → Alpine$/);
     const engines = await page.getByRole('navigation', { name: 'Engines' }).innerText();
     for (const e of profile.engines) expect(engines).toContain(e.manufacturer.name);

@@ -304,6 +304,19 @@ describe.each(backends)('/api/v1 F1DB fields on %s (F1DB tree, then the Jolpica 
     expect(wins).toBeGreaterThan(60);
   });
 
+  it("Racing Bulls: F1DB's 'rb' and 'racing-bulls' are Jolpica's one 'rb'; the lineage names each step as F1DB does", slow, async () => {
+    const [rb, rbFile, racingBulls] = [await get('/api/v1/constructors/rb'), f1db('constructors/rb.yml'), await get('/api/v1/constructors/racing-bulls')];
+    expect(racingBulls).toEqual(rb); // the F1DB id of the 2025– team resolves to the same entity
+    expect((await get('/api/v1/constructors/racing_bulls')).constructor.id).toBe('rb');
+    expect(rb.details).toMatchObject({ fullName: rbFile.fullName }); // its first F1DB constructor's
+    expect(rb.chronology.map((c: Json) => [c.name, c.constructor.id, c.yearFrom, c.yearTo])).toEqual(
+      await Promise.all(
+        (rbFile.chronology as Json[]).map(async (c) => [f1db(`constructors/${c.constructorId}.yml`).name, await pid('constructors', c.constructorId), c.yearFrom, c.yearTo ?? null]),
+      ),
+    );
+    expect(rb.chronology.slice(-2).map((c: Json) => `${c.name} (${c.constructor.id})`)).toEqual(['RB (rb)', 'Racing Bulls (rb)']);
+  });
+
   it('Alpine: the chronology Toleman → Benetton → Renault → Lotus → Renault → Alpine and its engines by season', slow, async () => {
     const alpine = f1db('constructors/alpine.yml');
     const profile = await get('/api/v1/constructors/alpine');

@@ -2111,6 +2111,8 @@ export interface paths {
                             } | null;
                             /** @description the lineage the team belongs to, oldest first (e.g. Toleman → Benetton → Renault → Lotus → Renault → Alpine); empty when it has none */
                             chronology: {
+                                /** @description F1DB's name of the step: RB's lineage ends 'RB' (2024) → 'Racing Bulls' (2025–), one constructor for Jolpica (`rb`) */
+                                name: string;
                                 /** ConstructorRef */
                                 constructor: {
                                     /** @description public id, e.g. red_bull */

@@ -75,6 +75,8 @@ export const constructorChronology = pgTable(
     memberConstructorId: integer()
       .notNull()
       .references(() => constructors.id, { onDelete: 'cascade' }),
+    /** The step's F1DB constructor: its name tells 'RB' from 'Racing Bulls', one entity (continuations.ts). */
+    memberF1dbId: text('member_f1db_id'),
     yearFrom: smallint().notNull(),
     yearTo: smallint(),
   },

@@ -362,6 +362,7 @@ export async function writeF1db(db: DbOrTx, tree: F1db, options: { onProgress?: 
         constructorId: constructorId.get(c.id)!,
         ordinal: i + 1,
         memberConstructorId: lookup(constructorId, x.constructorId, 'constructor'),
+        memberF1dbId: x.constructorId,
         yearFrom: x.yearFrom,
         yearTo: x.yearTo,
       })),

@@ -276,8 +276,9 @@ export async function constructorFacts(db: DbOrTx, constructorPk: number): Promi
     all(db, sql`select cd.full_name as "fullName", ${countryCols('c', 'c_')}
                 from constructor_details cd left join countries c on c.id = cd.country_id where cd.constructor_id = ${id}
                 order by cd.ordinal limit 1`),
-    all(db, sql`select ch.year_from as "yearFrom", ch.year_to as "yearTo", ${constructorCols('k', 'k_')}
+    all(db, sql`select ch.year_from as "yearFrom", ch.year_to as "yearTo", coalesce(md.name, k.name) as "stepName", ${constructorCols('k', 'k_')}
                 from constructor_chronology ch join constructors k on k.id = ch.member_constructor_id
+                left join constructor_details md on md.f1db_id = ch.member_f1db_id
                 where ch.constructor_id = ${id} order by ch.ordinal`),
     all(db, sql`select se.season, se.entrant_id as "entrantId", se.engine_manufacturer_id as "em", se.chassis_ids as "chassisIds",
                   se.engine_ids as "engineIds", se.tyre_manufacturer_ids as "tyreIds"
@@ -313,7 +314,7 @@ export async function constructorFacts(db: DbOrTx, constructorPk: number): Promi
   const d = details[0];
   return {
     details: d ? { fullName: String(d.fullName), country: country(d, 'c_') } : null,
-    chronology: chronology.map((c) => ({ constructor: constructorRef(c, 'k_'), yearFrom: Number(c.yearFrom), yearTo: num(c.yearTo) })),
+    chronology: chronology.map((c) => ({ name: String(c.stepName), constructor: constructorRef(c, 'k_'), yearFrom: Number(c.yearFrom), yearTo: num(c.yearTo) })),
     engines: [...spans.values()],
     cars,
   };

@@ -569,6 +569,7 @@ export type ConstructorSeasonRow = Static<typeof ConstructorSeasonRow>;
 
 export const ChronologyStep = Type.Object(
   {
+    name: Type.String({ description: "F1DB's name of the step: RB's lineage ends 'RB' (2024) → 'Racing Bulls' (2025–), one constructor for Jolpica (`rb`)" }),
     constructor: ConstructorRef,
     yearFrom: Type.Integer(),
     yearTo: Nullable(Type.Integer({ description: 'null while current' })),

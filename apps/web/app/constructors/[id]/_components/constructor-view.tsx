@@ -112,7 +112,7 @@ function Chronology({ steps, current }: { steps: readonly ChronologyStep[]; curr
               className={cn('inline-flex items-center gap-1.5 rounded border px-2 py-1 hover:bg-accent', s.constructor.id === current && 'border-primary/70 bg-primary/10')}
             >
               <TeamStripe constructorId={s.constructor.id} className="h-3.5" />
-              <span className="font-semibold">{s.constructor.name}</span>
+              <span className="font-semibold">{s.name}</span>
               <span className="text-xs text-muted-foreground">
                 {s.yearFrom}–{s.yearTo ?? ''}
               </span>

@@ -1,0 +1,1 @@
+ALTER TABLE "constructor_chronology" ADD COLUMN "member_f1db_id" text;
