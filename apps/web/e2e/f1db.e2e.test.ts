@@ -178,6 +178,18 @@ describe('F1DB history in the web app', () => {
     await shot(page, 'f1db-constructor-alpine');
   });
 
+  it("RB: one team through the 2025 rename, the lineage naming each step as F1DB does", async () => {
+    const profile = await api<Json>('/api/v1/constructors/racing-bulls');
+    expect(profile.constructor.id).toBe('rb');
+    const page = await open('/constructors/racing-bulls');
+    const steps = page.getByRole('navigation', { name: 'Chronology' }).getByRole('listitem');
+    await expect.poll(() => steps.count()).toBe(profile.chronology.length);
+    const shown = (await steps.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(shown.slice(-2)).toEqual(['RB 2024–2024', 'Racing Bulls 2025–']);
+    expect(await steps.last().getByRole('link').getAttribute('href')).toBe('/constructors/rb');
+    await shot(page, 'f1db-constructor-racing-bulls');
+  });
+
   it('Monza: type, direction, length, turns and every layout', async () => {
     const profile = await api<Json>('/api/v1/circuits/monza');
     const page = await open('/circuits/monza');
