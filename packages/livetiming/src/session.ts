@@ -48,8 +48,8 @@ export interface LoadProgress {
   readonly detail?: string;
 }
 
-/** A topic as handed to the processing step: raw stream text, or messages already decoded. */
-export type TopicInput = string | readonly StreamMessage[];
+/** A topic as handed to the processing step: the raw stream's bytes or text, or messages already decoded. */
+export type TopicInput = string | Uint8Array | readonly StreamMessage[];
 
 /** What Jolpica contributed (or could not). */
 export interface JolpicaInfo {
@@ -216,10 +216,11 @@ export class Session {
     const inputs = new Map<string, TopicInput>();
     for (const topic of topics) {
       const error = errors.get(topic);
-      const text = bodies.get(topic)?.text ?? null;
+      const body = bodies.get(topic);
       if (error) issues.push({ code: 'topic-unavailable', topic, message: `${topic}: ${error.message}` });
-      else if (text === null) issues.push({ code: 'topic-missing', topic, message: `${topic} is not in the archive for this session` });
-      else inputs.set(topic, text);
+      else if (!body?.bytes) issues.push({ code: 'topic-missing', topic, message: `${topic} is not in the archive for this session` });
+      // Read from their bytes, never as one string per file (see forEachStreamLine).
+      else inputs.set(topic, body.bytes);
     }
     const unavailableCore = CORE_TOPICS.filter((t) => errors.has(t));
     if (unavailableCore.length > 0) {
@@ -237,8 +238,8 @@ export class Session {
     const jolpica = await loadJolpica(path, info, options, archive, issues, entrantNumbers);
 
     const topicLoads = topics.map((topic): TopicLoad => {
-      const text = inputs.get(topic);
-      return { topic, status: errors.has(topic) ? 'unavailable' : text === undefined ? 'missing' : 'ok', bytes: typeof text === 'string' ? Buffer.byteLength(text) : 0, lines: 0, corruptLines: 0 };
+      const input = inputs.get(topic);
+      return { topic, status: errors.has(topic) ? 'unavailable' : input === undefined ? 'missing' : 'ok', bytes: inputBytes(input), lines: 0, corruptLines: 0 };
     });
     return Session.fromTopics(path, inputs, { jolpica, issues, topicLoads, strict: options.strict, onProgress: options.onProgress, progressRange: [55, 100] });
   }
@@ -259,13 +260,13 @@ export class Session {
     const messages = new Map<string, readonly StreamMessage[]>();
     const telemetryTopics = new Map<string, TopicInput>();
     for (const [topic, input] of topics) {
-      if ((TELEMETRY_TOPICS as readonly string[]).includes(topic)) {
+      if (isTelemetryTopic(topic)) {
         telemetryTopics.set(topic, input);
         continue;
       }
       const { messages: msgs, report } = messagesOf(input, topic);
       messages.set(topic, msgs);
-      const load = loads.get(topic) ?? { topic, status: 'ok' as const, bytes: typeof input === 'string' ? Buffer.byteLength(input) : 0, lines: 0, corruptLines: 0 };
+      const load = loads.get(topic) ?? { topic, status: 'ok' as const, bytes: inputBytes(input), lines: 0, corruptLines: 0 };
       loads.set(topic, { ...load, lines: report.lines, corruptLines: report.corrupt.length });
       if (report.corrupt.length > 0) {
         issues.push({ code: 'corrupt-lines', topic, count: report.corrupt.length, message: `${topic}: ${report.corrupt.length} undecodable line(s) skipped (first at line ${report.corrupt[0]!.line}: ${report.corrupt[0]!.reason})` });
@@ -420,8 +421,16 @@ function lapDrivers(messages: readonly StreamMessage[] | null): Driver[] | null 
 }
 
 function messagesOf(input: TopicInput, topic: string): { messages: readonly StreamMessage[]; report: ParseReport } {
-  if (typeof input !== 'string') return { messages: input, report: { lines: input.length, corrupt: [] } };
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return { messages: input, report: { lines: input.length, corrupt: [] } };
   return parseStream(input, { compressed: topic.endsWith('.z') });
+}
+
+const isTelemetryTopic = (topic: string) => (TELEMETRY_TOPICS as readonly string[]).includes(topic);
+
+/** Size of a topic as fetched (0 for decoded messages). */
+function inputBytes(input: TopicInput | undefined): number {
+  if (typeof input === 'string') return Buffer.byteLength(input);
+  return input instanceof Uint8Array ? input.byteLength : 0;
 }
 
 // Ergast's status for a car that was entered but never took the start.

@@ -21,11 +21,28 @@ export const KNOWN_TOPICS = [
 
 export interface ArchiveClientOptions extends Partial<SourceOptions> {}
 
-/** A topic as fetched: its raw text, or null when the archive does not have it. */
+/** A topic as fetched: its raw bytes and text, or null when the archive does not have it. */
 export interface TopicBody {
   readonly topic: string;
+  /** The file as sent (BOM kept). */
+  readonly bytes: Buffer | null;
+  /**
+   * `bytes` as UTF-8 text, decoded on first use: the `.z` topics are parsed from their bytes, and a
+   * string of a multi-megabyte file is then never made.
+   */
   readonly text: string | null;
   readonly from: 'directory' | 'cache' | 'network' | null;
+}
+
+function topicBody(topic: string, bytes: Buffer | null, from: TopicBody['from']): TopicBody {
+  let text: string | null | undefined;
+  return {
+    topic, bytes, from,
+    get text() {
+      if (text === undefined) text = bytes === null ? null : bytes.toString('utf8');
+      return text;
+    },
+  };
 }
 
 const INDEX_MAX_AGE = 12 * 3600_000;
@@ -94,10 +111,10 @@ export class ArchiveClient {
     return Object.values(feeds).map((f) => f.StreamPath?.replace(/\.jsonStream$/, '')).filter((t): t is string => !!t);
   }
 
-  /** Raw text of a topic stream (BOM kept as sent), or null when the session has no such topic. */
+  /** Raw bytes and text of a topic stream (BOM kept as sent), or null when the session has no such topic. */
   async topicText(sessionPath: string, topic: string): Promise<TopicBody> {
     const res = await this.source.get(topicStreamPath(normaliseSessionPath(sessionPath), topic));
-    return { topic, text: res ? res.body.toString('utf8') : null, from: res?.from ?? null };
+    return topicBody(topic, res ? res.body : null, res?.from ?? null);
   }
 
   /** A parsed topic stream (`.z` topics inflated), or null when the session has no such topic. */

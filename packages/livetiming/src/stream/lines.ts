@@ -33,6 +33,26 @@ export function parseSessionTimestamp(text: string): number {
   return ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
+/** {@link parseSessionTimestamp} of the 12 ASCII bytes at `at`. */
+function parseTimestampBytes(b: Uint8Array, at: number): number {
+  if (b[at + 2] !== 58 || b[at + 5] !== 58 || b[at + 8] !== 46) return NaN;
+  const h = digitBytes(b, at, at + 2);
+  const m = digitBytes(b, at + 3, at + 5);
+  const s = digitBytes(b, at + 6, at + 8);
+  const ms = digitBytes(b, at + 9, at + 12);
+  return ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+
+function digitBytes(b: Uint8Array, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 function digits(text: string, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) {
@@ -74,4 +94,35 @@ export function splitStreamLines(text: string, report: ParseReport = { lines: 0,
     start = end + 1;
   }
   return out;
+}
+
+/** Upper bound of the number of lines of a stream file held as bytes (its line feeds + 1). */
+export function countStreamLines(bytes: Uint8Array): number {
+  let n = 1;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/**
+ * {@link splitStreamLines} over the file's UTF-8 bytes, without making strings: calls
+ * `onLine(time, line, from, to)` with the payload's byte range [from, to) for each timestamped line.
+ * The `.z` topics are read this way, so that their multi-megabyte texts never enter the JavaScript
+ * heap (V8 counts such a string as surviving young data and grows its young generation for it).
+ */
+export function forEachStreamLine(bytes: Uint8Array, report: ParseReport, onLine: (time: number, line: number, from: number, to: number) => void): void {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let lineNo = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    const stop = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    lineNo++;
+    if (stop > start) {
+      report.lines++;
+      const time = stop - start > TIMESTAMP_LENGTH ? parseTimestampBytes(bytes, start) : NaN;
+      if (Number.isNaN(time)) report.corrupt.push({ line: lineNo, reason: 'missing or malformed HH:MM:SS.mmm timestamp' });
+      else onLine(time, lineNo, start + TIMESTAMP_LENGTH, stop);
+    }
+    start = end + 1;
+  }
 }

@@ -1,5 +1,5 @@
 import { decodeCompressed } from './decode.js';
-import { splitStreamLines, type ParseReport } from './lines.js';
+import { forEachStreamLine, splitStreamLines, type ParseReport } from './lines.js';
 import { applyPatch, type JsonValue } from './merge.js';
 
 /** A decoded message of a topic at a session time (ms). */
@@ -14,19 +14,26 @@ export interface ParsedStream<T = JsonValue> {
 }
 
 /**
- * Parses a whole topic stream into messages. `.z` topics are inflated. Undecodable lines are skipped
- * and counted in `report.corrupt`.
+ * Parses a whole topic stream — its text, or its UTF-8 bytes as read — into messages. `.z` topics
+ * are inflated. Undecodable lines are skipped and counted in `report.corrupt`.
  */
-export function parseStream<T = JsonValue>(text: string, options: { compressed?: boolean } = {}): ParsedStream<T> {
+export function parseStream<T = JsonValue>(input: string | Uint8Array, options: { compressed?: boolean } = {}): ParsedStream<T> {
   const report: ParseReport = { lines: 0, corrupt: [] };
   const messages: StreamMessage<T>[] = [];
-  for (const line of splitStreamLines(text, report)) {
+  const add = (time: number, line: number, payload: string) => {
     try {
-      const data = options.compressed ? decodeCompressed(line.payload) : JSON.parse(line.payload);
-      messages.push({ time: line.time, data: data as T });
+      const data = options.compressed ? decodeCompressed(payload) : JSON.parse(payload);
+      messages.push({ time, data: data as T });
     } catch (err) {
-      report.corrupt.push({ line: line.line, reason: err instanceof Error ? err.message : String(err) });
+      report.corrupt.push({ line, reason: err instanceof Error ? err.message : String(err) });
     }
+  };
+  if (typeof input === 'string') {
+    for (const line of splitStreamLines(input, report)) add(line.time, line.line, line.payload);
+  } else {
+    // One short string per line instead of one for the whole file (see forEachStreamLine).
+    const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    forEachStreamLine(bytes, report, (time, line, from, to) => add(time, line, bytes.toString('utf8', from, to)));
   }
   return { messages, report };
 }

@@ -6,15 +6,18 @@ import { parsePositionStream, positionFromMessages, type RawPositionData } from 
 import { SessionTelemetry, type SessionTelemetryOptions } from './session-telemetry.js';
 import type { TelemetryLap } from './telemetry.js';
 
-/** A topic as the facade holds it: the `.jsonStream` text, or messages from parseStream(…, {compressed: true}). */
-export type TelemetryTopicInput = string | readonly StreamMessage[];
+/**
+ * A topic as the facade holds it: the `.jsonStream` file's bytes (read without a string of the
+ * whole file) or text, or messages from parseStream(…, {compressed: true}).
+ */
+export type TelemetryTopicInput = string | Uint8Array | readonly StreamMessage[];
 
 export function readCarData(input: TelemetryTopicInput): RawCarData {
-  return typeof input === 'string' ? parseCarDataStream(input) : carDataFromMessages(input);
+  return typeof input === 'string' || input instanceof Uint8Array ? parseCarDataStream(input) : carDataFromMessages(input);
 }
 
 export function readPositionData(input: TelemetryTopicInput): RawPositionData {
-  return typeof input === 'string' ? parsePositionStream(input) : positionFromMessages(input);
+  return typeof input === 'string' || input instanceof Uint8Array ? parsePositionStream(input) : positionFromMessages(input);
 }
 
 /**

@@ -1,8 +1,10 @@
 // CarData.z: per-driver car channels as sent (about 4 Hz). Each line inflates to
 // {"Entries":[{"Utc":ISO,"Cars":{"<nr>":{"Channels":{"0":rpm,"2":speed,"3":gear,"4":throttle,
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
-import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
+import { type ParseReport, type StreamMessage } from '../stream/index.js';
+import { decodeBase64Into } from '../stream/base64.js';
 import { inflateRawReused } from '../stream/inflate.js';
+import { countStreamLines, forEachStreamLine } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
@@ -217,19 +219,13 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
   return { drivers, maxOffsetMicros: builder.maxOffset, nonBooleanBrake, report: { ...report, filledDrivers } };
 }
 
-/** Reads a whole `CarData.z.jsonStream` file. Undecodable lines are skipped and counted, never fatal. */
-export function parseCarDataStream(text: string): RawCarData {
-  const report: ParseReport = { lines: 0, corrupt: [] };
+/**
+ * Reads a whole `CarData.z.jsonStream` file: its text, or better its bytes as read (no string of the
+ * whole file is then made). Undecodable lines are skipped and counted, never fatal.
+ */
+export function parseCarDataStream(input: string | Uint8Array): RawCarData {
   const builder = new SampleBuilder(CAR_KINDS);
-  const lines = splitStreamLines(text, report);
-  builder.progress.total = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    builder.progress.done = i;
-    readZLine(line.payload, line.line, report, (buf) => scanCarMessage(buf, line.time, builder),
-      (msg) => walkCarMessage(msg, line.time, builder), () => builder.abort());
-  }
-  return finishCarData(builder, report);
+  return finishCarData(builder, readZStream(input, builder, scanCarMessage, walkCarMessage));
 }
 
 /** Same result from messages already decoded by `parseStream(text, { compressed: true })`. */
@@ -250,23 +246,38 @@ export function carDataFromMessages(messages: readonly StreamMessage[]): RawCarD
 }
 
 /**
- * Inflates one `.z` line and hands it to the fast reader; a shape the fast reader does not know
- * goes through JSON.parse and the object reader. Failures are recorded, never thrown.
+ * Reads every line of a `.z` topic stream into `builder`: each payload is inflated and handed to the
+ * fast reader; a shape the fast reader does not know goes through JSON.parse and the object reader.
+ * Failed lines are recorded in the returned report, never thrown.
  */
-export function readZLine(payload: string, lineNo: number, report: ParseReport, fast: (buf: Buffer) => void,
-  slow: (msg: unknown) => void, abort: () => void): void {
+export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
+  fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
+  slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): ParseReport {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const report: ParseReport = { lines: 0, corrupt: [] };
+  builder.progress.total = countStreamLines(bytes);
+  forEachStreamLine(bytes, report, (time, lineNo, from, to) => {
+    builder.progress.done = report.lines;
+    readZLine(bytes, from, to, time, lineNo, report, builder, fast, slow);
+  });
+  return report;
+}
+
+function readZLine(bytes: Uint8Array, from: number, to: number, time: number, lineNo: number, report: ParseReport, builder: SampleBuilder,
+  fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
+  slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): void {
   let buf: Buffer;
   try {
-    buf = inflatePayload(payload);
+    buf = inflatePayload(bytes, from, to);
   } catch (err) {
     report.corrupt.push({ line: lineNo, reason: `undecodable .z payload: ${(err as Error).message}` });
     return;
   }
   try {
-    fast(buf);
+    fast(buf, time, builder);
     return;
   } catch (err) {
-    abort();
+    builder.abort();
     if (!(err instanceof ScanMismatch)) {
       report.corrupt.push({ line: lineNo, reason: (err as Error).message });
       return;
@@ -275,26 +286,27 @@ export function readZLine(payload: string, lineNo: number, report: ParseReport, 
   try {
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    slow(JSON.parse(text));
+    slow(JSON.parse(text), time, builder);
   } catch (err) {
-    abort();
+    builder.abort();
     report.corrupt.push({ line: lineNo, reason: (err as Error).message });
   }
 }
 
 let b64Scratch = Buffer.alloc(64 * 1024);
 
-/** base64 (optionally still in its JSON quotes) → raw DEFLATE → bytes, valid until the next call. */
-export function inflatePayload(payload: string): Buffer {
-  let from = 0;
-  let to = payload.length;
-  if (payload.charCodeAt(0) === 34) from = 1;
-  if (to > from && payload.charCodeAt(to - 1) === 34) to--;
-  const b64 = from === 0 && to === payload.length ? payload : payload.slice(from, to);
-  if (b64.length === 0) throw new Error('empty payload');
+/**
+ * The payload in `bytes[from, to)` — base64, optionally still in its JSON quotes — → raw DEFLATE →
+ * bytes, valid until the next call.
+ */
+function inflatePayload(bytes: Uint8Array, from: number, to: number): Buffer {
+  if (bytes[from] === 34) from++;
+  if (to > from && bytes[to - 1] === 34) to--;
+  if (to <= from) throw new Error('empty payload');
   // Decoded into a reused buffer: thousands of lines would otherwise each allocate one.
-  const need = Math.ceil((b64.length * 3) / 4) + 3;
+  const need = Math.ceil(((to - from) * 3) / 4) + 3;
   if (b64Scratch.length < need) b64Scratch = Buffer.alloc(Math.max(need, b64Scratch.length * 2));
-  const n = b64Scratch.write(b64, 'base64');
+  let n = decodeBase64Into(bytes, from, to, b64Scratch);
+  if (n < 0) n = b64Scratch.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', from, to), 'base64');
   return inflateRawReused(b64Scratch.subarray(0, n));
 }

@@ -1,13 +1,13 @@
 // Position.z: per-driver car positions (about 4.5 Hz). Each line inflates to
 // {"Position":[{"Timestamp":ISO,"Entries":{"<nr>":{"Status":"OnTrack","X":…,"Y":…,"Z":…}}}]}.
 // X/Y/Z are in 1/10 m from 2020 on. A numeric (legacy) status maps non-zero to OffTrack.
-import { splitStreamLines, type ParseReport, type StreamMessage } from '../stream/index.js';
+import { type ParseReport, type StreamMessage } from '../stream/index.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
   type DriverSamples,
 } from '../telemetry/sample-builder.js';
-import { readZLine, type TelemetryParseReport } from './car-data.js';
+import { readZStream, type TelemetryParseReport } from './car-data.js';
 
 const OFF_TRACK_CODE = 2;
 
@@ -169,19 +169,10 @@ function finishPosition(builder: SampleBuilder, report: ParseReport): RawPositio
   return { drivers, maxOffsetMicros: builder.maxOffset, report: { ...report, filledDrivers } };
 }
 
-/** Reads a whole `Position.z.jsonStream` file. Undecodable lines are skipped and counted. */
-export function parsePositionStream(text: string): RawPositionData {
-  const report: ParseReport = { lines: 0, corrupt: [] };
+/** Reads a whole `Position.z.jsonStream` file (text or bytes, see parseCarDataStream). Undecodable lines are skipped and counted. */
+export function parsePositionStream(input: string | Uint8Array): RawPositionData {
   const builder = new SampleBuilder(POS_KINDS);
-  const lines = splitStreamLines(text, report);
-  builder.progress.total = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    builder.progress.done = i;
-    readZLine(line.payload, line.line, report, (buf) => scanPositionMessage(buf, line.time, builder),
-      (msg) => walkPositionMessage(msg, line.time, builder), () => builder.abort());
-  }
-  return finishPosition(builder, report);
+  return finishPosition(builder, readZStream(input, builder, scanPositionMessage, walkPositionMessage));
 }
 
 /** Same result from messages already decoded by `parseStream(text, { compressed: true })`. */
