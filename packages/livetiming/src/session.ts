@@ -219,7 +219,7 @@ export class Session {
       const body = bodies.get(topic);
       if (error) issues.push({ code: 'topic-unavailable', topic, message: `${topic}: ${error.message}` });
       else if (!body?.bytes) issues.push({ code: 'topic-missing', topic, message: `${topic} is not in the archive for this session` });
-      // Read from their bytes, never as one string per file (see forEachStreamLine).
+      // Read from their bytes, never as one string per file (see StreamLineReader).
       else inputs.set(topic, body.bytes);
     }
     const unavailableCore = CORE_TOPICS.filter((t) => errors.has(t));

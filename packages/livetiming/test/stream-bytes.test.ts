@@ -6,7 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCarDataStream, parsePositionStream, parseStream, splitStreamLines } from '../src/index.js';
 import { decodeBase64Into } from '../src/stream/base64.js';
-import { forEachStreamLine, type ParseReport } from '../src/stream/lines.js';
+import { StreamLineReader, type ParseReport } from '../src/stream/lines.js';
 import { MEXICO_2025_Q, topicFile } from './paths.js';
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
@@ -15,7 +15,8 @@ const newReport = (): ParseReport => ({ lines: 0, corrupt: [] });
 
 function byteLines(bytes: Buffer, report: ParseReport): [number, number, string][] {
   const out: [number, number, string][] = [];
-  forEachStreamLine(bytes, report, (time, line, from, to) => out.push([time, line, bytes.toString('utf8', from, to)]));
+  const lines = new StreamLineReader(bytes, report);
+  while (lines.next()) out.push([lines.time, lines.line, bytes.toString('utf8', lines.from, lines.to)]);
   return out;
 }
 
@@ -32,6 +33,21 @@ describe('stream lines from bytes', () => {
       expect(byteLines(bytesOf(text), r2)).toEqual(expected);
       expect(r2).toEqual(r1);
     }
+  });
+
+  it('parseStream reads bytes across its 64 KiB decoding blocks as text: line numbers, corrupt lines, CRLF, non-ASCII', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const ms = String(i % 1000).padStart(3, '0');
+      rows.push(i % 997 === 5 ? 'no timestamp here' : i % 1201 === 7 ? '' : `00:00:${String(i % 60).padStart(2, '0')}.${ms}{"i":${i},"s":"Pérez ${'x'.repeat(i % 13)}"}`);
+    }
+    const text = `\ufeff${rows.join('\r\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 65536);
+    const fromText = parseStream(text);
+    const fromBytes = parseStream(bytesOf(text));
+    expect(fromText.report.corrupt.length).toBeGreaterThan(3);
+    expect(fromBytes.report).toEqual(fromText.report);
+    expect(fromBytes.messages).toEqual(fromText.messages);
   });
 
   it('parseStream reads bytes to the same messages as text (2025 Mexico City qualifying TimingData and DriverList)', () => {

@@ -1,5 +1,5 @@
 // Base64 decoding straight from bytes. Node decodes base64 only from strings; the `.z` lines are
-// read as bytes (see forEachStreamLine), and a string per line would be garbage made only to be
+// read as bytes (see StreamLineReader), and a string per line would be garbage made only to be
 // decoded.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

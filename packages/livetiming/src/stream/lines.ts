@@ -75,8 +75,18 @@ export function formatSessionTimestamp(ms: number): string {
  */
 export function splitStreamLines(text: string, report: ParseReport = { lines: 0, corrupt: [] }): StreamLine[] {
   const out: StreamLine[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lineNo = 0;
+  appendStreamLines(text, report, 0, out);
+  return out;
+}
+
+/**
+ * {@link splitStreamLines} of a block of whole lines of a file, the first being line `firstLine + 1`
+ * (a BOM is looked for only at the start of the file): appends to `out` and returns the number of
+ * the block's last line.
+ */
+export function appendStreamLines(text: string, report: ParseReport, firstLine: number, out: StreamLine[]): number {
+  let start = firstLine === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = firstLine;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -93,7 +103,7 @@ export function splitStreamLines(text: string, report: ParseReport = { lines: 0,
     }
     start = end + 1;
   }
-  return out;
+  return lineNo;
 }
 
 /** Upper bound of the number of lines of a stream file held as bytes (its line feeds + 1). */
@@ -104,25 +114,45 @@ export function countStreamLines(bytes: Uint8Array): number {
 }
 
 /**
- * {@link splitStreamLines} over the file's UTF-8 bytes, without making strings: calls
- * `onLine(time, line, from, to)` with the payload's byte range [from, to) for each timestamped line.
- * The `.z` topics are read this way, so that their multi-megabyte texts never enter the JavaScript
- * heap (V8 counts such a string as surviving young data and grows its young generation for it).
+ * {@link splitStreamLines} over the file's UTF-8 bytes, without making strings: each `next()` moves
+ * to the next timestamped line, whose time, line number and payload byte range [from, to) it then
+ * holds. The `.z` topics are read this way, so that their multi-megabyte texts never enter the
+ * JavaScript heap (V8 counts such a string as surviving young data and grows its young generation
+ * for it). An iterator rather than a callback keeps each reader's loop its own for the compiler.
  */
-export function forEachStreamLine(bytes: Uint8Array, report: ParseReport, onLine: (time: number, line: number, from: number, to: number) => void): void {
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let lineNo = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.length;
-    const stop = end > start && bytes[end - 1] === 13 ? end - 1 : end;
-    lineNo++;
-    if (stop > start) {
-      report.lines++;
-      const time = stop - start > TIMESTAMP_LENGTH ? parseTimestampBytes(bytes, start) : NaN;
-      if (Number.isNaN(time)) report.corrupt.push({ line: lineNo, reason: 'missing or malformed HH:MM:SS.mmm timestamp' });
-      else onLine(time, lineNo, start + TIMESTAMP_LENGTH, stop);
+export class StreamLineReader {
+  time = 0;
+  line = 0;
+  from = 0;
+  to = 0;
+  private at: number;
+
+  constructor(private readonly bytes: Uint8Array, private readonly report: ParseReport) {
+    this.at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  }
+
+  /** Moves to the next line with a valid timestamp (recording the others as corrupt); false at the end. */
+  next(): boolean {
+    const b = this.bytes;
+    while (this.at < b.length) {
+      const start = this.at;
+      let end = b.indexOf(10, start);
+      if (end === -1) end = b.length;
+      this.at = end + 1;
+      const stop = end > start && b[end - 1] === 13 ? end - 1 : end;
+      this.line++;
+      if (stop === start) continue;
+      this.report.lines++;
+      const time = stop - start > TIMESTAMP_LENGTH ? parseTimestampBytes(b, start) : NaN;
+      if (Number.isNaN(time)) {
+        this.report.corrupt.push({ line: this.line, reason: 'missing or malformed HH:MM:SS.mmm timestamp' });
+        continue;
+      }
+      this.time = time;
+      this.from = start + TIMESTAMP_LENGTH;
+      this.to = stop;
+      return true;
     }
-    start = end + 1;
+    return false;
   }
 }

@@ -1,5 +1,5 @@
 import { decodeCompressed } from './decode.js';
-import { forEachStreamLine, splitStreamLines, type ParseReport } from './lines.js';
+import { appendStreamLines, splitStreamLines, type ParseReport, type StreamLine } from './lines.js';
 import { applyPatch, type JsonValue } from './merge.js';
 
 /** A decoded message of a topic at a session time (ms). */
@@ -30,12 +30,35 @@ export function parseStream<T = JsonValue>(input: string | Uint8Array, options: 
   };
   if (typeof input === 'string') {
     for (const line of splitStreamLines(input, report)) add(line.time, line.line, line.payload);
-  } else {
-    // One short string per line instead of one for the whole file (see forEachStreamLine).
-    const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    forEachStreamLine(bytes, report, (time, line, from, to) => add(time, line, bytes.toString('utf8', from, to)));
+    return { messages, report };
+  }
+  // Bytes are decoded a block of whole lines at a time: a string for the whole file would be one
+  // more large object V8 counts as surviving young data (see StreamLineReader), and a string per
+  // line a native call per line.
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const lines: StreamLine[] = [];
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let lineNo = 0;
+  while (start < bytes.length) {
+    const end = blockEnd(bytes, start);
+    lines.length = 0;
+    lineNo = appendStreamLines(bytes.toString('utf8', start, end), report, lineNo, lines);
+    for (const line of lines) add(line.time, line.line, line.payload);
+    start = end;
   }
   return { messages, report };
+}
+
+/** Bytes decoded per block (below V8's large-object size, so that a block is ordinary young data). */
+const BLOCK = 64 * 1024;
+
+/** End of the block from `start`: just after the last line feed within BLOCK bytes (or the first one after). */
+function blockEnd(bytes: Buffer, start: number): number {
+  if (bytes.length - start <= BLOCK) return bytes.length;
+  const nl = bytes.lastIndexOf(10, start + BLOCK - 1);
+  if (nl >= start) return nl + 1;
+  const next = bytes.indexOf(10, start + BLOCK);
+  return next === -1 ? bytes.length : next + 1;
 }
 
 /**

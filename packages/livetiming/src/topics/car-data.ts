@@ -4,7 +4,7 @@
 import { type ParseReport, type StreamMessage } from '../stream/index.js';
 import { decodeBase64Into } from '../stream/base64.js';
 import { inflateRawReused } from '../stream/inflate.js';
-import { countStreamLines, forEachStreamLine } from '../stream/lines.js';
+import { countStreamLines, StreamLineReader } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
@@ -256,10 +256,11 @@ export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const report: ParseReport = { lines: 0, corrupt: [] };
   builder.progress.total = countStreamLines(bytes);
-  forEachStreamLine(bytes, report, (time, lineNo, from, to) => {
+  const lines = new StreamLineReader(bytes, report);
+  while (lines.next()) {
     builder.progress.done = report.lines;
-    readZLine(bytes, from, to, time, lineNo, report, builder, fast, slow);
-  });
+    readZLine(bytes, lines.from, lines.to, lines.time, lines.line, report, builder, fast, slow);
+  }
   return report;
 }
 
