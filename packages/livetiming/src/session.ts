@@ -244,7 +244,9 @@ export class Session {
     try {
       return Session.fromTopics(path, inputs, { jolpica, issues, topicLoads, strict: options.strict, onProgress: options.onProgress, progressRange: [55, 100] });
     } finally {
-      for (const input of inputs.values()) if (input instanceof Uint8Array) release(input);
+      // Only bodies nothing else holds: the engine's own Source reads each one afresh (directory,
+      // cache file or network) and keeps none; a subclass might keep them.
+      if (Object.getPrototypeOf(archive.source) === Source.prototype) for (const input of inputs.values()) if (input instanceof Uint8Array) release(input);
     }
   }
 

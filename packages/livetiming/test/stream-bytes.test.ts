@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCarDataStream, parsePositionStream, parseStream, splitStreamLines } from '../src/index.js';
+import { ArchiveClient, parseCarDataStream, parsePositionStream, parseStream, Session, Source, splitStreamLines } from '../src/index.js';
 import { decodeBase64Into } from '../src/stream/base64.js';
 import { StreamLineReader, type ParseReport } from '../src/stream/lines.js';
-import { MEXICO_2025_Q, topicFile } from './paths.js';
+import { liveTimingDir, MEXICO_2025_Q, topicFile } from './paths.js';
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -115,5 +115,31 @@ describe('.z topics from bytes', () => {
         }
       }
     }
+  });
+});
+
+describe('Session.load and the fetched files', () => {
+  const options = { jolpica: null, schedule: null, telemetry: false } as const;
+
+  it('leaves the bodies of a Source subclass (which might keep them) usable after the load', async () => {
+    const handed: Buffer[] = [];
+    class KeepingSource extends Source {
+      override async get(path: string) {
+        const res = await super.get(path);
+        if (res) handed.push(res.body);
+        return res;
+      }
+    }
+    const session = await Session.load(MEXICO_2025_Q, { ...options, archive: new ArchiveClient(new KeepingSource({ base: liveTimingDir })) });
+    expect(session.laps?.length).toBeGreaterThan(100);
+    expect(handed.some((b) => b.length > 65536)).toBe(true);
+    // A released (transferred) buffer is detached: its ArrayBuffer has no bytes left.
+    expect(handed.filter((b) => b.buffer.byteLength === 0)).toEqual([]);
+  });
+
+  it('loads the same session from its own Source (whose bodies it releases once parsed)', async () => {
+    const own = await Session.load(MEXICO_2025_Q, { ...options, archive: { base: liveTimingDir } });
+    const kept = await Session.load(MEXICO_2025_Q, { ...options, archive: new ArchiveClient(new (class extends Source {})({ base: liveTimingDir })) });
+    expect(own.laps?.toArray()).toEqual(kept.laps?.toArray());
   });
 });
