@@ -241,13 +241,7 @@ export class Session {
       const input = inputs.get(topic);
       return { topic, status: errors.has(topic) ? 'unavailable' : input === undefined ? 'missing' : 'ok', bytes: inputBytes(input), lines: 0, corruptLines: 0 };
     });
-    try {
-      return Session.fromTopics(path, inputs, { jolpica, issues, topicLoads, strict: options.strict, onProgress: options.onProgress, progressRange: [55, 100] });
-    } finally {
-      // Only bodies nothing else holds: the engine's own Source reads each one afresh (directory,
-      // cache file or network) and keeps none; a subclass might keep them.
-      if (Object.getPrototypeOf(archive.source) === Source.prototype) for (const input of inputs.values()) if (input instanceof Uint8Array) release(input);
-    }
+    return Session.fromTopics(path, inputs, { jolpica, issues, topicLoads, strict: options.strict, onProgress: options.onProgress, progressRange: [55, 100] });
   }
 
   /**
@@ -429,24 +423,6 @@ function lapDrivers(messages: readonly StreamMessage[] | null): Driver[] | null 
 function messagesOf(input: TopicInput, topic: string): { messages: readonly StreamMessage[]; report: ParseReport } {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) return { messages: input, report: { lines: input.length, corrupt: [] } };
   return parseStream(input, { compressed: topic.endsWith('.z') });
-}
-
-/**
- * Hands the memory of a fetched file (megabytes for the telemetry topics) back now rather than at
- * V8's next full collection: the Buffer was promoted to the old generation while it was parsed, and
- * the session's first lap telemetry would otherwise run with it still resident. Transferring moves
- * the memory to a new, young ArrayBuffer that nothing references, which the next minor collection
- * frees. Only for a buffer that owns its whole ArrayBuffer (not a view into a shared pool); the
- * buffer is unusable afterwards.
- */
-function release(bytes: Uint8Array): void {
-  const buffer = bytes.buffer;
-  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength || buffer.byteLength < 65536) return;
-  try {
-    structuredClone(buffer, { transfer: [buffer] });
-  } catch {
-    // not transferable (e.g. Node's pooled or non-detachable memory): left to the collector
-  }
 }
 
 const isTelemetryTopic = (topic: string) => (TELEMETRY_TOPICS as readonly string[]).includes(topic);

@@ -114,10 +114,10 @@ export function countStreamLines(bytes: Uint8Array): number {
 }
 
 /**
- * {@link splitStreamLines} over the file's UTF-8 bytes, without making strings: each `next()` moves
- * to the next timestamped line, whose time, line number and payload byte range [from, to) it then
- * holds. The `.z` topics are read this way, so that their multi-megabyte texts never enter the
- * JavaScript heap (V8 counts such a string as surviving young data and grows its young generation
+ * {@link splitStreamLines} over the file's UTF-8 bytes, without a string of the file: each `next()`
+ * moves to the next timestamped line, whose time, line number and payload byte range [from, to) it
+ * then holds. The `.z` topics are read this way, so that their multi-megabyte texts never enter the
+ * JavaScript heap (V8 counts such a string as surviving young data and doubles its young generation
  * for it). An iterator rather than a callback keeps each reader's loop its own for the compiler.
  */
 export class StreamLineReader {

@@ -18,14 +18,11 @@ export interface DriverAheadResult {
 
 /**
  * Car ahead for each sample of `self` (car data of one driver, sorted by time) among every driver of
- * the session that has car data and laps. `reuse`: the result's arrays are buffers reused from call
- * to call, valid until the next such call (for the lap telemetry pipeline, which copies them).
+ * the session that has car data and laps.
  */
-export function driverAhead(session: SessionTelemetry, self: Telemetry, reuse = false): DriverAheadResult {
+export function driverAhead(session: SessionTelemetry, self: Telemetry): DriverAheadResult {
   const n = self.length;
-  const result: DriverAheadResult = reuse
-    ? { driverAhead: reused(0, n, Int16Array).fill(NO_DRIVER), distance: reused(1, n, Float64Array).fill(NaN) }
-    : { driverAhead: new Int16Array(n).fill(NO_DRIVER), distance: new Float64Array(n).fill(NaN) };
+  const result: DriverAheadResult = { driverAhead: new Int16Array(n).fill(NO_DRIVER), distance: new Float64Array(n).fill(NaN) };
   if (n === 0) return result;
   const tStart = self.sessionTime[0]!;
   const tEnd = self.sessionTime[n - 1]!;
@@ -37,7 +34,7 @@ export function driverAhead(session: SessionTelemetry, self: Telemetry, reuse = 
   // (Only when the driver is one of the session's drivers, as the others are.)
   const ownCar = session.drivers.includes(self.driver) && ownLaps.length > 0 ? session.car.get(self.driver) : undefined;
   const ownRelevant = ownCar !== undefined ? relevantLaps(ownLaps, tStart, tEnd, firstLapNumber) : [];
-  const own = (ownRelevant.length > 0 ? distanceOnWindow(ownCar!, ownRelevant, self.sessionTime) : null) ?? reused(2, n, Float64Array).fill(NaN);
+  const own = (ownRelevant.length > 0 ? distanceOnWindow(ownCar!, ownRelevant, self.sessionTime) : null) ?? new Float64Array(n).fill(NaN);
 
   // Then car by car, in the session's driver order, straight into the nearest-ahead columns (no
   // per-car array): `best` is the smallest non-negative distance so far, ties keep the earlier car.
@@ -115,7 +112,7 @@ function relevantLaps(laps: readonly TelemetryLap[], tStart: number, tEnd: numbe
  * the driver has no sample at that time). null when the laps hold no car data.
  */
 function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array): Float64Array | null {
-  const out = reused(2, window.length, Float64Array).fill(NaN);
+  const out = new Float64Array(window.length).fill(NaN);
   return eachDistanceOnWindow(car, laps, window, (w, v) => { out[w] = v; }) ? out : null;
 }
 
@@ -160,15 +157,6 @@ function eachDistanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], win
     if (w < n && window[w] === t) at(w, dist);
   }
   return true;
-}
-
-// Working arrays of driverAhead (slots: 0 and 1 the reused result, 2 the own distance), kept from
-// call to call: a session's lap telemetry would otherwise leave them as garbage for every lap.
-const buffers: (Int16Array | Float64Array)[] = [];
-function reused<A extends Int16Array | Float64Array>(slot: number, n: number, Ctor: new (n: number) => A): A {
-  let a = buffers[slot] as A | undefined;
-  if (a === undefined || a.length < n) buffers[slot] = a = new Ctor(Math.max(n, Math.ceil((a?.length ?? 0) * 1.25)));
-  return a.subarray(0, n) as A;
 }
 
 function lowerBound(a: Float64Array, v: number): number {

@@ -6,7 +6,7 @@ import type { RawPositionChannels, RawPositionData } from '../topics/position.js
 import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
-import { Telemetry, lapRows, lapWindow, mergeIntermediate, owned, withLapDistance, type TelemetryLap } from './telemetry.js';
+import { Telemetry, lapWindow, mergeIntermediate, owned, type TelemetryLap } from './telemetry.js';
 
 /**
  * t0, the UTC of session time zero, in epoch ms: the largest (Utc − line time) over every car and
@@ -145,20 +145,19 @@ export class SessionTelemetry {
     const driver = driverOf(laps);
     const [start, end] = lapWindow(laps);
     if (Number.isNaN(start) || Number.isNaN(end)) throw new Error(`lap of driver ${driver} has no start or end time`);
-    // Steps only from here to the edge interpolation, which copies into the result: slices without
-    // their own time column, distance, DriverAhead and both merges in reused buffers.
-    const pos = lapRows(this.posData(driver), laps, 1);
-    let car = lapRows(this.carData(driver), laps, 1);
+    const pos = this.posData(driver).sliceByLap(laps, { pad: 1 });
+    let car = this.carData(driver).sliceByLap(laps, { pad: 1 });
     if (car.length === 0 || pos.length === 0) throw new Error(`no car or position data for driver ${driver} in [${start}, ${end}] ms`);
     // Driver ahead is computed without the padding samples.
     const inner = car.rows(1, car.length - 1);
-    const ahead = driverAhead(this, inner, true);
+    const ahead = driverAhead(this, inner);
     const aheadTel = new Telemetry({
       driver, t0: this.t0, date: inner.date, sessionTime: inner.sessionTime, time: inner.time,
       source: new Uint8Array(inner.length).fill(255),
       channels: { driverAhead: ahead.driverAhead, distanceToDriverAhead: ahead.distance },
     });
-    car = mergeIntermediate(withLapDistance(car, start), aheadTel, 0);
+    // Both merges are steps only (the edge interpolation copies into the result): reused buffers.
+    car = mergeIntermediate(car.withDistance().withRelativeDistance(), aheadTel, 0);
     return owned(mergeIntermediate(pos, car, 1).sliceByLap(laps, { interpolateEdges: true }));
   }
 }

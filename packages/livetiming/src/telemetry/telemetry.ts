@@ -200,10 +200,39 @@ export class Telemetry {
   sliceByTime(start: number, end: number, options: SliceOptions = {}): Telemetry {
     const { pad = 0, padSide = 'both', interpolateEdges = false } = options;
     if (!known(start) || !known(end)) return Telemetry.empty(this.driver, this.t0);
-    // The edge interpolation writes `time` from `start` already: no second time column then.
-    const [d, timed] = interpolateEdges ? withEdges(this, start, end) : [this, false];
-    const rows = windowRows(d, start, end, pad, padSide);
-    return rows.length === 0 ? Telemetry.empty(this.driver, this.t0) : timed ? rows : rows.withTimeFrom(start);
+    const d = interpolateEdges ? withEdges(this, start, end) : this;
+    const n = d.length;
+    const st = d.sessionTime;
+    let first: number;
+    let last: number;
+    let contiguous = true;
+    if (isSorted(st)) {
+      first = lowerBound(st, start);
+      last = upperBound(st, end) - 1;
+      if (first > last) return Telemetry.empty(this.driver, this.t0);
+    } else {
+      first = -1;
+      last = -1;
+      for (let i = 0; i < n; i++) {
+        const t = st[i]!;
+        if (t >= start && t <= end) {
+          if (first >= 0 && i !== last + 1) contiguous = false;
+          if (first < 0) first = i;
+          last = i;
+        }
+      }
+      if (first < 0) return Telemetry.empty(this.driver, this.t0);
+    }
+    if (pad > 0) {
+      // Padding takes whole samples around the window, and everything in between.
+      first = padSide === 'after' ? first : Math.max(0, first - pad);
+      last = padSide === 'before' ? last : Math.min(n - 1, last + pad);
+      contiguous = true;
+    }
+    if (contiguous) return d.rows(first, last + 1).withTimeFrom(start);
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = st[i]! >= start && st[i]! <= end ? 1 : 0;
+    return d.select(mask).withTimeFrom(start);
   }
 
   /**
@@ -225,12 +254,12 @@ export class Telemetry {
 
   /** Adds `differentialDistance` (m driven since the previous sample: speed × Δtime). */
   withDifferentialDistance(): Telemetry {
-    return this.withChannel('differentialDistance', differentialDistance(this, this.time, 0));
+    return this.withChannel('differentialDistance', differentialDistance(this));
   }
 
   /** Adds `distance`: speed integrated over `time` from the first sample (use per lap). */
   withDistance(): Telemetry {
-    const ds = differentialDistance(this, this.time, 0);
+    const ds = differentialDistance(this);
     for (let i = 1; i < ds.length; i++) ds[i] = ds[i - 1]! + ds[i]!;
     return this.withChannel('distance', ds);
   }
@@ -238,7 +267,11 @@ export class Telemetry {
   /** Adds `relativeDistance` = distance / last distance (0 → 1 over a lap). */
   withRelativeDistance(): Telemetry {
     const base = this.has('distance') ? this : this.withDistance();
-    return base.withChannel('relativeDistance', relativeDistance(base.channels.distance!));
+    const d = base.channels.distance!;
+    const out = new Float64Array(d.length);
+    const lastD = d[d.length - 1]!;
+    for (let i = 0; i < d.length; i++) out[i] = d[i]! / lastD;
+    return base.withChannel('relativeDistance', out);
   }
 
   /** FastF1's column names and units: seconds for times, ISO strings for dates, null for missing. */
@@ -310,54 +343,6 @@ export function lapWindow(laps: TelemetryLap | readonly TelemetryLap[]): [number
     if (known(l.time) && l.time > end) end = l.time;
   }
   return [Number.isFinite(start) ? start : NaN, Number.isFinite(end) ? end : NaN];
-}
-
-/**
- * The rows of `d` with session time in [start, end], padded by whole samples: a view when they are
- * contiguous, a copy otherwise; `time` as in `d`.
- */
-function windowRows(d: Telemetry, start: number, end: number, pad: number, padSide: PadSide): Telemetry {
-  const n = d.length;
-  const st = d.sessionTime;
-  let first: number;
-  let last: number;
-  let contiguous = true;
-  if (isSorted(st)) {
-    first = lowerBound(st, start);
-    last = upperBound(st, end) - 1;
-    if (first > last) return d.rows(0, 0);
-  } else {
-    first = -1;
-    last = -1;
-    for (let i = 0; i < n; i++) {
-      const t = st[i]!;
-      if (t >= start && t <= end) {
-        if (first >= 0 && i !== last + 1) contiguous = false;
-        if (first < 0) first = i;
-        last = i;
-      }
-    }
-    if (first < 0) return d.rows(0, 0);
-  }
-  if (pad > 0) {
-    // Padding takes whole samples around the window, and everything in between.
-    first = padSide === 'after' ? first : Math.max(0, first - pad);
-    last = padSide === 'before' ? last : Math.min(n - 1, last + pad);
-    contiguous = true;
-  }
-  if (contiguous) return d.rows(first, last + 1);
-  const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) mask[i] = st[i]! >= start && st[i]! <= end ? 1 : 0;
-  return d.select(mask);
-}
-
-/**
- * `t.sliceByLap(laps, { pad })` without its `time` column (left as in `t`): a step of the lap
- * telemetry pipeline, whose merges never read it. Empty when the laps have no window.
- */
-export function lapRows(t: Telemetry, laps: TelemetryLap | readonly TelemetryLap[], pad: number): Telemetry {
-  const [start, end] = lapWindow(laps);
-  return known(start) && known(end) ? windowRows(t, start, end, pad, 'both') : t.rows(0, 0);
 }
 
 // Per array type, so that each loop sees a single typed-array kind (keeps V8's element access fast).
@@ -557,12 +542,11 @@ function gapInfo(col: ChannelColumn, missing: number | undefined): GapInfo {
  * `mergeChannels(edges)` gives, computed without rebuilding every channel: the new rows take the
  * previous value (discrete), the time-linear value between their neighbours (linear), or the
  * quadratic spline's value from a local solve (bit-identical to the full one, see quadraticAt).
- * Channels with gaps of their own take the general merge. The flag says whether `time` of the result
- * counts from `start` (the local path writes it so); otherwise the caller sets it.
+ * Channels with gaps of their own take the general merge.
  */
-function withEdges(t: Telemetry, start: number, end: number): [Telemetry, boolean] {
+function withEdges(t: Telemetry, start: number, end: number): Telemetry {
   const n = t.length;
-  if (n === 0 || !isSorted(t.date)) return [t.mergeChannels(edges(t, start, end)), false];
+  if (n === 0 || !isSorted(t.date)) return t.mergeChannels(edges(t, start, end));
   const inserts: number[] = []; // dates to insert, ascending
   for (const st of start === end ? [start] : [start, end]) {
     const d = st + t.t0;
@@ -570,13 +554,13 @@ function withEdges(t: Telemetry, start: number, end: number): [Telemetry, boolea
     if (i < n && t.date[i] === d) continue;
     inserts.push(d);
   }
-  if (inserts.length === 0) return [t, false];
+  if (inserts.length === 0) return t;
   const names = t.channelNames();
   for (const name of names) {
     const spec: ChannelSpec = CHANNELS[name];
     const g = gapInfo(t.channels[name]!, spec.missing);
     // Gaps of its own (or leading gaps in a channel the merge would back fill) take the general path.
-    if (g.inner || (g.leading > 0 && spec.fill !== 'quadratic')) return [t.mergeChannels(edges(t, start, end)), false];
+    if (g.inner || (g.leading > 0 && spec.fill !== 'quadratic')) return t.mergeChannels(edges(t, start, end));
   }
   const N = n + inserts.length;
   // Discrete channels keep their array type; interpolated ones need float64 (a feed channel held
@@ -652,9 +636,9 @@ function withEdges(t: Telemetry, start: number, end: number): [Telemetry, boolea
   for (let k = 0; k < N; k++) {
     source[k] = from[k]! >= 0 ? t.source[from[k]!]! : SampleSource.interpolation;
     sessionTime[k] = date[k]! - t.t0;
-    time[k] = sessionTime[k]! - start;
+    time[k] = sessionTime[k]! - sessionTime[0]!;
   }
-  return [new Telemetry({ driver: t.driver, t0: t.t0, date, sessionTime, time, source, channels }), true];
+  return new Telemetry({ driver: t.driver, t0: t.t0, date, sessionTime, time, source, channels });
 }
 
 /** Two sample-less rows at exactly `start` and `end` for edge interpolation. */
@@ -668,45 +652,21 @@ function edges(of: Telemetry, start: number, end: number): Telemetry {
 
 const NO_SOURCE = 255;
 
-/**
- * Speed (km/h) × Δtime (s) per sample, with time = `time` − `origin` (ms); the first Δtime is the
- * first sample's own time. Into `out` when given.
- */
-function differentialDistance(t: Telemetry, time: Float64Array, origin: number, out: Float64Array = new Float64Array(t.length)): Float64Array {
+/** Speed (km/h) × Δtime (s) per sample; the first Δtime is the first sample's own time. */
+function differentialDistance(t: Telemetry): Float64Array {
   const speed = t.channels.speed;
   if (speed === undefined) throw new Error('distance needs the speed channel');
   const n = t.length;
+  const ds = new Float64Array(n);
   let prev = 0;
   for (let i = 0; i < n; i++) {
     // Seconds as pandas' total_seconds() gives them (ns / 1e9 == ms / 1e3, both correctly rounded).
-    const s = (time[i]! - origin) / 1000;
+    const s = t.time[i]! / 1000;
     const dt = i === 0 ? s : s - prev;
-    out[i] = speed[i]! / 3.6 * dt;
+    ds[i] = speed[i]! / 3.6 * dt;
     prev = s;
   }
-  return out;
-}
-
-/**
- * `t.withTimeFrom(origin).withDistance().withRelativeDistance()` (same values) with the two new
- * columns in buffers reused from call to call and `time` left as it is: for the lap telemetry
- * pipeline, whose next merge copies what it needs. Valid until the next call.
- */
-export function withLapDistance(t: Telemetry, origin: number): Telemetry {
-  const n = t.length;
-  const distance = differentialDistance(t, t.sessionTime, origin, scratch(scratchF64, 3, n, Float64Array));
-  for (let i = 1; i < n; i++) distance[i] = distance[i - 1]! + distance[i]!;
-  return new Telemetry({
-    driver: t.driver, t0: t.t0, date: t.date, sessionTime: t.sessionTime, time: t.time, source: t.source,
-    channels: { ...t.channels, distance, relativeDistance: relativeDistance(distance, scratch(scratchF64, 4, n, Float64Array)) },
-  });
-}
-
-/** Distance over the last distance (0 → 1 over a lap). */
-function relativeDistance(d: Float64Array, out: Float64Array = new Float64Array(d.length)): Float64Array {
-  const lastD = d[d.length - 1]!;
-  for (let i = 0; i < d.length; i++) out[i] = d[i]! / lastD;
-  return out;
+  return ds;
 }
 
 // Working arrays of merges that never leave the call (row pairings, abscissa, integer channels

@@ -2,7 +2,6 @@
 // {"Entries":[{"Utc":ISO,"Cars":{"<nr>":{"Channels":{"0":rpm,"2":speed,"3":gear,"4":throttle,
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
 import { type ParseReport, type StreamMessage } from '../stream/index.js';
-import { decodeBase64Into } from '../stream/base64.js';
 import { inflateRawReused } from '../stream/inflate.js';
 import { countStreamLines, StreamLineReader } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
@@ -253,7 +252,7 @@ export function carDataFromMessages(messages: readonly StreamMessage[]): RawCarD
 export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
   fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
   slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): ParseReport {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const report: ParseReport = { lines: 0, corrupt: [] };
   builder.progress.total = countStreamLines(bytes);
   const lines = new StreamLineReader(bytes, report);
@@ -264,7 +263,7 @@ export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
   return report;
 }
 
-function readZLine(bytes: Uint8Array, from: number, to: number, time: number, lineNo: number, report: ParseReport, builder: SampleBuilder,
+function readZLine(bytes: Buffer, from: number, to: number, time: number, lineNo: number, report: ParseReport, builder: SampleBuilder,
   fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
   slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): void {
   let buf: Buffer;
@@ -300,14 +299,15 @@ let b64Scratch = Buffer.alloc(64 * 1024);
  * The payload in `bytes[from, to)` — base64, optionally still in its JSON quotes — → raw DEFLATE →
  * bytes, valid until the next call.
  */
-function inflatePayload(bytes: Uint8Array, from: number, to: number): Buffer {
+function inflatePayload(bytes: Buffer, from: number, to: number): Buffer {
   if (bytes[from] === 34) from++;
   if (to > from && bytes[to - 1] === 34) to--;
   if (to <= from) throw new Error('empty payload');
   // Decoded into a reused buffer: thousands of lines would otherwise each allocate one.
   const need = Math.ceil(((to - from) * 3) / 4) + 3;
   if (b64Scratch.length < need) b64Scratch = Buffer.alloc(Math.max(need, b64Scratch.length * 2));
-  let n = decodeBase64Into(bytes, from, to, b64Scratch);
-  if (n < 0) n = b64Scratch.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', from, to), 'base64');
+  // Node decodes base64 only from a string: a short one per line, garbage at once (a JavaScript
+  // decoder straight from the bytes was slower in a cold process, before V8 compiles it).
+  const n = b64Scratch.write(bytes.toString('latin1', from, to), 'base64');
   return inflateRawReused(b64Scratch.subarray(0, n));
 }
