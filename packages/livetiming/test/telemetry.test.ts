@@ -280,6 +280,28 @@ describe('Telemetry: merge, slicing, frames', () => {
     expect(d.channels.relativeDistance![3]).toBe(1);
   });
 
+  it('derives SessionTime and Time from Date − t0 when not given, and slices as with stored columns', () => {
+    // Unsorted dates too: the search then scans instead of bisecting.
+    for (const ms of [[100, 340, 580, 820], [100, 580, 340, 820]]) {
+      const stored = mk(ms, { speed: Float64Array.of(100, 200, 300, 400) }, SampleSource.car);
+      // A fresh instance per use: reading `sessionTime` computes and keeps the column.
+      const derived = () => new Telemetry({ driver: '1', t0, date: stored.date, source: stored.source, channels: stored.channels });
+      expect(derived().sessionTimeAxis()).toEqual({ values: stored.date, offset: t0 });
+      expect(stored.sessionTimeAxis()).toEqual({ values: stored.sessionTime, offset: 0 });
+      const read = derived();
+      expect(Array.from(read.sessionTime)).toEqual(ms);
+      expect(read.time).toBe(read.sessionTime);
+      expect(read.sessionTimeAxis()).toEqual({ values: read.sessionTime, offset: 0 });
+      for (const [start, end, pad] of [[300, 700, 0], [300, 700, 1], [0, 2000, 0], [2000, 3000, 0]] as const) {
+        const a = stored.sliceByTime(start, end, { pad });
+        const b = derived().sliceByTime(start, end, { pad });
+        expect(Array.from(b.sessionTime), `${ms} [${start}, ${end}] pad ${pad}`).toEqual(Array.from(a.sessionTime));
+        expect(Array.from(b.time)).toEqual(Array.from(a.time));
+        expect(Array.from(b.channels.speed ?? [])).toEqual(Array.from(a.channels.speed ?? []));
+      }
+    }
+  });
+
   it('refuses to merge telemetry of two drivers', () => {
     const other = new Telemetry({ ...car, driver: '44', channels: car.channels });
     expect(() => pos.mergeChannels(other)).toThrow(/different drivers/);

@@ -5,7 +5,7 @@
 // two samples (standing, or no data) are ignored for that sample.
 import { NO_DRIVER } from './channels.js';
 import type { SessionTelemetry } from './session-telemetry.js';
-import type { Telemetry, TelemetryLap } from './telemetry.js';
+import { lowerBound, type Telemetry, type TelemetryLap } from './telemetry.js';
 
 const known = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
 
@@ -136,18 +136,19 @@ function eachDistanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], win
     }
   }
   if (!Number.isFinite(start) || !Number.isFinite(end)) return false;
-  const st = car.sessionTime;
+  // A whole session's car data: session time read from Date in place (no column computed).
+  const { values: st, offset } = car.sessionTimeAxis();
   const speed = car.channels.speed!;
-  let i = lowerBound(st, start);
-  if (i >= st.length || st[i]! > end) return false;
+  let i = lowerBound(st, start, offset);
+  if (i >= st.length || st[i]! - offset > end) return false;
   const n = window.length;
   const wStart = window[0]!;
   const wEnd = window[n - 1]!;
   let w = 0;
   let dist = 0;
   let prev = 0;
-  for (let first = true; i < st.length && st[i]! <= end; i++, first = false) {
-    const t = st[i]!;
+  for (let first = true; i < st.length && st[i]! - offset <= end; i++, first = false) {
+    const t = st[i]! - offset;
     const s = (t - start) / 1000;
     dist += speed[i]! / 3.6 * (first ? s : s - prev);
     prev = s;
@@ -159,12 +160,3 @@ function eachDistanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], win
   return true;
 }
 
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < v) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}

@@ -17,17 +17,15 @@ export function computeT0(car: RawCarData | null, pos: RawPositionData | null): 
   return Number.isFinite(off) ? microsToMillis(off) : NaN;
 }
 
-/** Date (ms) and SessionTime columns; `inPlace` writes the dates over the µs timestamps. */
-function timeColumns(utcMicros: Float64Array, t0: number, inPlace = false): { date: Float64Array; sessionTime: Float64Array } {
+/**
+ * Date column (ms) from the µs timestamps; `inPlace` writes the dates over them. No SessionTime
+ * column: Telemetry derives it from Date − t0 where read (a whole session's is never read whole).
+ */
+function dateColumn(utcMicros: Float64Array, inPlace = false): Float64Array {
   const n = utcMicros.length;
   const date = inPlace ? utcMicros : new Float64Array(n);
-  const sessionTime = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const ms = microsToMillis(utcMicros[i]!);
-    date[i] = ms;
-    sessionTime[i] = ms - t0;
-  }
-  return { date, sessionTime };
+  for (let i = 0; i < n; i++) date[i] = microsToMillis(utcMicros[i]!);
+  return date;
 }
 
 // Every sample of a driver's car (position) data has the same source: one constant column, of which
@@ -47,10 +45,10 @@ const discrete = (col: Uint8Array | Float64Array) => (col instanceof Uint8Array 
  * raw data is not used afterwards, and its timestamp array becomes the Date column (no copy).
  */
 export function carTelemetry(driver: string, raw: RawCarChannels, t0: number, consume = false): Telemetry {
-  const { date, sessionTime } = timeColumns(raw.utcMicros, t0, consume);
+  const date = dateColumn(raw.utcMicros, consume);
   return new Telemetry({
-    // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0); one array serves both.
-    driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.car, date.length),
+    // Over the whole session, Time is SessionTime (FastF1 sets both from Date − t0): both derived.
+    driver, t0, date, source: sourceColumn(SampleSource.car, date.length),
     channels: {
       rpm: raw.rpm, speed: raw.speed, nGear: discrete(raw.nGear), throttle: raw.throttle, brake: raw.brake, drs: discrete(raw.drs),
     },
@@ -59,9 +57,9 @@ export function carTelemetry(driver: string, raw: RawCarChannels, t0: number, co
 
 /** A driver's position data as Telemetry. */
 export function positionTelemetry(driver: string, raw: RawPositionChannels, t0: number, consume = false): Telemetry {
-  const { date, sessionTime } = timeColumns(raw.utcMicros, t0, consume);
+  const date = dateColumn(raw.utcMicros, consume);
   return new Telemetry({
-    driver, t0, date, sessionTime, time: sessionTime, source: sourceColumn(SampleSource.pos, date.length),
+    driver, t0, date, source: sourceColumn(SampleSource.pos, date.length),
     channels: { x: raw.x, y: raw.y, z: raw.z, status: raw.status },
   });
 }

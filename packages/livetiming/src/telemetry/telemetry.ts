@@ -57,8 +57,13 @@ export interface TelemetryInit {
   /** UTC of session time zero, epoch ms. */
   t0: number;
   date: Float64Array;
-  sessionTime: Float64Array;
-  time: Float64Array;
+  /**
+   * Omitted: derived as Date − t0 when first read. A whole session's car and position data keep no
+   * column of their own (8 bytes a sample: ~5.6 MiB on a qualifying), their slices compute it.
+   */
+  sessionTime?: Float64Array;
+  /** Omitted: the session time (as over a whole session, where FastF1 sets both from Date − t0). */
+  time?: Float64Array;
   source: Uint8Array;
   channels: ChannelColumns;
 }
@@ -69,17 +74,18 @@ export class Telemetry {
   readonly driver: string;
   readonly t0: number;
   readonly date: Float64Array;
-  readonly sessionTime: Float64Array;
-  readonly time: Float64Array;
   readonly source: Uint8Array;
   readonly channels: Readonly<ChannelColumns>;
+  // Private fields stay writable on the frozen instance: a derived column is kept once computed.
+  #sessionTime: Float64Array | undefined;
+  readonly #time: Float64Array | undefined;
 
   constructor(init: TelemetryInit) {
     this.driver = init.driver;
     this.t0 = init.t0;
     this.date = init.date;
-    this.sessionTime = init.sessionTime;
-    this.time = init.time;
+    this.#sessionTime = init.sessionTime;
+    this.#time = init.time;
     this.source = init.source;
     const n = init.date.length;
     for (const [name, col] of Object.entries(init.channels)) {
@@ -98,6 +104,25 @@ export class Telemetry {
 
   get length(): number {
     return this.date.length;
+  }
+
+  /** Milliseconds since t0 (computed from Date when not given, then kept). */
+  get sessionTime(): Float64Array {
+    return (this.#sessionTime ??= sessionTimeOf(this.date, this.t0));
+  }
+
+  /** Milliseconds since the start of the slice. */
+  get time(): Float64Array {
+    return this.#time ?? this.sessionTime;
+  }
+
+  /**
+   * Session time without computing a column: `values[i] - offset` is sample i's session time
+   * (the stored column with offset 0, or Date with offset t0) — for reads of a whole session.
+   */
+  sessionTimeAxis(): TimeAxis {
+    const st = this.#sessionTime;
+    return st !== undefined ? { values: st, offset: 0 } : { values: this.date, offset: this.t0 };
   }
 
   has(name: ChannelName): boolean {
@@ -144,8 +169,8 @@ export class Telemetry {
     const channels: ChannelColumns = {};
     for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = this.channels[name]!.subarray(from, to);
     return new Telemetry({
-      driver: this.driver, t0: this.t0, date: this.date.subarray(from, to), sessionTime: this.sessionTime.subarray(from, to),
-      time: this.time.subarray(from, to), source: this.source.subarray(from, to), channels,
+      driver: this.driver, t0: this.t0, date: this.date.subarray(from, to), sessionTime: this.#sessionTime?.subarray(from, to),
+      time: this.#time?.subarray(from, to), source: this.source.subarray(from, to), channels,
     });
   }
 
@@ -162,7 +187,8 @@ export class Telemetry {
     const channels: ChannelColumns = {};
     for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = pick(this.channels[name]!);
     return new Telemetry({
-      driver: this.driver, t0: this.t0, date: pick(this.date), sessionTime: pick(this.sessionTime), time: pick(this.time),
+      driver: this.driver, t0: this.t0, date: pick(this.date), sessionTime: this.#sessionTime && pick(this.#sessionTime),
+      time: this.#time && pick(this.#time),
       source: pick(this.source), channels,
     });
   }
@@ -170,7 +196,8 @@ export class Telemetry {
   /** Same samples with `time` measured from `origin` (session time, ms). */
   withTimeFrom(origin: number): Telemetry {
     const time = new Float64Array(this.length);
-    for (let i = 0; i < time.length; i++) time[i] = this.sessionTime[i]! - origin;
+    const { values, offset } = this.sessionTimeAxis();
+    for (let i = 0; i < time.length; i++) time[i] = values[i]! - offset - origin;
     return new Telemetry({ ...this.init(), time });
   }
 
@@ -188,7 +215,7 @@ export class Telemetry {
 
   private init(): TelemetryInit {
     return {
-      driver: this.driver, t0: this.t0, date: this.date, sessionTime: this.sessionTime, time: this.time,
+      driver: this.driver, t0: this.t0, date: this.date, sessionTime: this.#sessionTime, time: this.#time,
       source: this.source, channels: this.channels,
     };
   }
@@ -202,19 +229,20 @@ export class Telemetry {
     if (!known(start) || !known(end)) return Telemetry.empty(this.driver, this.t0);
     const d = interpolateEdges ? withEdges(this, start, end) : this;
     const n = d.length;
-    const st = d.sessionTime;
+    // Date − t0 never decreases where Date does not (rounding is monotonic): Date's order stands for it.
+    const { values: st, offset } = d.sessionTimeAxis();
     let first: number;
     let last: number;
     let contiguous = true;
     if (isSorted(st)) {
-      first = lowerBound(st, start);
-      last = upperBound(st, end) - 1;
+      first = lowerBound(st, start, offset);
+      last = upperBound(st, end, offset) - 1;
       if (first > last) return Telemetry.empty(this.driver, this.t0);
     } else {
       first = -1;
       last = -1;
       for (let i = 0; i < n; i++) {
-        const t = st[i]!;
+        const t = st[i]! - offset;
         if (t >= start && t <= end) {
           if (first >= 0 && i !== last + 1) contiguous = false;
           if (first < 0) first = i;
@@ -231,7 +259,7 @@ export class Telemetry {
     }
     if (contiguous) return d.rows(first, last + 1).withTimeFrom(start);
     const mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) mask[i] = st[i]! >= start && st[i]! <= end ? 1 : 0;
+    for (let i = 0; i < n; i++) mask[i] = st[i]! - offset >= start && st[i]! - offset <= end ? 1 : 0;
     return d.select(mask).withTimeFrom(start);
   }
 
@@ -309,24 +337,39 @@ function isSorted(a: Float64Array): boolean {
   return v;
 }
 
-function lowerBound(a: Float64Array, v: number): number {
+/** First index whose `a[i] - offset` is not below `v` (a sorted); a time axis searched as stored. */
+export function lowerBound(a: Float64Array, v: number, offset = 0): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (a[mid]! < v) lo = mid + 1; else hi = mid;
+    if (a[mid]! - offset < v) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
 
-function upperBound(a: Float64Array, v: number): number {
+/** First index whose `a[i] - offset` is above `v` (a sorted). */
+function upperBound(a: Float64Array, v: number, offset = 0): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (a[mid]! <= v) lo = mid + 1; else hi = mid;
+    if (a[mid]! - offset <= v) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+/** A session-time axis read in place: sample i is at `values[i] - offset` ms. */
+export interface TimeAxis {
+  values: Float64Array;
+  offset: number;
+}
+
+/** Session time column from Date (ms) and t0, exactly as the stored column would hold it. */
+function sessionTimeOf(date: Float64Array, t0: number): Float64Array {
+  const out = new Float64Array(date.length);
+  for (let i = 0; i < out.length; i++) out[i] = date[i]! - t0;
+  return out;
 }
 
 /** [start, end] session times of a lap or of a run of laps (min start, max end). */
@@ -658,10 +701,11 @@ function differentialDistance(t: Telemetry): Float64Array {
   if (speed === undefined) throw new Error('distance needs the speed channel');
   const n = t.length;
   const ds = new Float64Array(n);
+  const time = t.time;
   let prev = 0;
   for (let i = 0; i < n; i++) {
     // Seconds as pandas' total_seconds() gives them (ns / 1e9 == ms / 1e3, both correctly rounded).
-    const s = t.time[i]! / 1000;
+    const s = time[i]! / 1000;
     const dt = i === 0 ? s : s - prev;
     ds[i] = speed[i]! / 3.6 * dt;
     prev = s;
