@@ -33,12 +33,19 @@ const withF1db: TemplateBuild = async (database) => {
   await importF1db(database.db, f1dbDir);
 };
 
-async function f1dbDatabase(kind: Backend): Promise<TestDatabase> {
+/** F1DB alone: what a first start without the dump leaves before its API sync. */
+const f1dbOnly: TemplateBuild = async (database) => {
+  await migrate(database);
+  await importF1db(database.db, f1dbDir);
+};
+
+async function f1dbDatabase(kind: Backend, build: 'with-dump' | 'f1db-only' = 'with-dump'): Promise<TestDatabase> {
+  const [kindName, fill] = build === 'with-dump' ? ['jolpica_f1db', withF1db] : ['f1db_only', f1dbOnly];
   if (kind === 'pglite') {
-    const database = await openPglite(undefined, { loadDataDir: await pgliteTemplate('jolpica-f1db', withF1db) });
+    const database = await openPglite(undefined, { loadDataDir: await pgliteTemplate(kindName.replace('_', '-'), fill) });
     return { database, cleanup: () => database.close() };
   }
-  const template = await postgresTemplate('jolpica_f1db', withF1db);
+  const template = await postgresTemplate(kindName, fill);
   const name = `apex_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const database = openPostgres(pgDatabaseUrl(name), { max: 4 });
@@ -113,9 +120,9 @@ describe.each(backends)('API sync over F1DB on %s', (backend) => {
     await server?.close();
   });
   // Every test starts from its own copy of the template (the first one builds it: dump + F1DB import).
-  const fresh = async () => {
+  const fresh = async (build?: 'f1db-only') => {
     await database?.cleanup();
-    database = await f1dbDatabase(backend);
+    database = await f1dbDatabase(backend, build);
     db = database.database.db;
   };
 
@@ -242,5 +249,27 @@ describe.each(backends)('API sync over F1DB on %s', (backend) => {
     );
     const again = await syncHistory(db, { seasons: [CHINA.season], rounds: [CHINA.round], baseUrl: jolpicaRecordings, now: CHINA.now, force: true });
     expect(written(again, `${backend} 2026, again`)).toBe(0);
+  }, 900_000);
+  it('F1DB alone, then the API sync of a 2026 round (a first start without the dump): F1DB\u2019s racing_bulls folds into Jolpica\u2019s rb, standings as F1DB\u2019s', async () => {
+    await fresh('f1db-only');
+    const before = await q<{ ref: string }>(db, `select constructor_ref as ref from constructors where constructor_ref in ('rb', 'racing_bulls') order by 1`);
+    expect(before.map((r) => r.ref)).toEqual(['racing_bulls', 'rb']); // F1DB's two, apart: nothing says otherwise yet
+    const summary = await syncHistory(db, { seasons: [CHINA.season], rounds: [CHINA.round], baseUrl: jolpicaRecordings, now: CHINA.now });
+    expect(summary.rows.constructor_continuations).toBe(1);
+    const seasonDir = join(f1dbDir, 'seasons/2026/races');
+    const raced = readdirSync(seasonDir).filter((d) => existsSync(join(seasonDir, d, 'race-results.yml')));
+    // RB's points and place after every 2026 round: F1DB's racing-bulls rows, now under rb.
+    const ours = await q<{ points: number; position: number }>(
+      db,
+      `select x.points, x.position from constructor_standings x join constructors c on c.id = x.constructor_id where x.season = 2026 and c.constructor_ref = 'rb' order by x.round`,
+    );
+    expect(ours.map((r) => ({ points: Number(r.points), position: Number(r.position) }))).toEqual(
+      raced.map((d) => {
+        const row = yamlList(join(seasonDir, d, 'constructor-standings.yml')).find((r) => r.constructorId === 'racing-bulls')!;
+        return { points: Number(row.points), position: Number(row.position) };
+      }),
+    );
+    expect(await q(db, `select 1 from constructors where constructor_ref = 'racing_bulls'`)).toEqual([]);
+    expect(await mergeChanges(db)).toEqual({});
   }, 900_000);
 });
