@@ -12,6 +12,7 @@ import { normaliseSessionPath, parseSessionPath, type SessionPathParts } from '.
 import { bodyText, Source, type SourceOptions } from './archive/source.js';
 import { EngineCriticalError, type LoadIssue } from './errors.js';
 import { parseStream, type ParseReport, type StreamMessage } from './stream/index.js';
+import { isStreamFile } from './stream/parse.js';
 import { parseDriverList, type Driver } from './topics/driver-list.js';
 import { parseLapCount, type LapCountUpdate } from './topics/lap-count.js';
 import { parseRaceControl, type RaceControlMessage } from './topics/race-control.js';
@@ -421,7 +422,7 @@ function lapDrivers(messages: readonly StreamMessage[] | null): Driver[] | null 
 }
 
 function messagesOf(input: TopicInput, topic: string): { messages: readonly StreamMessage[]; report: ParseReport } {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return { messages: input, report: { lines: input.length, corrupt: [] } };
+  if (!isStreamFile(input)) return { messages: input, report: { lines: input.length, corrupt: [] } };
   return parseStream(input, { compressed: topic.endsWith('.z') });
 }
 

@@ -33,6 +33,9 @@ export function parseSessionTimestamp(text: string): number {
   return ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
+/** Length of a UTF-8 byte order mark at the start of `b` (3), or 0. */
+export const utf8BomLength = (b: Uint8Array): number => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
+
 /** {@link parseSessionTimestamp} of the 12 ASCII bytes at `at`. */
 function parseTimestampBytes(b: Uint8Array, at: number): number {
   if (b[at + 2] !== 58 || b[at + 5] !== 58 || b[at + 8] !== 46) return NaN;
@@ -128,7 +131,7 @@ export class StreamLineReader {
   private at: number;
 
   constructor(private readonly bytes: Uint8Array, private readonly report: ParseReport) {
-    this.at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    this.at = utf8BomLength(bytes);
   }
 
   /** Moves to the next line with a valid timestamp (recording the others as corrupt); false at the end. */

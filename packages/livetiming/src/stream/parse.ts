@@ -1,5 +1,5 @@
 import { decodeCompressed } from './decode.js';
-import { appendStreamLines, splitStreamLines, type ParseReport, type StreamLine } from './lines.js';
+import { appendStreamLines, splitStreamLines, utf8BomLength, type ParseReport, type StreamLine } from './lines.js';
 import { applyPatch, type JsonValue } from './merge.js';
 
 /** A decoded message of a topic at a session time (ms). */
@@ -37,7 +37,7 @@ export function parseStream<T = JsonValue>(input: string | Uint8Array, options: 
   // line a native call per line.
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const lines: StreamLine[] = [];
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = utf8BomLength(bytes);
   let lineNo = 0;
   while (start < bytes.length) {
     const end = blockEnd(bytes, start);
@@ -48,6 +48,10 @@ export function parseStream<T = JsonValue>(input: string | Uint8Array, options: 
   }
   return { messages, report };
 }
+
+/** Whether a topic is a stream file as read (its bytes or text) rather than messages already decoded. */
+export const isStreamFile = <T>(input: string | Uint8Array | readonly T[]): input is string | Uint8Array =>
+  typeof input === 'string' || input instanceof Uint8Array;
 
 /** Bytes decoded per block (below V8's large-object size, so that a block is ordinary young data). */
 const BLOCK = 64 * 1024;

@@ -1,5 +1,6 @@
 // Entry point for the session facade: from the two telemetry topics (file text or decoded
 // messages) and the session's laps to a SessionTelemetry.
+import { isStreamFile } from '../stream/parse.js';
 import type { StreamMessage } from '../stream/index.js';
 import { carDataFromMessages, parseCarDataStream, type RawCarData } from '../topics/car-data.js';
 import { parsePositionStream, positionFromMessages, type RawPositionData } from '../topics/position.js';
@@ -13,11 +14,11 @@ import type { TelemetryLap } from './telemetry.js';
 export type TelemetryTopicInput = string | Uint8Array | readonly StreamMessage[];
 
 export function readCarData(input: TelemetryTopicInput): RawCarData {
-  return typeof input === 'string' || input instanceof Uint8Array ? parseCarDataStream(input) : carDataFromMessages(input);
+  return isStreamFile(input) ? parseCarDataStream(input) : carDataFromMessages(input);
 }
 
 export function readPositionData(input: TelemetryTopicInput): RawPositionData {
-  return typeof input === 'string' || input instanceof Uint8Array ? parsePositionStream(input) : positionFromMessages(input);
+  return isStreamFile(input) ? parsePositionStream(input) : positionFromMessages(input);
 }
 
 /**

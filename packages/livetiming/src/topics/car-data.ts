@@ -3,7 +3,7 @@
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
 import { type ParseReport, type StreamMessage } from '../stream/index.js';
 import { inflateRawReused } from '../stream/inflate.js';
-import { countStreamLines, StreamLineReader } from '../stream/lines.js';
+import { countStreamLines, StreamLineReader, utf8BomLength } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
@@ -71,7 +71,7 @@ const L_CHANNELS = ascii(':{"Channels":{');
  * order, whitespace, escapes) throws ScanMismatch and goes through JSON.parse instead.
  */
 function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): void {
-  let p = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let p = utf8BomLength(b);
   p = lit(b, p, L_ENTRIES);
   if (b[p] === 93) p++;
   else {

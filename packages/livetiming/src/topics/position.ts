@@ -2,6 +2,7 @@
 // {"Position":[{"Timestamp":ISO,"Entries":{"<nr>":{"Status":"OnTrack","X":…,"Y":…,"Z":…}}}]}.
 // X/Y/Z are in 1/10 m from 2020 on. A numeric (legacy) status maps non-zero to OffTrack.
 import { type ParseReport, type StreamMessage } from '../stream/index.js';
+import { utf8BomLength } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
@@ -54,7 +55,7 @@ const OFF_TRACK = ascii('OffTrack"');
 
 /** Fast path over the compact form of the feed; any other shape throws ScanMismatch. */
 function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): void {
-  let p = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let p = utf8BomLength(b);
   p = lit(b, p, L_POSITION);
   if (b[p] === 93) p++;
   else {
