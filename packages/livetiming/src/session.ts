@@ -13,6 +13,7 @@ import { bodyText, Source, type SourceOptions } from './archive/source.js';
 import { EngineCriticalError, type LoadIssue } from './errors.js';
 import { parseStream, type ParseReport, type StreamMessage } from './stream/index.js';
 import { isStreamFile } from './stream/parse.js';
+import { LapTimingCollector, lapTimingByDriver } from './topics/timing-data.js';
 import { parseDriverList, type Driver } from './topics/driver-list.js';
 import { parseLapCount, type LapCountUpdate } from './topics/lap-count.js';
 import { parseRaceControl, type RaceControlMessage } from './topics/race-control.js';
@@ -235,7 +236,7 @@ export class Session {
     progress({ stage: 'jolpica', percent: 50, detail: 'lap-1 times and official results' });
     const info = inputs.has('SessionInfo') ? parseSessionInfo(messagesOf(inputs.get('SessionInfo')!, 'SessionInfo').messages) : null;
     const timing = inputs.get('TimingData');
-    const entrantNumbers = !inputs.has('DriverList') && timing ? timingNumbers(messagesOf(timing, 'TimingData').messages) : null;
+    const entrantNumbers = !inputs.has('DriverList') && timing ? lapTimingOf(timing).timing.numbers : null;
     const jolpica = await loadJolpica(path, info, options, archive, issues, entrantNumbers);
 
     const topicLoads = topics.map((topic): TopicLoad => {
@@ -260,13 +261,19 @@ export class Session {
     progress('parse', 0, 'topics');
     const messages = new Map<string, readonly StreamMessage[]>();
     const telemetryTopics = new Map<string, TopicInput>();
+    let timing: LapTimingCollector | null = null;
     for (const [topic, input] of topics) {
       if (isTelemetryTopic(topic)) {
         telemetryTopics.set(topic, input);
         continue;
       }
-      const { messages: msgs, report } = messagesOf(input, topic);
-      messages.set(topic, msgs);
+      let report: ParseReport;
+      if (topic === 'TimingData') ({ timing, report } = lapTimingOf(input));
+      else {
+        const parsed = messagesOf(input, topic);
+        messages.set(topic, parsed.messages);
+        report = parsed.report;
+      }
       const load = loads.get(topic) ?? { topic, status: 'ok' as const, bytes: inputBytes(input), lines: 0, corruptLines: 0 };
       loads.set(topic, { ...load, lines: report.lines, corruptLines: report.corrupt.length });
       if (report.corrupt.length > 0) {
@@ -290,7 +297,7 @@ export class Session {
 
     const info = parsed('SessionInfo', parseSessionInfo) ?? null;
     const jolpica = options.jolpica ?? null;
-    const drivers = parsed('DriverList', parseDriverList) ?? entrantDrivers(topic('TimingData'), jolpica, issues);
+    const drivers = parsed('DriverList', parseDriverList) ?? entrantDrivers(timing?.numbers ?? null, jolpica, issues);
     const sessionStatus = parsed('SessionStatus', parseSessionStatus) ?? parsed('SessionData', statusFromSessionData);
     const trackStatus = parsed('TrackStatus', parseTrackStatus);
     const raceControl = parsed('RaceControlMessages', parseRaceControl);
@@ -316,12 +323,12 @@ export class Session {
     const t0 = Number.isFinite(t0Value) ? t0Value : null;
 
     progress('laps', 0.5, 'building laps');
-    const timingData = topic('TimingData');
-    const lapsBuild = timingData
+    const lapTiming = timing?.byDriver;
+    const lapsBuild = lapTiming
       ? step('laps', () => buildLaps({
           sessionName: info?.name || parts.sessionName,
           year: parts.year,
-          timingData,
+          lapTiming,
           timingAppData: topic('TimingAppData') ?? undefined,
           sessionStatus: sessionStatus ?? undefined,
           trackStatus,
@@ -426,6 +433,17 @@ function messagesOf(input: TopicInput, topic: string): { messages: readonly Stre
   return parseStream(input, { compressed: topic.endsWith('.z') });
 }
 
+/**
+ * TimingData as the laps builder reads it. A stream file is reduced line by line as it is parsed
+ * (no message is kept: see LapTimingCollector); messages already decoded are reduced the same way.
+ */
+function lapTimingOf(input: TopicInput): { timing: LapTimingCollector; report: ParseReport } {
+  if (!isStreamFile(input)) return { timing: lapTimingByDriver(input), report: { lines: input.length, corrupt: [] } };
+  const timing = new LapTimingCollector();
+  const { report } = parseStream(input, { reduce: (data, time) => { timing.add(time, data); return undefined; } });
+  return { timing, report };
+}
+
 const isTelemetryTopic = (topic: string) => (TELEMETRY_TOPICS as readonly string[]).includes(topic);
 
 /** Size of a topic as fetched (0 for decoded messages). */
@@ -522,23 +540,12 @@ async function getJsonOrNull(source: Source, path: string): Promise<unknown | nu
   return res ? JSON.parse(bodyText(res.body)) : null;
 }
 
-/** Every racing number TimingData has a line for. */
-function timingNumbers(timingData: readonly StreamMessage[]): Set<string> {
-  const numbers = new Set<string>();
-  for (const m of timingData) {
-    const lines = (m.data as { Lines?: unknown } | null)?.Lines;
-    if (lines && typeof lines === 'object' && !Array.isArray(lines)) for (const n of Object.keys(lines)) numbers.add(n);
-  }
-  return numbers;
-}
-
 /**
  * Drivers of a session without a DriverList: every racing number in TimingData, named from
  * Jolpica's entrants where they say who raced with it. Unmatched numbers keep only the number.
  */
-function entrantDrivers(timingData: readonly StreamMessage[] | null, jolpica: JolpicaInfo | null, issues: LoadIssue[]): Driver[] {
-  if (!timingData) return [];
-  const numbers = timingNumbers(timingData);
+function entrantDrivers(numbers: ReadonlySet<string> | null, jolpica: JolpicaInfo | null, issues: LoadIssue[]): Driver[] {
+  if (!numbers) return [];
   const byNumber = new Map((jolpica?.entrants ?? []).map((e) => [e.driverNumber, e]));
   const sorted = [...numbers].sort((a, b) => Number(a) - Number(b));
   const unmatched = sorted.filter((n) => !byNumber.has(n));

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   parseLapCount, parseRaceControl, parseSessionStatus, parseStintMessages, parseStream, parseTrackStatus,
-  scheduledLaps, sessionStartTime, timingDataByDriver,
+  scheduledLaps, sessionStartTime, timingDataByDriver, lapTimingOf, LapTimingCollector, lapTimingByDriver, driverLapsOf,
+  type LapTimingPatch,
 } from '../src/index.js';
 import { ORACLE_SESSIONS, oracleMeta } from './oracle.js';
 import { oracleDir, topicFile } from './paths.js';
@@ -108,5 +109,28 @@ describe('LapCount and TimingData split', () => {
     let n = 0;
     for (const m of msgs) n += Object.keys((m.data as { Lines?: object }).Lines ?? {}).length;
     expect([...by.values()].reduce((a, l) => a + l.length, 0)).toBe(n);
+  });
+  it('reduces TimingData to the laps builder\'s part as it is read: same drivers in the same order, no-op patches left out exactly', () => {
+    const file = topicFile(oracleMeta('fastf1-mexico-2025-q').path, 'TimingData');
+    const msgs = parseStream(readFileSync(file, 'utf8')).messages;
+    const read = new LapTimingCollector();
+    const { messages, report } = parseStream(readFileSync(file), { reduce: (data, time) => { read.add(time, data); return undefined; } });
+    expect(messages).toEqual([]);
+    expect(report.lines).toBe(msgs.length);
+    const full = lapTimingByDriver(msgs);
+    expect(read.byDriver).toEqual(full.byDriver);
+    expect([...read.byDriver.keys()]).toEqual([...timingDataByDriver(msgs).keys()]);
+    const numbers = new Set(msgs.flatMap((m) => Object.keys((m.data as { Lines?: object }).Lines ?? {})));
+    expect(read.numbers).toEqual(numbers);
+    // segment colours only: nothing for the laps
+    expect(lapTimingOf(1, { Sectors: { 1: { Segments: { 2: { Status: 2048 } } } } })).toBeNull();
+    expect(lapTimingOf(1, { Sectors: [{ Value: '20.1' }], Speeds: { I1: { Value: '301' } } })).toMatchObject({ sector1: undefined, speedI1: '301' });
+    // the left-out patches, put back as records of nothing, change no lap
+    const nothing = (time: number) => lapTimingOf(time, { InPit: false }) && { ...lapTimingOf(time, { InPit: false })!, hasInPit: false, inPit: undefined } as LapTimingPatch;
+    for (const [drv, patches] of timingDataByDriver(msgs)) {
+      const all = patches.map((p) => lapTimingOf(p.time, p.data) ?? nothing(p.time)!);
+      expect(all.length).toBeGreaterThanOrEqual(read.byDriver.get(drv)!.length);
+      expect(driverLapsOf(drv, all)).toEqual(driverLapsOf(drv, read.byDriver.get(drv)!));
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Per-driver lap reconstruction from TimingData patches: the behaviour FastF1 documents for its
 // timing parser (lap boundaries from NumberOfLaps, late values, pit flags, end-of-lap sync, PBs).
 // Lap and sector times are taken as sent and never altered; only timestamps are adjusted.
-import type { DriverPatch } from '../topics/timing-data.js';
+import { lapTimingOf, type DriverPatch, type LapTimingPatch } from '../topics/timing-data.js';
 import { parseDurationMicros } from './time.js';
 
 /** Columns of one driver's laps; NaN = missing. Times in integer microseconds (exact arithmetic). */
@@ -55,17 +55,6 @@ function sliceRows(l: RawDriverLaps, from: number, to: number): void {
 }
 const rows = (l: RawDriverLaps) => l.time.length;
 
-function value(obj: unknown, a: string, b: string): unknown;
-function value(obj: unknown, a: string, b: string, c: string): unknown;
-function value(obj: unknown, a: string, b: string, c?: string): unknown {
-  if (!obj || typeof obj !== 'object') return undefined;
-  let v = (obj as Record<string, unknown>)[a];
-  if (!v || typeof v !== 'object') return undefined;
-  v = (v as Record<string, unknown>)[b];
-  if (c === undefined) return v;
-  if (!v || typeof v !== 'object') return undefined;
-  return (v as Record<string, unknown>)[c];
-}
 /** Python truthiness of a feed value, which is what decides whether a value "was sent". */
 function truthy(v: unknown): boolean {
   if (typeof v === 'string') return v.length > 0;
@@ -79,6 +68,16 @@ function truthy(v: unknown): boolean {
 
 /** Reconstructs one driver's laps. Pure; `patches` are not modified. */
 export function buildDriverLaps(driver: string, patches: readonly DriverPatch[]): DriverTimingResult {
+  const timing: LapTimingPatch[] = [];
+  for (const { time, data } of patches) {
+    const p = lapTimingOf(time, data);
+    if (p !== null) timing.push(p);
+  }
+  return driverLapsOf(driver, timing);
+}
+
+/** {@link buildDriverLaps} from the laps builder's part of the driver's patches (see lapTimingOf). */
+export function driverLapsOf(driver: string, patches: readonly LapTimingPatch[]): DriverTimingResult {
   const laps = emptyLaps(driver);
   const integrityErrors: number[] = [];
   // explicit "no lap time" (LastLapTime.Value === ""), later filled from the sectors
@@ -91,14 +90,14 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
     let apiLapcnt = 0;
     let inPast = false;
     let outOfPit = false;
-    for (const { time: ms, data } of patches) {
-    const time = ms * 1000;
-      const nol = data.NumberOfLaps as number | undefined;
+    for (const p of patches) {
+      const time = p.time * 1000;
+      const nol = p.numberOfLaps as number | undefined;
       const hasNol = nol !== undefined && nol !== null;
       if (inPast && hasNol && nol === apiLapcnt) inPast = false;
       if (hasNol && nol < apiLapcnt) { inPast = true; continue; }
       if (inPast) continue;
-      if (data.InPit === false) outOfPit = true;
+      if (p.inPit === false) outOfPit = true;
       if (hasNol && nol > apiLapcnt) {
         apiLapcnt += 1;
         if (outOfPit) {
@@ -119,9 +118,9 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
   const pbHistory: [number, number][] = [];
   const splitTimes: number[] = [0];
   const last = () => rows(laps) - 1;
-  for (const { time: ms, data } of patches) {
-    const time = ms * 1000;
-    const nol = data.NumberOfLaps as number | undefined;
+  for (const p of patches) {
+    const time = p.time * 1000;
+    const nol = p.numberOfLaps as number | undefined;
     const hasNol = nol !== undefined && nol !== null;
     if (inPast && hasNol && nol === apiLapcnt) inPast = false;
     if (inPast || (hasNol && nol < apiLapcnt)) { inPast = true; continue; }
@@ -130,18 +129,15 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
     const lapOffset = lapcnt > 0 && time - laps.time[lapcnt - 1]! < LATE_US ? 1 : 0;
     const idx = lapcnt - lapOffset;
 
-    const sectors = data.Sectors as Record<string, { Value?: unknown } | undefined> | undefined;
-    if (sectors && typeof sectors === 'object' && !Array.isArray(sectors)) {
-      // written out per sector: keyed access to the column arrays would be megamorphic in this loop
-      let v = sectors['0']?.Value;
-      if (truthy(v)) { laps.s1[idx] = parseDurationMicros(v); laps.s1Time[idx] = time; }
-      v = sectors['1']?.Value;
-      if (truthy(v)) { laps.s2[idx] = parseDurationMicros(v); laps.s2Time[idx] = time; }
-      v = sectors['2']?.Value;
-      if (truthy(v)) { laps.s3[idx] = parseDurationMicros(v); laps.s3Time[idx] = time; }
-    }
+    // written out per sector: keyed access to the column arrays would be megamorphic in this loop
+    let v = p.sector1;
+    if (truthy(v)) { laps.s1[idx] = parseDurationMicros(v); laps.s1Time[idx] = time; }
+    v = p.sector2;
+    if (truthy(v)) { laps.s2[idx] = parseDurationMicros(v); laps.s2Time[idx] = time; }
+    v = p.sector3;
+    if (truthy(v)) { laps.s3[idx] = parseDurationMicros(v); laps.s3Time[idx] = time; }
 
-    const llt = value(data, 'LastLapTime', 'Value');
+    const llt = p.lastLapTime;
     if (truthy(llt)) {
       const v = parseDurationMicros(llt);
       // > 150 s are bogus values between qualifying parts
@@ -150,21 +146,18 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
       explicitNoLapTime[idx] = true;
     }
 
-    const speeds = data.Speeds as Record<string, { Value?: unknown } | undefined> | undefined;
-    if (speeds && typeof speeds === 'object') {
-      let v = speeds.I1?.Value;
-      if (truthy(v)) laps.speedI1[idx] = Number(v);
-      v = speeds.I2?.Value;
-      if (truthy(v)) laps.speedI2[idx] = Number(v);
-      v = speeds.FL?.Value;
-      if (truthy(v)) laps.speedFL[idx] = Number(v);
-      // the ST trap comes early in a lap and never counts as late
-      v = speeds.ST?.Value;
-      if (truthy(v)) laps.speedST[lapcnt] = Number(v);
-    }
+    v = p.speedI1;
+    if (truthy(v)) laps.speedI1[idx] = Number(v);
+    v = p.speedI2;
+    if (truthy(v)) laps.speedI2[idx] = Number(v);
+    v = p.speedFL;
+    if (truthy(v)) laps.speedFL[idx] = Number(v);
+    // the ST trap comes early in a lap and never counts as late
+    v = p.speedST;
+    if (truthy(v)) laps.speedST[lapcnt] = Number(v);
 
-    if ('InPit' in data) {
-      if (data.InPit === true) {
+    if (p.hasInPit) {
+      if (p.inPit === true) {
         if (pitstops >= 0) laps.pitInTime[lapcnt] = time;
       } else if ((hasNol && nol > apiLapcnt) || laps.time[lapcnt]! - time < LATE_US) {
         // leaving the pits right at (or just before) the line: the next lap is the out-lap
@@ -176,16 +169,12 @@ export function buildDriverLaps(driver: string, patches: readonly DriverPatch[])
       }
     }
 
-    const pb = value(data, 'BestLapTime', 'Value');
+    const pb = p.bestLapTime;
     if (truthy(pb)) pbHistory.push([time, parseDurationMicros(pb)]);
 
-    const blt = data.BestLapTimes;
-    if (blt && typeof blt === 'object' && !Array.isArray(blt)) {
-      const keys = Object.keys(blt);
-      if (keys.length > 0) {
-        const n = Number.parseInt(keys[0]!, 10);
-        if (n + 1 > splitTimes.length) splitTimes.push(time);
-      }
+    if (p.bestLapTimesKey !== undefined) {
+      const n = Number.parseInt(p.bestLapTimesKey, 10);
+      if (n + 1 > splitTimes.length) splitTimes.push(time);
     }
 
     if (hasNol && nol > apiLapcnt) {
@@ -331,16 +320,16 @@ function markPersonalBests(laps: RawDriverLaps, history: [number, number][], spl
   }
 }
 
-function gapSamples(patches: readonly DriverPatch[]): DriverGapSamples {
+function gapSamples(patches: readonly LapTimingPatch[]): DriverGapSamples {
   const time: number[] = [];
   const gapToLeader: (string | null)[] = [];
   let gap: string | null = null;
-  for (const { time: ms, data } of patches) {
-    const t = ms * 1000;
+  for (const p of patches) {
+    const t = p.time * 1000;
     let any = false;
-    if (truthy(data.Position)) any = true;
-    if (truthy(data.GapToLeader)) { gap = String(data.GapToLeader); any = true; }
-    if (truthy(value(data, 'IntervalToPositionAhead', 'Value'))) any = true;
+    if (truthy(p.position)) any = true;
+    if (truthy(p.gapToLeader)) { gap = String(p.gapToLeader); any = true; }
+    if (truthy(p.interval)) any = true;
     if (any) { time.push(t); gapToLeader.push(gap); }
   }
   return { time, gapToLeader };

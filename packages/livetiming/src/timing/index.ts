@@ -2,7 +2,7 @@ export { buildLaps, trackStatusOf } from './laps.js';
 export type { BuildLapsInput, LapsBuild } from './laps.js';
 export { Laps, QUICKLAP_THRESHOLD, qualifyingSplitTimes } from './collection.js';
 export type { LapsContext, TrackStatusMatch } from './collection.js';
-export { buildDriverLaps } from './driver-laps.js';
+export { buildDriverLaps, driverLapsOf } from './driver-laps.js';
 export type { RawDriverLaps, DriverGapSamples, DriverTimingResult } from './driver-laps.js';
 export { lapDeletions } from './deleted.js';
 export type { LapDeletion } from './deleted.js';

@@ -5,10 +5,10 @@ import type { LapCountUpdate } from '../topics/lap-count.js';
 import type { RaceControlMessage } from '../topics/race-control.js';
 import type { SessionStatusChange } from '../topics/session-status.js';
 import { parseStintMessages } from '../topics/timing-app-data.js';
-import { timingDataByDriver } from '../topics/timing-data.js';
+import { lapTimingByDriver, type LapTimingPatch } from '../topics/timing-data.js';
 import type { TrackStatusChange } from '../topics/track-status.js';
 import { alignLaps } from './align.js';
-import { buildDriverLaps, type DriverGapSamples, type RawDriverLaps } from './driver-laps.js';
+import { driverLapsOf, type DriverGapSamples, type RawDriverLaps } from './driver-laps.js';
 import { markDeletedLaps } from './deleted.js';
 import { Laps } from './collection.js';
 import { parseDurationMicros } from './time.js';
@@ -19,7 +19,10 @@ export interface BuildLapsInput {
   /** FastF1 session name: "Race", "Qualifying", "Sprint", "Sprint Shootout", "Practice 1", … */
   readonly sessionName: string;
   readonly year: number;
-  readonly timingData: readonly StreamMessage[];
+  /** TimingData's messages; or, instead, `lapTiming`. */
+  readonly timingData?: readonly StreamMessage[];
+  /** TimingData already reduced per driver (LapTimingCollector.byDriver, e.g. fed as the stream was read). */
+  readonly lapTiming?: ReadonlyMap<string, readonly LapTimingPatch[]>;
   readonly timingAppData?: readonly StreamMessage[];
   readonly sessionStatus?: readonly SessionStatusChange[];
   readonly trackStatus?: readonly TrackStatusChange[] | null;
@@ -78,12 +81,12 @@ export function buildLaps(input: BuildLapsInput): LapsBuild {
   const totalLaps = raceLike ? firstTotalLaps(input.lapCount ?? []) : null;
 
   // per-driver timing
-  const byDriver = timingDataByDriver(input.timingData);
+  const byDriver = input.lapTiming ?? lapTimingByDriver(input.timingData ?? []).byDriver;
   const raw: RawDriverLaps[] = [];
   const gaps = new Map<string, DriverGapSamples>();
   const split = [ONE_DAY_US, ONE_DAY_US, ONE_DAY_US];
   for (const [drv, patches] of byDriver) {
-    const r = buildDriverLaps(drv, patches);
+    const r = driverLapsOf(drv, patches);
     if (!r.laps) continue;
     r.splitTimes.forEach((t, i) => { split[i] = Math.min(split[i]!, t); });
     gaps.set(drv, r.gaps);
