@@ -125,6 +125,23 @@ describe('Session.load from the recorded archive', () => {
     expect(damaged.laps!.length).toBe(clean.laps!.length);
   });
 
+  it('releases topic bytes once parsed only when told they are its to consume (Session.load\'s own reads)', async () => {
+    const read = async () => {
+      const topics = new Map<string, Buffer>();
+      for (const t of ['SessionInfo', 'DriverList', 'TimingData', 'TimingAppData', 'SessionStatus', 'TrackStatus']) topics.set(t, await readFile(topicFile(SAUDI_2022_Q, t)));
+      return topics;
+    };
+    const kept = await read();
+    const sizes = [...kept.values()].map((b) => b.length);
+    const a = Session.fromTopics(SAUDI_2022_Q, kept);
+    expect([...kept.values()].map((b) => b.length)).toEqual(sizes);
+    const given = await read();
+    const b = Session.fromTopics(SAUDI_2022_Q, given, { consumeInputs: true });
+    expect(given.get('TimingData')!.length).toBe(0); // released (detached)
+    expect(given.get('SessionInfo')!.length).toBe(sizes[0]); // small files are left to the GC
+    expect(b.laps!.toArray()).toEqual(a.laps!.toArray());
+  });
+
   it('builds a session from a live recording (the path for live replay)', async () => {
     const rec = readRecording(await readFile(resolve(f1data, 'recordings', '2023-qatar-sprint-live-excerpt.txt'), 'utf8'));
     const session = Session.fromTopics('2023/2023-10-08_Qatar_Grand_Prix/2023-10-07_Sprint/', recordingTopicStreams(rec));
