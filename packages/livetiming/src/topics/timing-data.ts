@@ -66,36 +66,58 @@ const valueOf = (v: unknown): unknown => (isObj(v) ? v.Value : undefined);
 
 /**
  * The laps builder's part of a patch at `time` (ms), or null when the patch has none of it (such a
- * patch changes nothing in the laps: leaving it out is exact).
+ * patch changes nothing in the laps: leaving it out is exact). `data` is plain data (as from JSON).
+ *
+ * The patch's own keys are walked once instead of each field being looked up: patches come in
+ * hundreds of shapes, and a lookup of a field a patch lacks (most of them: a typical patch holds one
+ * segment colour) is a megamorphic miss.
  */
 export function lapTimingOf(time: number, data: Obj): LapTimingPatch | null {
-  const sectors = isPlainObj(data.Sectors) ? data.Sectors : undefined;
-  const speeds = isObj(data.Speeds) ? data.Speeds : undefined;
-  const blt = data.BestLapTimes;
-  const p: LapTimingPatch = {
-    time,
-    numberOfLaps: data.NumberOfLaps,
-    hasInPit: 'InPit' in data,
-    inPit: data.InPit,
-    position: data.Position,
-    gapToLeader: data.GapToLeader,
-    interval: valueOf(data.IntervalToPositionAhead),
-    lastLapTime: valueOf(data.LastLapTime),
-    bestLapTime: valueOf(data.BestLapTime),
-    sector1: sectors && valueOf(sectors['0']),
-    sector2: sectors && valueOf(sectors['1']),
-    sector3: sectors && valueOf(sectors['2']),
-    speedI1: speeds && valueOf(speeds.I1),
-    speedI2: speeds && valueOf(speeds.I2),
-    speedFL: speeds && valueOf(speeds.FL),
-    speedST: speeds && valueOf(speeds.ST),
-    bestLapTimesKey: isPlainObj(blt) ? Object.keys(blt)[0] : undefined,
+  let numberOfLaps: unknown;
+  let hasInPit = false;
+  let inPit: unknown;
+  let position: unknown;
+  let gapToLeader: unknown;
+  let interval: unknown;
+  let lastLapTime: unknown;
+  let bestLapTime: unknown;
+  let sector1: unknown;
+  let sector2: unknown;
+  let sector3: unknown;
+  let speedI1: unknown;
+  let speedI2: unknown;
+  let speedFL: unknown;
+  let speedST: unknown;
+  let bestLapTimesKey: string | undefined;
+  for (const key in data) {
+    const v = data[key];
+    switch (key) {
+      case 'NumberOfLaps': numberOfLaps = v; break;
+      case 'InPit': hasInPit = true; inPit = v; break;
+      case 'Position': position = v; break;
+      case 'GapToLeader': gapToLeader = v; break;
+      case 'IntervalToPositionAhead': interval = valueOf(v); break;
+      case 'LastLapTime': lastLapTime = valueOf(v); break;
+      case 'BestLapTime': bestLapTime = valueOf(v); break;
+      case 'Sectors':
+        // a list (the session's first snapshot) is not read
+        if (isPlainObj(v)) { sector1 = valueOf(v['0']); sector2 = valueOf(v['1']); sector3 = valueOf(v['2']); }
+        break;
+      case 'Speeds':
+        if (isObj(v)) { speedI1 = valueOf(v.I1); speedI2 = valueOf(v.I2); speedFL = valueOf(v.FL); speedST = valueOf(v.ST); }
+        break;
+      case 'BestLapTimes':
+        if (isPlainObj(v)) bestLapTimesKey = Object.keys(v)[0];
+        break;
+    }
+  }
+  if (numberOfLaps === undefined && !hasInPit && position === undefined && gapToLeader === undefined && interval === undefined
+    && lastLapTime === undefined && bestLapTime === undefined && sector1 === undefined && sector2 === undefined && sector3 === undefined
+    && speedI1 === undefined && speedI2 === undefined && speedFL === undefined && speedST === undefined && bestLapTimesKey === undefined) return null;
+  return {
+    time, numberOfLaps, hasInPit, inPit, position, gapToLeader, interval, lastLapTime, bestLapTime,
+    sector1, sector2, sector3, speedI1, speedI2, speedFL, speedST, bestLapTimesKey,
   };
-  return p.numberOfLaps === undefined && !p.hasInPit && p.position === undefined && p.gapToLeader === undefined
-    && p.interval === undefined && p.lastLapTime === undefined && p.bestLapTime === undefined
-    && p.sector1 === undefined && p.sector2 === undefined && p.sector3 === undefined
-    && p.speedI1 === undefined && p.speedI2 === undefined && p.speedFL === undefined && p.speedST === undefined
-    && p.bestLapTimesKey === undefined ? null : p;
 }
 
 /**
