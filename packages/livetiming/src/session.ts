@@ -337,6 +337,9 @@ export class Session {
     const t0 = Number.isFinite(t0Value) ? t0Value : null;
 
     progress('laps', 0.5, 'building laps');
+    // The laps and the results both take the drivers of the list's first hour: replayed once.
+    let lapDriverList: Driver[] | null | undefined;
+    const lapDriversOnce = () => (lapDriverList === undefined ? (lapDriverList = lapDrivers(topic('DriverList'))) : lapDriverList);
     const lapTiming = timing?.byDriver;
     const lapsBuild = lapTiming
       ? step('laps', () => buildLaps({
@@ -348,7 +351,7 @@ export class Session {
           trackStatus,
           raceControl,
           lapCount: lapCount ?? undefined,
-          drivers: lapDrivers(topic('DriverList')) ?? drivers,
+          drivers: lapDriversOnce() ?? drivers,
           t0,
           firstLapTimes: new Map((jolpica?.firstLapTimes ?? []).map((f) => [f.driverNumber, f.lapTime])),
           notStarted: notStartedOf(jolpica),
@@ -361,7 +364,7 @@ export class Session {
     const kind = sessionKind(info?.name || parts.sessionName, parts.year);
     const results = step('results', () => buildResults({
       kind,
-      drivers: lapDrivers(topic('DriverList')) ?? drivers,
+      drivers: lapDriversOnce() ?? drivers,
       official: jolpica?.results ? officialResultsFromErgast(jolpica.results.data) : null,
       laps: lapsBuild?.laps ?? null,
     })) ?? [];
