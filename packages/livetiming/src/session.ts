@@ -201,7 +201,9 @@ export class Session {
   /**
    * Fetches one session's topics (in parallel), asks Jolpica for lap-1 times and results where
    * FastF1 does, and builds everything. Throws `EngineCriticalError` when there is no readable
-   * session; anything less is collected in `issues`.
+   * session; anything less is collected in `issues`. The topic files read are the load's own: each
+   * is released once parsed (see FromTopicsOptions.consumeInputs), so a Source must hand out
+   * buffers it does not keep (Source's own reads and answers passed between threads do not).
    */
   static async load(sessionPath: string, options: SessionLoadOptions = {}): Promise<Session> {
     const progress = options.onProgress ?? (() => undefined);
