@@ -6,7 +6,7 @@ import type { RawPositionChannels, RawPositionData } from '../topics/position.js
 import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
-import { Telemetry, lapWindow, mergeIntermediate, owned, type TelemetryLap } from './telemetry.js';
+import { Telemetry, lapWindow, mergeIntermediate, mergeLapWindow, type TelemetryLap } from './telemetry.js';
 
 /**
  * t0, the UTC of session time zero, in epoch ms: the largest (Utc − line time) over every car and
@@ -154,9 +154,9 @@ export class SessionTelemetry {
       source: new Uint8Array(inner.length).fill(255),
       channels: { driverAhead: ahead.driverAhead, distanceToDriverAhead: ahead.distance },
     });
-    // Both merges are steps only (the edge interpolation copies into the result): reused buffers.
+    // The first merge is a step only: a reused buffer. The last one writes the result directly.
     car = mergeIntermediate(car.withDistance().withRelativeDistance(), aheadTel, 0);
-    return owned(mergeIntermediate(pos, car, 1).sliceByLap(laps, { interpolateEdges: true }));
+    return mergeLapWindow(pos, car, start, end);
   }
 }
 

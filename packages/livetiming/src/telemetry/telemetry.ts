@@ -564,20 +564,22 @@ const gapCache = new WeakMap<object, GapInfo>();
 /** Where a column's missing values are (cached: telemetry arrays are never written). */
 function gapInfo(col: ChannelColumn, missing: number | undefined): GapInfo {
   let g = gapCache.get(col);
-  if (g === undefined) {
-    let i = 0;
-    let inner = false;
-    if (col instanceof Float64Array || col instanceof Float32Array) {
-      while (i < col.length && col[i] !== col[i]) i++;
-      for (let k = i; k < col.length; k++) if (col[k] !== col[k]) { inner = true; break; }
-    } else if (missing !== undefined) {
-      while (i < col.length && col[i] === missing) i++;
-      inner = col.indexOf(missing, i) >= 0;
-    }
-    g = { leading: i, inner };
-    gapCache.set(col, g);
-  }
+  if (g === undefined) gapCache.set(col, (g = scanGaps(col, missing)));
   return g;
+}
+
+/** {@link gapInfo} without the cache (for a column still being built). */
+function scanGaps(col: ChannelColumn, missing: number | undefined): GapInfo {
+  let i = 0;
+  let inner = false;
+  if (col instanceof Float64Array || col instanceof Float32Array) {
+    while (i < col.length && col[i] !== col[i]) i++;
+    for (let k = i; k < col.length; k++) if (col[k] !== col[k]) { inner = true; break; }
+  } else if (missing !== undefined) {
+    while (i < col.length && col[i] === missing) i++;
+    inner = col.indexOf(missing, i) >= 0;
+  }
+  return { leading: i, inner };
 }
 
 /**
@@ -751,12 +753,35 @@ function mergeTelemetry(self: Telemetry, other: Telemetry, pooled = -1): Telemet
   if (self.driver !== other.driver && self.length > 0 && other.length > 0) throw new Error('cannot merge telemetry of different drivers');
   const { ia, ib, date: unionDate } = unionRows(self.date, other.date);
   const n = unionDate.length;
-  const present = CHANNEL_NAMES.filter((c) => self.channels[c] !== undefined || other.channels[c] !== undefined);
+  const present = presentChannels(self, other);
   // One buffer for every column of the result (dates, channels, source, session time, time).
   const arena = Arena.for(n, present.map((c) => CHANNELS[c].array), 3, 1, pooled);
   const date = arena.float64();
   date.set(unionDate);
   const x = nsAbscissa(date, scratch(scratchF64, 1, n, Float64Array));
+  const channels = mergedChannels(self, other, ia, ib, x, present, (_name, ctor) => arena.of(ctor));
+  const source = mergedSource(self, other, ia, ib, arena.uint8());
+  const t0 = self.t0;
+  const sessionTime = arena.float64();
+  const time = arena.float64();
+  for (let k = 0; k < n; k++) sessionTime[k] = date[k]! - t0;
+  for (let k = 0; k < n; k++) time[k] = sessionTime[k]! - sessionTime[0]!;
+  return new Telemetry({ driver: self.length > 0 ? self.driver : other.driver, t0, date, sessionTime, time, source, channels });
+}
+
+/** Channels of either telemetry, in registry order. */
+function presentChannels(self: Telemetry, other: Telemetry): ChannelName[] {
+  return CHANNEL_NAMES.filter((c) => self.channels[c] !== undefined || other.channels[c] !== undefined);
+}
+
+/**
+ * The channels of `self` merged with `other` on the union rows `ia`/`ib` (abscissa `x`), every gap
+ * filled by the channel's rule; `self` wins where both have a value. `column(name, type)` gives the
+ * array a channel is written to (union length).
+ */
+function mergedChannels(self: Telemetry, other: Telemetry, ia: Int32Array, ib: Int32Array, x: Float64Array,
+  present: readonly ChannelName[], column: (name: ChannelName, ctor: ColumnCtor) => ChannelColumn): ChannelColumns {
+  const n = ia.length;
   const channels: ChannelColumns = {};
   const quadratic: Float64Array[] = [];
   for (const name of present) {
@@ -765,7 +790,7 @@ function mergeTelemetry(self: Telemetry, other: Telemetry, pooled = -1): Telemet
     if (cs === undefined && co === undefined) continue;
     const spec: ChannelSpec = CHANNELS[name];
     // Float channels are filled in their own column; integer ones in scratch, then stored.
-    const tmp = spec.array === Float64Array ? arena.float64() : scratch(scratchF64, 2, n, Float64Array);
+    const tmp = spec.array === Float64Array ? column(name, Float64Array) as Float64Array : scratch(scratchF64, 2, n, Float64Array);
     const miss = spec.missing ?? NaN;
     if (co !== undefined) gather(tmp, co, ib, miss);
     else tmp.fill(NaN);
@@ -774,20 +799,142 @@ function mergeTelemetry(self: Telemetry, other: Telemetry, pooled = -1): Telemet
     else if (spec.fill === 'linear') fillLinear(x, tmp);
     else fillDiscrete(tmp);
     // Quadratic channels are filled in place below, together (they often share their gaps).
-    (channels as Record<string, unknown>)[name] = spec.array === Float64Array ? tmp : toStored(tmp, arena.of(spec.array) as Int16Array | Uint8Array, spec.missing ?? 0);
+    (channels as Record<string, unknown>)[name] = spec.array === Float64Array ? tmp : toStored(tmp, column(name, spec.array) as Int16Array | Uint8Array, spec.missing ?? 0);
   }
   fillQuadraticChannels(x, quadratic);
-  const source = arena.uint8();
-  for (let k = 0; k < n; k++) {
+  return channels;
+}
+
+/** Source of each union row: `self`'s unless it has none there, then `other`'s, else interpolation. */
+function mergedSource(self: Telemetry, other: Telemetry, ia: Int32Array, ib: Int32Array, source: Uint8Array): Uint8Array {
+  for (let k = 0; k < ia.length; k++) {
     let s: number = NO_SOURCE;
     if (ib[k]! >= 0) s = other.source[ib[k]!]!;
     if (ia[k]! >= 0 && self.source[ia[k]!] !== NO_SOURCE) s = self.source[ia[k]!]!;
     source[k] = s === NO_SOURCE ? SampleSource.interpolation : s;
   }
+  return source;
+}
+
+/**
+ * The last step of a lap's telemetry: `self.mergeChannels(other)` with samples interpolated at
+ * exactly `start` and `end` (session ms), cut to [start, end] with `time` from `start` — what
+ * `mergeIntermediate(self, other, ·).sliceByTime(start, end, { interpolateEdges: true })` then
+ * `owned()` give, written once into the result's own buffer. The merge goes into columns with a
+ * free row at each end; an edge row is then made room for by moving the few rows outside the
+ * window by one (they are cut off). The edge values are computed from the filled columns as
+ * {@link withEdges} does; cases it sends to the general merge take the steps above instead.
+ */
+export function mergeLapWindow(self: Telemetry, other: Telemetry, start: number, end: number): Telemetry {
+  if (self.driver !== other.driver && self.length > 0 && other.length > 0) throw new Error('cannot merge telemetry of different drivers');
+  const stepwise = () => owned(mergeTelemetry(self, other).sliceByTime(start, end, { interpolateEdges: true }));
+  if (!known(start) || !known(end) || start > end) return stepwise();
+  const { ia, ib, date: unionDate } = unionRows(self.date, other.date);
+  const n = unionDate.length;
+  if (n === 0 || !ascending(unionDate)) return stepwise();
   const t0 = self.t0;
+  // Where the edge rows go (before union row p and q), if their dates are not there already.
+  const dStart = start + t0;
+  const dEnd = end + t0;
+  const p = lowerBound(unionDate, dStart);
+  const q = lowerBound(unionDate, dEnd);
+  const atStart = !(p < n && unionDate[p] === dStart);
+  const atEnd = start !== end && !(q < n && unionDate[q] === dEnd);
+  // Two edge rows next to each other: rows that are each other's neighbours (general path).
+  if (atStart && atEnd && p === q) return stepwise();
+  const present = presentChannels(self, other);
+  const L = n + 2;
+  const arena = Arena.for(L, present.map((c) => CHANNELS[c].array), 3, 1);
+  // Every column holds the union rows at [1, n + 1) while the merge fills them.
+  const full = new Map<ChannelName, ChannelColumn>();
+  const date = arena.float64();
+  date.set(unionDate, 1);
+  const merged = (a: ChannelColumn): ChannelColumn => a.subarray(1, n + 1);
+  const mDate = merged(date) as Float64Array;
+  const x = nsAbscissa(mDate, scratch(scratchF64, 1, n, Float64Array));
+  const channels = mergedChannels(self, other, ia, ib, x, present, (name, ctor) => {
+    const col = arena.of(ctor);
+    full.set(name, col);
+    return merged(col);
+  });
+  const source = arena.uint8();
+  mergedSource(self, other, ia, ib, merged(source) as Uint8Array);
+  // withEdges' test: a channel with gaps inside, or leading gaps it would not leave open, makes
+  // the general merge necessary (the gaps are found in the columns just filled, still in cache).
+  const leading = new Map<ChannelName, number>();
+  for (const name of present) {
+    const spec: ChannelSpec = CHANNELS[name];
+    const g = scanGaps(channels[name]!, spec.missing);
+    if (g.inner || (g.leading > 0 && spec.fill !== 'quadratic')) return stepwise();
+    leading.set(name, g.leading);
+  }
+  const edgeRows: { u: number; date: number }[] = [];
+  if (atStart) edgeRows.push({ u: p, date: dStart });
+  if (atEnd) edgeRows.push({ u: q, date: dEnd });
+  // Edge values from the merged columns (union indexing), before any row moves.
+  const edgeValues = edgeRows.map(() => new Map<ChannelName, number>());
+  const quadGroups: { lead: number; names: ChannelName[]; originals: Float64Array[] }[] = [];
+  for (const name of present) {
+    const spec: ChannelSpec = CHANNELS[name];
+    const m = channels[name]!;
+    if (spec.fill === 'quadratic') {
+      const lead = leading.get(name)!;
+      let g = quadGroups.find((q) => q.lead === lead);
+      if (g === undefined) quadGroups.push((g = { lead, names: [], originals: [] }));
+      g.names.push(name);
+      g.originals.push(m as Float64Array);
+      continue;
+    }
+    edgeRows.forEach((e, r) => {
+      const prev = e.u - 1;
+      const next = e.u < n ? e.u : -1;
+      const v = spec.fill === 'discrete' ? m[prev >= 0 ? prev : next]!
+        : prev < 0 ? m[next]! : next < 0 ? m[prev]!
+        : interpBetween(mDate[prev]! * 1e6, mDate[next]! * 1e6, m[prev]!, m[next]!, e.date * 1e6);
+      edgeValues[r]!.set(name, v);
+    });
+  }
+  if (quadGroups.length > 0) {
+    const val = new Float64Array(8);
+    for (const g of quadGroups) {
+      edgeRows.forEach((e, r) => {
+        quadraticAt(mDate, g.originals, e.date * 1e6, val);
+        g.names.forEach((name, j) => edgeValues[r]!.set(name, val[j]!));
+      });
+    }
+  }
+  // Room for the edge rows: the rows before the start edge move down by one, those after the end
+  // edge up by one (only the window's padding rows, which the cut drops).
+  const place = (col: ChannelColumn, atStartValue: number, atEndValue: number) => {
+    if (atStart) { col.copyWithin(0, 1, p + 1); col[p] = atStartValue; }
+    if (atEnd) { col.copyWithin(q + 2, q + 1, n + 1); col[q + 1] = atEndValue; }
+  };
+  const vStart = atStart ? edgeValues[0]! : undefined;
+  const vEnd = atEnd ? edgeValues[edgeRows.length - 1]! : undefined;
+  place(date, dStart, dEnd);
+  place(source, SampleSource.interpolation, SampleSource.interpolation);
+  for (const name of present) place(full.get(name)!, vStart?.get(name) ?? 0, vEnd?.get(name) ?? 0);
+  const lo = atStart ? 0 : 1;
+  const hi = atEnd ? n + 2 : n + 1;
   const sessionTime = arena.float64();
+  for (let k = lo; k < hi; k++) sessionTime[k] = date[k]! - t0;
+  // The cut, as sliceByTime makes it on the session times (sorted, as the dates are).
+  const first = lo + lowerBound(sessionTime.subarray(lo, hi), start);
+  const last = lo + upperBound(sessionTime.subarray(lo, hi), end) - 1;
+  const driver = self.length > 0 ? self.driver : other.driver;
+  if (first > last) return Telemetry.empty(driver, t0);
   const time = arena.float64();
-  for (let k = 0; k < n; k++) sessionTime[k] = date[k]! - t0;
-  for (let k = 0; k < n; k++) time[k] = sessionTime[k]! - sessionTime[0]!;
-  return new Telemetry({ driver: self.length > 0 ? self.driver : other.driver, t0, date, sessionTime, time, source, channels });
+  for (let k = first; k <= last; k++) time[k] = sessionTime[k]! - start;
+  const cut: ChannelColumns = {};
+  for (const name of present) (cut as Record<string, unknown>)[name] = full.get(name)!.subarray(first, last + 1);
+  return new Telemetry({
+    driver, t0, date: date.subarray(first, last + 1), sessionTime: sessionTime.subarray(first, last + 1),
+    time: time.subarray(first, last + 1), source: source.subarray(first, last + 1), channels: cut,
+  });
+}
+
+/** Whether the values never decrease (not cached: for scratch arrays). */
+function ascending(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) return false;
+  return true;
 }
