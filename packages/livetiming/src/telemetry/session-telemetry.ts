@@ -6,7 +6,7 @@ import type { RawPositionChannels, RawPositionData } from '../topics/position.js
 import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
-import { Telemetry, lapWindow, mergeIntermediate, mergeLapWindow, type TelemetryLap } from './telemetry.js';
+import { Telemetry, attachDriverAhead, lapWindow, mergeIntermediate, mergeLapWindow, type TelemetryLap } from './telemetry.js';
 
 /**
  * t0, the UTC of session time zero, in epoch ms: the largest (Utc − line time) over every car and
@@ -149,13 +149,15 @@ export class SessionTelemetry {
     // Driver ahead is computed without the padding samples.
     const inner = car.rows(1, car.length - 1);
     const ahead = driverAhead(this, inner);
-    const aheadTel = new Telemetry({
+    car = car.withDistance().withRelativeDistance();
+    // The first merge (car data with the driver ahead on the same rows) attaches two columns; in
+    // the cases where that is not the merge's result, it is a merge into a reused buffer.
+    car = attachDriverAhead(car, ahead.driverAhead, ahead.distance) ?? mergeIntermediate(car, new Telemetry({
       driver, t0: this.t0, date: inner.date, sessionTime: inner.sessionTime, time: inner.time,
       source: new Uint8Array(inner.length).fill(255),
       channels: { driverAhead: ahead.driverAhead, distanceToDriverAhead: ahead.distance },
-    });
-    // The first merge is a step only: a reused buffer. The last one writes the result directly.
-    car = mergeIntermediate(car.withDistance().withRelativeDistance(), aheadTel, 0);
+    }), 0);
+    // The last merge writes the result (edges interpolated, cut to the laps) once.
     return mergeLapWindow(pos, car, start, end);
   }
 }

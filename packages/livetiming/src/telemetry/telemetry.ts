@@ -938,3 +938,40 @@ function ascending(a: Float64Array): boolean {
   for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) return false;
   return true;
 }
+
+/**
+ * `car.mergeChannels(ahead)` for the lap pipeline's first merge, where `ahead` holds DriverAhead
+ * and DistanceToDriverAhead on car rows 1 … n − 2 (the car data without its padding rows): both
+ * have the same timestamps, so the merge only attaches the two columns and fills their first and
+ * last row (and DistanceToDriverAhead's gaps) the way it would. null when that would not be the
+ * merge's result: dates not strictly increasing (rows would pair otherwise), fewer than three
+ * rows, or a car channel with gaps of its own (the merge would fill them). The car channels keep
+ * their arrays and types (the next merge reads values only: the merge's copies in the registry's
+ * types hold the same numbers), and so does the source (a car row with no source becomes
+ * interpolation in the next merge either way).
+ */
+export function attachDriverAhead(car: Telemetry, driverAhead: Int16Array, distanceToDriverAhead: Float64Array): Telemetry | null {
+  const n = car.length;
+  if (n < 3 || driverAhead.length !== n - 2 || distanceToDriverAhead.length !== n - 2) return null;
+  const date = car.date;
+  for (let i = 1; i < n; i++) if (!(date[i]! > date[i - 1]!)) return null;
+  for (const name of car.channelNames()) {
+    const g = scanGaps(car.channels[name]!, (CHANNELS[name] as ChannelSpec).missing);
+    if (g.leading > 0 || g.inner) return null;
+  }
+  // DriverAhead: discrete, so the padding rows take their neighbour's value (back, forward fill).
+  const who = new Int16Array(n);
+  who.set(driverAhead, 1);
+  who[0] = driverAhead[0]!;
+  who[n - 1] = driverAhead[n - 3]!;
+  // DistanceToDriverAhead: linear over every gap, ends held (NaN where no car is ahead inside).
+  const dist = new Float64Array(n);
+  dist.set(distanceToDriverAhead, 1);
+  dist[0] = NaN;
+  dist[n - 1] = NaN;
+  fillLinear(nsAbscissa(date, scratch(scratchF64, 1, n, Float64Array)), dist);
+  return new Telemetry({
+    driver: car.driver, t0: car.t0, date, source: car.source,
+    channels: { ...car.channels, driverAhead: who, distanceToDriverAhead: dist },
+  });
+}
