@@ -64,6 +64,11 @@ export interface TelemetryInit {
   sessionTime?: Float64Array;
   /** Omitted: the session time (as over a whole session, where FastF1 sets both from Date − t0). */
   time?: Float64Array;
+  /**
+   * With `time` omitted: time is session time − `timeOrigin` (ms), computed when first read (a
+   * lap pipeline's result keeps no time columns of its own until they are read).
+   */
+  timeOrigin?: number;
   source: Uint8Array;
   channels: ChannelColumns;
 }
@@ -78,7 +83,8 @@ export class Telemetry {
   readonly channels: Readonly<ChannelColumns>;
   // Private fields stay writable on the frozen instance: a derived column is kept once computed.
   #sessionTime: Float64Array | undefined;
-  readonly #time: Float64Array | undefined;
+  #time: Float64Array | undefined;
+  readonly #timeOrigin: number | undefined;
 
   constructor(init: TelemetryInit) {
     this.driver = init.driver;
@@ -86,6 +92,7 @@ export class Telemetry {
     this.date = init.date;
     this.#sessionTime = init.sessionTime;
     this.#time = init.time;
+    this.#timeOrigin = init.time === undefined ? init.timeOrigin : undefined;
     this.source = init.source;
     const n = init.date.length;
     for (const [name, col] of Object.entries(init.channels)) {
@@ -113,6 +120,7 @@ export class Telemetry {
 
   /** Milliseconds since the start of the slice. */
   get time(): Float64Array {
+    if (this.#time === undefined && this.#timeOrigin !== undefined) this.#time = timeFrom(this.sessionTimeAxis(), this.#timeOrigin);
     return this.#time ?? this.sessionTime;
   }
 
@@ -170,7 +178,7 @@ export class Telemetry {
     for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = this.channels[name]!.subarray(from, to);
     return new Telemetry({
       driver: this.driver, t0: this.t0, date: this.date.subarray(from, to), sessionTime: this.#sessionTime?.subarray(from, to),
-      time: this.#time?.subarray(from, to), source: this.source.subarray(from, to), channels,
+      time: this.#time?.subarray(from, to), timeOrigin: this.#timeOrigin, source: this.source.subarray(from, to), channels,
     });
   }
 
@@ -188,17 +196,14 @@ export class Telemetry {
     for (const name of this.channelNames()) (channels as Record<string, unknown>)[name] = pick(this.channels[name]!);
     return new Telemetry({
       driver: this.driver, t0: this.t0, date: pick(this.date), sessionTime: this.#sessionTime && pick(this.#sessionTime),
-      time: this.#time && pick(this.#time),
+      time: this.#time && pick(this.#time), timeOrigin: this.#timeOrigin,
       source: pick(this.source), channels,
     });
   }
 
   /** Same samples with `time` measured from `origin` (session time, ms). */
   withTimeFrom(origin: number): Telemetry {
-    const time = new Float64Array(this.length);
-    const { values, offset } = this.sessionTimeAxis();
-    for (let i = 0; i < time.length; i++) time[i] = values[i]! - offset - origin;
-    return new Telemetry({ ...this.init(), time });
+    return new Telemetry({ ...this.init(), time: timeFrom(this.sessionTimeAxis(), origin) });
   }
 
   /** Same samples with one channel added or replaced. */
@@ -216,7 +221,7 @@ export class Telemetry {
   private init(): TelemetryInit {
     return {
       driver: this.driver, t0: this.t0, date: this.date, sessionTime: this.#sessionTime, time: this.#time,
-      source: this.source, channels: this.channels,
+      timeOrigin: this.#timeOrigin, source: this.source, channels: this.channels,
     };
   }
 
@@ -363,6 +368,13 @@ function upperBound(a: Float64Array, v: number, offset = 0): number {
 export interface TimeAxis {
   values: Float64Array;
   offset: number;
+}
+
+/** Time column measured from `origin` (session ms) on a session-time axis. */
+function timeFrom({ values, offset }: TimeAxis, origin: number): Float64Array {
+  const time = new Float64Array(values.length);
+  for (let i = 0; i < time.length; i++) time[i] = values[i]! - offset - origin;
+  return time;
 }
 
 /** Session time column from Date (ms) and t0, exactly as the stored column would hold it. */
@@ -844,7 +856,8 @@ export function mergeLapWindow(self: Telemetry, other: Telemetry, start: number,
   if (atStart && atEnd && p === q) return stepwise();
   const present = presentChannels(self, other);
   const L = n + 2;
-  const arena = Arena.for(L, present.map((c) => CHANNELS[c].array), 3, 1);
+  // No session time or time column: the result derives them from Date when they are read.
+  const arena = Arena.for(L, present.map((c) => CHANNELS[c].array), 1, 1);
   // Every column holds the union rows at [1, n + 1) while the merge fills them.
   const full = new Map<ChannelName, ChannelColumn>();
   const date = arena.float64();
@@ -916,20 +929,16 @@ export function mergeLapWindow(self: Telemetry, other: Telemetry, start: number,
   for (const name of present) place(full.get(name)!, vStart?.get(name) ?? 0, vEnd?.get(name) ?? 0);
   const lo = atStart ? 0 : 1;
   const hi = atEnd ? n + 2 : n + 1;
-  const sessionTime = arena.float64();
-  for (let k = lo; k < hi; k++) sessionTime[k] = date[k]! - t0;
-  // The cut, as sliceByTime makes it on the session times (sorted, as the dates are).
-  const first = lo + lowerBound(sessionTime.subarray(lo, hi), start);
-  const last = lo + upperBound(sessionTime.subarray(lo, hi), end) - 1;
+  // The cut, as sliceByTime makes it on the session times Date − t0 (sorted, as the dates are).
+  const first = lo + lowerBound(date.subarray(lo, hi), start, t0);
+  const last = lo + upperBound(date.subarray(lo, hi), end, t0) - 1;
   const driver = self.length > 0 ? self.driver : other.driver;
   if (first > last) return Telemetry.empty(driver, t0);
-  const time = arena.float64();
-  for (let k = first; k <= last; k++) time[k] = sessionTime[k]! - start;
   const cut: ChannelColumns = {};
   for (const name of present) (cut as Record<string, unknown>)[name] = full.get(name)!.subarray(first, last + 1);
+  // Session time (Date − t0) and time (session time − start) as the steps stored them, on read.
   return new Telemetry({
-    driver, t0, date: date.subarray(first, last + 1), sessionTime: sessionTime.subarray(first, last + 1),
-    time: time.subarray(first, last + 1), source: source.subarray(first, last + 1), channels: cut,
+    driver, t0, date: date.subarray(first, last + 1), timeOrigin: start, source: source.subarray(first, last + 1), channels: cut,
   });
 }
 
