@@ -5,7 +5,7 @@
 // two samples (standing, or no data) are ignored for that sample.
 import { NO_DRIVER } from './channels.js';
 import type { SessionTelemetry } from './session-telemetry.js';
-import { lowerBound, type Telemetry, type TelemetryLap } from './telemetry.js';
+import { LapSlot, lapColumnF64, lapColumnI16, lowerBound, type Telemetry, type TelemetryLap } from './telemetry.js';
 
 const known = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
 
@@ -18,11 +18,15 @@ export interface DriverAheadResult {
 
 /**
  * Car ahead for each sample of `self` (car data of one driver, sorted by time) among every driver of
- * the session that has car data and laps.
+ * the session that has car data and laps. `reuse`: the result is in the lap pipeline's reused
+ * columns (valid until its next call).
  */
-export function driverAhead(session: SessionTelemetry, self: Telemetry): DriverAheadResult {
+export function driverAhead(session: SessionTelemetry, self: Telemetry, reuse = false): DriverAheadResult {
   const n = self.length;
-  const result: DriverAheadResult = { driverAhead: new Int16Array(n).fill(NO_DRIVER), distance: new Float64Array(n).fill(NaN) };
+  const result: DriverAheadResult = {
+    driverAhead: (reuse ? lapColumnI16(LapSlot.aheadDriver, n) : new Int16Array(n)).fill(NO_DRIVER),
+    distance: (reuse ? lapColumnF64(LapSlot.aheadDistance, n) : new Float64Array(n)).fill(NaN),
+  };
   if (n === 0) return result;
   const tStart = self.sessionTime[0]!;
   const tEnd = self.sessionTime[n - 1]!;
@@ -34,7 +38,8 @@ export function driverAhead(session: SessionTelemetry, self: Telemetry): DriverA
   // (Only when the driver is one of the session's drivers, as the others are.)
   const ownCar = session.drivers.includes(self.driver) && ownLaps.length > 0 ? session.car.get(self.driver) : undefined;
   const ownRelevant = ownCar !== undefined ? relevantLaps(ownLaps, tStart, tEnd, firstLapNumber) : [];
-  const own = (ownRelevant.length > 0 ? distanceOnWindow(ownCar!, ownRelevant, self.sessionTime) : null) ?? new Float64Array(n).fill(NaN);
+  const ownOut = (reuse ? lapColumnF64(LapSlot.ownDistance, n) : new Float64Array(n)).fill(NaN);
+  const own = (ownRelevant.length > 0 ? distanceOnWindow(ownCar!, ownRelevant, self.sessionTime, ownOut) : null) ?? ownOut.fill(NaN);
 
   // Then car by car, in the session's driver order, straight into the nearest-ahead columns (no
   // per-car array): `best` is the smallest non-negative distance so far, ties keep the earlier car.
@@ -111,8 +116,7 @@ function relevantLaps(laps: readonly TelemetryLap[], tStart: number, tEnd: numbe
  * The driver's distance from the start of `laps`, at each of the window's session times (NaN where
  * the driver has no sample at that time). null when the laps hold no car data.
  */
-function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array): Float64Array | null {
-  const out = new Float64Array(window.length).fill(NaN);
+function distanceOnWindow(car: Telemetry, laps: readonly TelemetryLap[], window: Float64Array, out: Float64Array): Float64Array | null {
   return eachDistanceOnWindow(car, laps, window, (w, v) => { out[w] = v; }) ? out : null;
 }
 

@@ -6,7 +6,7 @@ import type { RawPositionChannels, RawPositionData } from '../topics/position.js
 import { SampleSource } from './channels.js';
 import { driverAhead } from './driver-ahead.js';
 import { microsToMillis } from './iso-date.js';
-import { Telemetry, attachDriverAhead, lapWindow, mergeIntermediate, mergeLapWindow, type TelemetryLap } from './telemetry.js';
+import { LapSlot, Telemetry, attachDriverAhead, lapColumnF64, lapWindow, mergeIntermediate, mergeLapWindow, withLapDistance, type TelemetryLap } from './telemetry.js';
 
 /**
  * t0, the UTC of session time zero, in epoch ms: the largest (Utc − line time) over every car and
@@ -147,19 +147,32 @@ export class SessionTelemetry {
     let car = this.carData(driver).sliceByLap(laps, { pad: 1 });
     if (car.length === 0 || pos.length === 0) throw new Error(`no car or position data for driver ${driver} in [${start}, ${end}] ms`);
     // Driver ahead is computed without the padding samples.
-    const inner = car.rows(1, car.length - 1);
-    const ahead = driverAhead(this, inner);
-    car = car.withDistance().withRelativeDistance();
+    const inner = windowOf(car.rows(1, car.length - 1));
+    const ahead = driverAhead(this, inner, true);
+    car = withLapDistance(car);
     // The first merge (car data with the driver ahead on the same rows) attaches two columns; in
     // the cases where that is not the merge's result, it is a merge into a reused buffer.
     car = attachDriverAhead(car, ahead.driverAhead, ahead.distance) ?? mergeIntermediate(car, new Telemetry({
-      driver, t0: this.t0, date: inner.date, sessionTime: inner.sessionTime, time: inner.time,
-      source: new Uint8Array(inner.length).fill(255),
+      driver, t0: this.t0, date: inner.date, sessionTime: inner.sessionTime, source: new Uint8Array(inner.length).fill(255),
       channels: { driverAhead: ahead.driverAhead, distanceToDriverAhead: ahead.distance },
     }), 0);
     // The last merge writes the result (edges interpolated, cut to the laps) once.
     return mergeLapWindow(pos, car, start, end);
   }
+}
+
+/**
+ * The car rows the driver ahead is computed on, with their session time (Date − t0) in a reused
+ * column of the lap pipeline instead of a column of their own.
+ */
+function windowOf(inner: Telemetry): Telemetry {
+  const st = lapColumnF64(LapSlot.window, inner.length);
+  const { values, offset } = inner.sessionTimeAxis();
+  for (let i = 0; i < st.length; i++) st[i] = values[i]! - offset;
+  return new Telemetry({
+    // (no time column: the driver ahead reads session times, the merge reads neither)
+    driver: inner.driver, t0: inner.t0, date: inner.date, sessionTime: st, source: inner.source, channels: inner.channels,
+  });
 }
 
 function driverOf(laps: TelemetryLap | readonly TelemetryLap[]): string {

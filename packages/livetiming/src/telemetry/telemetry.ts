@@ -206,6 +206,14 @@ export class Telemetry {
     return new Telemetry({ ...this.init(), time: timeFrom(this.sessionTimeAxis(), origin) });
   }
 
+  /**
+   * {@link withTimeFrom} with the time column computed when first read (a slice that is only a
+   * step, like the padded car and position data of a lap, never needs it).
+   */
+  timedFrom(origin: number): Telemetry {
+    return new Telemetry({ ...this.init(), time: undefined, timeOrigin: origin });
+  }
+
   /** Same samples with one channel added or replaced. */
   withChannel<K extends ChannelName>(name: K, values: ChannelArray<K>): Telemetry {
     return new Telemetry({ ...this.init(), channels: { ...this.channels, [name]: values } });
@@ -262,10 +270,10 @@ export class Telemetry {
       last = padSide === 'before' ? last : Math.min(n - 1, last + pad);
       contiguous = true;
     }
-    if (contiguous) return d.rows(first, last + 1).withTimeFrom(start);
+    if (contiguous) return d.rows(first, last + 1).timedFrom(start);
     const mask = new Uint8Array(n);
     for (let i = 0; i < n; i++) mask[i] = st[i]! - offset >= start && st[i]! - offset <= end ? 1 : 0;
-    return d.select(mask).withTimeFrom(start);
+    return d.select(mask).timedFrom(start);
   }
 
   /**
@@ -710,11 +718,10 @@ function edges(of: Telemetry, start: number, end: number): Telemetry {
 const NO_SOURCE = 255;
 
 /** Speed (km/h) × Δtime (s) per sample; the first Δtime is the first sample's own time. */
-function differentialDistance(t: Telemetry): Float64Array {
+function differentialDistance(t: Telemetry, ds: Float64Array = new Float64Array(t.length)): Float64Array {
   const speed = t.channels.speed;
   if (speed === undefined) throw new Error('distance needs the speed channel');
   const n = t.length;
-  const ds = new Float64Array(n);
   const time = t.time;
   let prev = 0;
   for (let i = 0; i < n; i++) {
@@ -969,12 +976,12 @@ export function attachDriverAhead(car: Telemetry, driverAhead: Int16Array, dista
     if (g.leading > 0 || g.inner) return null;
   }
   // DriverAhead: discrete, so the padding rows take their neighbour's value (back, forward fill).
-  const who = new Int16Array(n);
+  const who = lapColumnI16(LapSlot.attachedDriver, n);
   who.set(driverAhead, 1);
   who[0] = driverAhead[0]!;
   who[n - 1] = driverAhead[n - 3]!;
   // DistanceToDriverAhead: linear over every gap, ends held (NaN where no car is ahead inside).
-  const dist = new Float64Array(n);
+  const dist = lapColumnF64(LapSlot.attachedDistance, n);
   dist.set(distanceToDriverAhead, 1);
   dist[0] = NaN;
   dist[n - 1] = NaN;
@@ -984,3 +991,42 @@ export function attachDriverAhead(car: Telemetry, driverAhead: Int16Array, dista
     channels: { ...car.channels, driverAhead: who, distanceToDriverAhead: dist },
   });
 }
+
+// Working columns of one lap telemetry call (distance, relative distance, driver ahead and its
+// inputs): they never leave the call — the last merge copies what it keeps — so one set is reused
+// from call to call instead of a fresh set per lap that lives on as garbage until V8 collects it
+// (a whole session's set is ~0.6 MB per driver). Valid until the next lap telemetry call.
+const lapF64: Float64Array[] = [];
+const lapI16: Int16Array[] = [];
+/** A reused float column of the lap pipeline (slots: see where they are taken). */
+export function lapColumnF64(slot: number, n: number): Float64Array {
+  let a = lapF64[slot];
+  if (a === undefined || a.length < n) lapF64[slot] = a = new Float64Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.25)));
+  return a.subarray(0, n);
+}
+/** A reused int16 column of the lap pipeline. */
+export function lapColumnI16(slot: number, n: number): Int16Array {
+  let a = lapI16[slot];
+  if (a === undefined || a.length < n) lapI16[slot] = a = new Int16Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.25)));
+  return a.subarray(0, n);
+}
+
+/**
+ * `car.withDistance().withRelativeDistance()` with both columns in the lap pipeline's reused
+ * columns (same arithmetic, same order). For the lap pipeline only.
+ */
+export function withLapDistance(car: Telemetry): Telemetry {
+  const n = car.length;
+  const ds = differentialDistance(car, lapColumnF64(LapSlot.distance, n));
+  for (let i = 1; i < n; i++) ds[i] = ds[i - 1]! + ds[i]!;
+  const rel = lapColumnF64(LapSlot.relativeDistance, n);
+  const lastD = ds[n - 1]!;
+  for (let i = 0; i < n; i++) rel[i] = ds[i]! / lastD;
+  return car.withChannel('distance', ds).withChannel('relativeDistance', rel);
+}
+
+/** Slots of {@link lapColumnF64} / {@link lapColumnI16}. */
+export const LapSlot = {
+  distance: 0, relativeDistance: 1, aheadDistance: 2, ownDistance: 3, window: 4, attachedDistance: 5,
+  aheadDriver: 0, attachedDriver: 1,
+} as const;
