@@ -545,10 +545,11 @@ class Arena {
   }
 }
 
-// Buffers of merges whose result is only a step towards another telemetry (lap telemetry merges
-// car data with DriverAhead, then positions with that): reused by the next such merge instead of
-// allocated each time. A whole session's laps would otherwise leave megabytes of dead buffers per
-// driver until V8 gets to collect them (it lets tens of MiB of buffer memory pile up).
+// Buffers of merges whose result is only a step towards another telemetry: reused by the next
+// such merge instead of allocated each time. A whole session's laps would otherwise leave
+// megabytes of dead buffers per driver until V8 gets to collect them (it lets tens of MiB of
+// buffer memory pile up). The lap pipeline needs one only where attachDriverAhead declines (slot
+// 0); its last merge writes the result directly (mergeLapWindow).
 const arenaPool: ArrayBuffer[] = [];
 
 /**
