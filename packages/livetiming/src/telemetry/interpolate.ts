@@ -124,7 +124,7 @@ function fillGroup(x: Float64Array, group: Float64Array[]): void {
   let valid = 0;
   let first = -1;
   for (let i = 0; i < n; i++) if (lead[i] === lead[i]) { valid++; if (first < 0) first = i; }
-  const [xs] = scratchPair(valid);
+  const xs = scratchF64(valid);
   for (let i = 0, k = 0; i < n; i++) if (lead[i] === lead[i]) xs[k++] = x[i]!;
   const xp = xs.subarray(0, valid);
   if (valid < 3) {
@@ -422,6 +422,17 @@ function solveFactored(ab: Float64Array, n: number, kl: number, ku: number, ipiv
   }
 }
 
+/**
+ * Length of a reused buffer grown to hold n values: n plus 1/8. Successive whole-session laps of
+ * a job differ by a few percent (e.g. 26996, 27039, 27101 union rows), so a buffer sized exactly,
+ * or grown by 1.5× its old length, was replaced on the second or third call: every reused
+ * buffer then lived twice (the dead one until a GC, the new one half empty) while the peak RSS
+ * builds up. 1/8 of headroom absorbs those steps and keeps the retained size close to the need.
+ */
+export function reusedLength(n: number): number {
+  return Math.ceil(n * 1.125);
+}
+
 // Buffers of the spline fills of merged channels, reused from merge to merge: a whole session's
 // merge solves systems of tens of thousands of points, megabytes per merge that would otherwise be
 // garbage until V8 collects it. Slots: 0 knots, 1 band matrix, 2… coefficients per channel.
@@ -429,23 +440,19 @@ const fillBuffers: Float64Array[] = [];
 let pivots = new Int32Array(0);
 function reusable(slot: number, n: number): Float64Array {
   let a = fillBuffers[slot];
-  if (a === undefined || a.length < n) fillBuffers[slot] = a = new Float64Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.5)));
+  if (a === undefined || a.length < n) fillBuffers[slot] = a = new Float64Array(reusedLength(n));
   return a.subarray(0, n);
 }
 function reusablePivots(n: number): Int32Array {
-  if (pivots.length < n) pivots = new Int32Array(Math.max(n, Math.ceil(pivots.length * 1.5)));
+  if (pivots.length < n) pivots = new Int32Array(reusedLength(n));
   return pivots.subarray(0, n);
 }
 
-// Scratch buffers reused across calls: merges run thousands of small solves.
-let f64ScratchA = new Float64Array(1024);
-let f64ScratchB = new Float64Array(1024);
-/** Two reusable float buffers of at least n values (contents undefined). */
-export function scratchPair(n: number): [Float64Array, Float64Array] {
-  if (f64ScratchA.length < n) {
-    const cap = Math.max(n, f64ScratchA.length * 2);
-    f64ScratchA = new Float64Array(cap);
-    f64ScratchB = new Float64Array(cap);
-  }
-  return [f64ScratchA, f64ScratchB];
+// Abscissa of the valid samples of a spline fill, reused across calls: merges run thousands of
+// small solves.
+let f64Scratch = new Float64Array(1024);
+/** A reusable float buffer of at least n values (contents undefined). */
+export function scratchF64(n: number): Float64Array {
+  if (f64Scratch.length < n) f64Scratch = new Float64Array(reusedLength(n));
+  return f64Scratch;
 }

@@ -4,7 +4,7 @@ import {
   CHANNELS, CHANNEL_NAMES, NO_DRIVER, SOURCE_NAMES, STATUS_NAMES, SampleSource,
   type ChannelArray, type ChannelColumn, type ChannelColumns, type ChannelName, type ChannelSpec, type FillKind, type SampleSourceName, type StatusName,
 } from './channels.js';
-import { fillDiscrete, fillLinear, fillQuadraticChannels, interpBetween, nsAbscissa, quadraticAt } from './interpolate.js';
+import { fillDiscrete, fillLinear, fillQuadraticChannels, interpBetween, nsAbscissa, quadraticAt, reusedLength } from './interpolate.js';
 
 /** One sample of a {@link Telemetry}, with every channel the telemetry holds. */
 export interface TelemetryFrame {
@@ -742,7 +742,7 @@ const scratchI32: Int32Array[] = [];
 const scratchF64: Float64Array[] = [];
 function scratch<A extends Int32Array | Float64Array>(pool: A[], slot: number, n: number, Ctor: new (n: number) => A): A {
   let a = pool[slot];
-  if (a === undefined || a.length < n) pool[slot] = a = new Ctor(Math.max(n, Math.ceil((a?.length ?? 0) * 1.5)));
+  if (a === undefined || a.length < n) pool[slot] = a = new Ctor(reusedLength(n));
   return a.subarray(0, n) as A;
 }
 
@@ -1002,13 +1002,13 @@ const lapI16: Int16Array[] = [];
 /** A reused float column of the lap pipeline (slots: see where they are taken). */
 export function lapColumnF64(slot: number, n: number): Float64Array {
   let a = lapF64[slot];
-  if (a === undefined || a.length < n) lapF64[slot] = a = new Float64Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.25)));
+  if (a === undefined || a.length < n) lapF64[slot] = a = new Float64Array(reusedLength(n));
   return a.subarray(0, n);
 }
 /** A reused int16 column of the lap pipeline. */
 export function lapColumnI16(slot: number, n: number): Int16Array {
   let a = lapI16[slot];
-  if (a === undefined || a.length < n) lapI16[slot] = a = new Int16Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.25)));
+  if (a === undefined || a.length < n) lapI16[slot] = a = new Int16Array(reusedLength(n));
   return a.subarray(0, n);
 }
 
