@@ -99,10 +99,12 @@ export function fillQuadratic(x: Float64Array, y: Float64Array): void {
  */
 export function fillQuadraticChannels(x: Float64Array, ys: readonly Float64Array[]): void {
   const n = x.length;
+  // Channels with gaps and values (the scan stops once it has seen both: merged rows alternate).
   const pending = ys.filter((y) => {
-    let nan = 0;
-    for (let i = 0; i < n; i++) if (y[i] !== y[i]) nan++;
-    return nan > 0 && nan < n;
+    let nan = false;
+    let value = false;
+    for (let i = 0; i < n && !(nan && value); i++) if (y[i] !== y[i]) nan = true; else value = true;
+    return nan && value;
   });
   while (pending.length > 0) {
     const lead = pending[0]!;

@@ -133,6 +133,16 @@ export class Telemetry {
     return st !== undefined ? { values: st, offset: 0 } : { values: this.date, offset: this.t0 };
   }
 
+  /**
+   * Time without computing a column: sample i's time is `values[i] - offset - origin`, evaluated
+   * in that order as the derived column would be (the stored column with both 0 otherwise).
+   */
+  timeAxis(): { values: Float64Array; offset: number; origin: number } {
+    if (this.#time !== undefined) return { values: this.#time, offset: 0, origin: 0 };
+    const { values, offset } = this.sessionTimeAxis();
+    return { values, offset, origin: this.#timeOrigin ?? 0 };
+  }
+
   has(name: ChannelName): boolean {
     return this.channels[name] !== undefined;
   }
@@ -723,11 +733,12 @@ function differentialDistance(t: Telemetry, ds: Float64Array = new Float64Array(
   const speed = t.channels.speed;
   if (speed === undefined) throw new Error('distance needs the speed channel');
   const n = t.length;
-  const time = t.time;
+  // Read in place: a lap slice's time column would be a column of its own just for this.
+  const { values, offset, origin } = t.timeAxis();
   let prev = 0;
   for (let i = 0; i < n; i++) {
     // Seconds as pandas' total_seconds() gives them (ns / 1e9 == ms / 1e3, both correctly rounded).
-    const s = time[i]! / 1000;
+    const s = (values[i]! - offset - origin) / 1000;
     const dt = i === 0 ? s : s - prev;
     ds[i] = speed[i]! / 3.6 * dt;
     prev = s;
