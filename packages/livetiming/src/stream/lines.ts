@@ -112,7 +112,9 @@ export function appendStreamLines(text: string, report: ParseReport, firstLine: 
 /** Upper bound of the number of lines of a stream file held as bytes (its line feeds + 1). */
 export function countStreamLines(bytes: Uint8Array): number {
   let n = 1;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  // Always with a start: Buffer's indexOf compiled on numeric starts is thrown away on a missing
+  // one (the second file's first call).
+  for (let i = bytes.indexOf(10, 0); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }
 

@@ -168,7 +168,10 @@ export function scanEntryUtc(b: Uint8Array, p: number, lineTime: number, builder
   while (p < b.length && b[p] !== 34) p++;
   const utc = parseIsoMicrosBytes(b, start, p);
   if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
-  const off = utc - lineTime * 1000;
+  // The line time is in ms: `lineTime * 1000` leaves int32 after 35.8 min of session, and as a
+  // small-integer multiply it would then throw the compiled readers away (and have them compiled
+  // again). Halving first makes it a double multiply from the first line; both steps are exact.
+  const off = utc - lineTime * 0.5 * 2000;
   if (off > builder.pendingOffset) builder.pendingOffset = off;
   out.v = utc;
   return p + 1;
@@ -235,8 +238,11 @@ export function referenceDates(drivers: Iterable<{ utcMicros: Float64Array }>): 
 /** Reads a JSON number starting at `p` (compact form); returns [value, next position] via `out`. */
 export function readNumber(b: Uint8Array, p: number, out: { v: number }): number {
   const start = p;
-  let neg = false;
-  if (b[p] === 45) { neg = true; p++; }
+  // Branch-free sign: code first met after the reader is compiled (a negation or increment only
+  // for '-': CarData has no negative value, Position's coordinates do) would throw it away.
+  const minus = b[p] === 45 ? 1 : 0;
+  const sign = 1 - 2 * minus;
+  p += minus;
   let v = 0;
   let digits = 0;
   for (;;) {
@@ -262,7 +268,7 @@ export function readNumber(b: Uint8Array, p: number, out: { v: number }): number
     out.v = n;
     return p;
   }
-  out.v = neg ? -v : v;
+  out.v = v * sign;
   return p;
 }
 
