@@ -46,21 +46,40 @@ function open(): (InflateRaw & HandleView) | null {
  * call: read it (or copy it) before inflating again.
  */
 export function inflateRawReused(input: Uint8Array): Buffer {
+  const n = inflateRawInto(input, input.length);
+  return inflated.bytes.subarray(0, n);
+}
+
+/** Where {@link inflateRawInto} leaves its output: `bytes[0, n)`, valid until the next call. */
+export const inflated: { bytes: Buffer } = { bytes: out };
+
+/**
+ * Inflates the raw DEFLATE stream `input[0, length)` into `inflated.bytes` and returns its length.
+ * No view is made of the input or the output: the `.z` readers call this once per line.
+ */
+export function inflateRawInto(input: Uint8Array, length: number): number {
   const s = usable ? open() : null;
-  if (s === null) return inflateRawSync(input);
+  if (s === null) return inflateSlow(input, length);
   const h = s._handle!;
   for (;;) {
     h.reset();
-    h.writeSync(constants.Z_FINISH, input, 0, input.length, out, 0, out.length);
+    h.writeSync(constants.Z_FINISH, input, 0, length, out, 0, out.length);
     if (s._handle !== h || s.destroyed) {
       inflater = null;
-      return inflateRawSync(input); // zlib's own error (or result) for this line
+      return inflateSlow(input, length); // zlib's own error (or result) for this line
     }
     const availOut = s._writeState[0]!;
     if (availOut === 0) {
       out = Buffer.allocUnsafe(out.length * 2);
       continue;
     }
-    return out.subarray(0, out.length - availOut);
+    inflated.bytes = out;
+    return out.length - availOut;
   }
+}
+
+function inflateSlow(input: Uint8Array, length: number): number {
+  const r = inflateRawSync(input.subarray(0, length));
+  inflated.bytes = r;
+  return r.length;
 }

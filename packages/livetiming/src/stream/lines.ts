@@ -111,11 +111,16 @@ export function appendStreamLines(text: string, report: ParseReport, firstLine: 
 
 /** Upper bound of the number of lines of a stream file held as bytes (its line feeds + 1). */
 export function countStreamLines(bytes: Uint8Array): number {
-  let n = 1;
+  return lineFeeds(bytes).length + 1;
+}
+
+/** Positions of the line feeds of `bytes`, in order. */
+function lineFeeds(bytes: Uint8Array): number[] {
+  const at: number[] = [];
   // Always with a start: Buffer's indexOf compiled on numeric starts is thrown away on a missing
   // one (the second file's first call).
-  for (let i = bytes.indexOf(10, 0); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
+  for (let i = bytes.indexOf(10, 0); i !== -1; i = bytes.indexOf(10, i + 1)) at.push(i);
+  return at;
 }
 
 /**
@@ -130,10 +135,18 @@ export class StreamLineReader {
   line = 0;
   from = 0;
   to = 0;
+  /** Upper bound of the number of lines (line feeds + 1), for progress. */
+  readonly lineCount: number;
   private at: number;
+  // The line feeds are found in one pass up front (Buffer's indexOf per line would be a call
+  // through its JavaScript wrapper per line, and compiled into next()).
+  private readonly feeds: number[];
+  private feed = 0;
 
   constructor(private readonly bytes: Uint8Array, private readonly report: ParseReport) {
     this.at = utf8BomLength(bytes);
+    this.feeds = lineFeeds(bytes);
+    this.lineCount = this.feeds.length + 1;
   }
 
   /** Moves to the next line with a valid timestamp (recording the others as corrupt); false at the end. */
@@ -141,8 +154,8 @@ export class StreamLineReader {
     const b = this.bytes;
     while (this.at < b.length) {
       const start = this.at;
-      let end = b.indexOf(10, start);
-      if (end === -1) end = b.length;
+      // Lines start just after a feed (or the BOM, which holds none): the next feed ends this one.
+      const end = this.feed < this.feeds.length ? this.feeds[this.feed++]! : b.length;
       this.at = end + 1;
       const stop = end > start && b[end - 1] === 13 ? end - 1 : end;
       this.line++;

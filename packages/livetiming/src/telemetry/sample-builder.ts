@@ -163,11 +163,11 @@ export function lit(b: Uint8Array, p: number, text: Uint8Array): number {
  * microseconds and raises the builder's pending line offset (UTC − line time), from which t0 comes.
  * Returns the position after the closing quote.
  */
-export function scanEntryUtc(b: Uint8Array, p: number, lineTime: number, builder: SampleBuilder, out: { v: number }): number {
+export function scanEntryUtc(b: Uint8Array, p: number, end: number, lineTime: number, builder: SampleBuilder, out: { v: number }): number {
   const start = p;
-  while (p < b.length && b[p] !== 34) p++;
+  while (p < end && b[p] !== 34) p++;
   const utc = parseIsoMicrosBytes(b, start, p);
-  if (Number.isNaN(utc) || p >= b.length) throw SCAN_MISMATCH;
+  if (Number.isNaN(utc) || p >= end) throw SCAN_MISMATCH;
   // The line time is in ms: `lineTime * 1000` leaves int32 after 35.8 min of session, and as a
   // small-integer multiply it would then throw the compiled readers away (and have them compiled
   // again). Halving first makes it a double multiply from the first line; both steps are exact.
@@ -235,8 +235,11 @@ export function referenceDates(drivers: Iterable<{ utcMicros: Float64Array }>): 
   return ref;
 }
 
-/** Reads a JSON number starting at `p` (compact form); returns [value, next position] via `out`. */
-export function readNumber(b: Uint8Array, p: number, out: { v: number }): number {
+/**
+ * Reads a JSON number starting at `p` (compact form, ending before `end`); returns the next position
+ * and the value in `out.v`.
+ */
+export function readNumber(b: Uint8Array, p: number, end: number, out: { v: number }): number {
   const start = p;
   // Branch-free sign: code first met after the reader is compiled (a negation or increment only
   // for '-': CarData has no negative value, Position's coordinates do) would throw it away.
@@ -258,7 +261,7 @@ export function readNumber(b: Uint8Array, p: number, out: { v: number }): number
   }
   const c = b[p];
   if (c === 46 || c === 101 || c === 69 || digits > 15) {
-    while (p < b.length) {
+    while (p < end) {
       const d = b[p]!;
       if ((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 46 || d === 101 || d === 69) p++;
       else break;

@@ -2,12 +2,12 @@
 // {"Entries":[{"Utc":ISO,"Cars":{"<nr>":{"Channels":{"0":rpm,"2":speed,"3":gear,"4":throttle,
 // "5":brake,"45":drs}}}}]}. Missing channels read as 0 (DRS is no longer sent from 2026).
 import { type ParseReport, type StreamMessage } from '../stream/index.js';
-import { inflateRawReused } from '../stream/inflate.js';
-import { countStreamLines, StreamLineReader, utf8BomLength } from '../stream/lines.js';
+import { inflateRawInto, inflated } from '../stream/inflate.js';
+import { StreamLineReader, utf8BomLength } from '../stream/lines.js';
 import { parseIsoMicros } from '../telemetry/iso-date.js';
 import {
   SCAN_MISMATCH, SampleBuilder, scanDriverKey, scanEntryUtc, ScanMismatch, ascii, lit, readNumber, referenceDates, takeRows, unionOrder,
-  type DriverSamples,
+  type DriverSamples, type SampleColumn,
 } from '../telemetry/sample-builder.js';
 
 /**
@@ -67,16 +67,16 @@ const L_CARS = ascii(',"Cars":{');
 const L_CHANNELS = ascii(':{"Channels":{');
 
 /**
- * Fast path over the inflated bytes of the compact form the feed sends. Anything else (other key
- * order, whitespace, escapes) throws ScanMismatch and goes through JSON.parse instead.
+ * Fast path over the inflated bytes `b[0, end)` of the compact form the feed sends. Anything else
+ * (other key order, whitespace, escapes) throws ScanMismatch and goes through JSON.parse instead.
  */
-function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): void {
+function scanCarMessage(b: Uint8Array, end: number, lineTime: number, out: SampleBuilder): void {
   let p = utf8BomLength(b);
   p = lit(b, p, L_ENTRIES);
   if (b[p] === 93) p++;
   else {
     for (;;) {
-      p = scanEntryUtc(b, lit(b, p, L_UTC), lineTime, out, num);
+      p = scanEntryUtc(b, lit(b, p, L_UTC), end, lineTime, out, num);
       const utc = num.v;
       p = lit(b, p, L_CARS);
       if (b[p] === 125) p++;
@@ -96,7 +96,7 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
               const cs = p;
               while (b[p]! >= 48 && b[p]! <= 57) { id = id * 10 + b[p]! - 48; p++; }
               if (b[p] !== 34 || b[p + 1] !== 58 || p === cs) throw SCAN_MISMATCH;
-              p = readNumber(b, p + 2, num);
+              p = readNumber(b, p + 2, end, num);
               const slot = id < CH_SLOT.length ? CH_SLOT[id]! : -1;
               if (slot >= 0) vals[slot] = Number.isFinite(num.v) ? Math.trunc(num.v) : 0;
               const c = b[p];
@@ -124,8 +124,8 @@ function scanCarMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): vo
   }
   if (b[p] !== 125) throw SCAN_MISMATCH;
   p++;
-  while (p < b.length && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p++;
-  if (p !== b.length) throw SCAN_MISMATCH;
+  while (p < end && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p++;
+  if (p !== end) throw SCAN_MISMATCH;
   out.commit();
 }
 
@@ -180,6 +180,21 @@ function walkCarMessage(msg: unknown, lineTime: number, out: SampleBuilder): voi
   out.commit();
 }
 
+/**
+ * Writes the flag of each raw brake value into `brake` (which may be `raw`) and returns how many
+ * values lie strictly between 0 and 100. Its own function: the loop is what gets compiled on the
+ * spot (on-stack replacement), not the whole of finishCarData with code not run yet.
+ */
+function brakeFlags(raw: SampleColumn, brake: Uint8Array): number {
+  let nonBoolean = 0;
+  for (let i = 0; i < brake.length; i++) {
+    const v = raw[i]!;
+    if (v > 0 && v < 100) nonBoolean++;
+    brake[i] = v !== 0 ? 1 : 0;
+  }
+  return nonBoolean;
+}
+
 /** Per-driver columns, gap-filled as FastF1 does. */
 function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData {
   const raw = new Map<string, RawCarChannels>();
@@ -190,11 +205,7 @@ function finishCarData(builder: SampleBuilder, report: ParseReport): RawCarData 
     // The raw brake value becomes a flag, in place when the column is bytes.
     const braw = d.column(4);
     const brake = braw instanceof Uint8Array ? braw : new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = braw[i]!;
-      if (v > 0 && v < 100) nonBooleanBrake++;
-      brake[i] = v !== 0 ? 1 : 0;
-    }
+    nonBooleanBrake += brakeFlags(braw, brake);
     raw.set(key, {
       utcMicros: d.times(), rpm: d.column(0) as RawCarChannels['rpm'], speed: d.column(1) as RawCarChannels['speed'],
       nGear: d.column(2) as RawCarChannels['nGear'], throttle: d.column(3) as RawCarChannels['throttle'], brake,
@@ -250,12 +261,12 @@ export function carDataFromMessages(messages: readonly StreamMessage[]): RawCarD
  * Failed lines are recorded in the returned report, never thrown.
  */
 export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
-  fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
+  fast: (b: Uint8Array, end: number, lineTime: number, out: SampleBuilder) => void,
   slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): ParseReport {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const report: ParseReport = { lines: 0, corrupt: [] };
-  builder.progress.total = countStreamLines(bytes);
   const lines = new StreamLineReader(bytes, report);
+  builder.progress.total = lines.lineCount;
   while (lines.next()) {
     builder.progress.done = report.lines;
     readZLine(bytes, lines.from, lines.to, lines.time, lines.line, report, builder, fast, slow);
@@ -264,17 +275,21 @@ export function readZStream(input: string | Uint8Array, builder: SampleBuilder,
 }
 
 function readZLine(bytes: Buffer, from: number, to: number, time: number, lineNo: number, report: ParseReport, builder: SampleBuilder,
-  fast: (b: Uint8Array, lineTime: number, out: SampleBuilder) => void,
+  fast: (b: Uint8Array, end: number, lineTime: number, out: SampleBuilder) => void,
   slow: (msg: unknown, lineTime: number, out: SampleBuilder) => void): void {
-  let buf: Buffer;
+  let n: number;
   try {
-    buf = inflatePayload(bytes, from, to);
+    n = inflatePayload(bytes, from, to);
   } catch (err) {
     report.corrupt.push({ line: lineNo, reason: `undecodable .z payload: ${(err as Error).message}` });
     return;
   }
+  const buf = inflated.bytes;
+  // The buffer is reused and longer than this payload: a zero just after it stops the fast reader
+  // as the end of the array would (0 is no byte of any JSON token it expects).
+  if (n < buf.length) buf[n] = 0;
   try {
-    fast(buf, time, builder);
+    fast(buf, n, time, builder);
     return;
   } catch (err) {
     builder.abort();
@@ -284,7 +299,7 @@ function readZLine(bytes: Buffer, from: number, to: number, time: number, lineNo
     }
   }
   try {
-    let text = buf.toString('utf8');
+    let text = buf.toString('utf8', 0, n);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     slow(JSON.parse(text), time, builder);
   } catch (err) {
@@ -295,11 +310,22 @@ function readZLine(bytes: Buffer, from: number, to: number, time: number, lineNo
 
 let b64Scratch = Buffer.alloc(64 * 1024);
 
+// Buffer's own latin1 and base64 methods, without the wrappers of toString/write (argument and
+// encoding checks, run per line, and compiled into the reader). Not documented: looked up once,
+// with the documented calls as fallback.
+type Latin1Slice = (this: Buffer, from: number, to: number) => string;
+type Base64Write = (this: Buffer, text: string, offset: number, length: number) => number;
+const proto = Buffer.prototype as unknown as { latin1Slice?: Latin1Slice; base64Write?: Base64Write };
+const latin1Slice: Latin1Slice = typeof proto.latin1Slice === 'function' ? proto.latin1Slice
+  : function (this: Buffer, from: number, to: number) { return this.toString('latin1', from, to); };
+const base64Write: Base64Write = typeof proto.base64Write === 'function' ? proto.base64Write
+  : function (this: Buffer, text: string, offset: number, length: number) { return this.write(text, offset, length, 'base64'); };
+
 /**
  * The payload in `bytes[from, to)` — base64, optionally still in its JSON quotes — → raw DEFLATE →
- * bytes, valid until the next call.
+ * bytes `inflated.bytes[0, n)`, valid until the next call; returns n.
  */
-function inflatePayload(bytes: Buffer, from: number, to: number): Buffer {
+function inflatePayload(bytes: Buffer, from: number, to: number): number {
   if (bytes[from] === 34) from++;
   if (to > from && bytes[to - 1] === 34) to--;
   if (to <= from) throw new Error('empty payload');
@@ -308,6 +334,6 @@ function inflatePayload(bytes: Buffer, from: number, to: number): Buffer {
   if (b64Scratch.length < need) b64Scratch = Buffer.alloc(Math.max(need, b64Scratch.length * 2));
   // Node decodes base64 only from a string: a short one per line, garbage at once (a JavaScript
   // decoder straight from the bytes was slower in a cold process, before V8 compiles it).
-  const n = b64Scratch.write(bytes.toString('latin1', from, to), 'base64');
-  return inflateRawReused(b64Scratch.subarray(0, n));
+  const n = base64Write.call(b64Scratch, latin1Slice.call(bytes, from, to), 0, b64Scratch.length);
+  return inflateRawInto(b64Scratch, n);
 }

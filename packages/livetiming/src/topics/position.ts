@@ -53,14 +53,14 @@ const L_Z = ascii(',"Z":');
 const ON_TRACK = ascii('OnTrack"');
 const OFF_TRACK = ascii('OffTrack"');
 
-/** Fast path over the compact form of the feed; any other shape throws ScanMismatch. */
-function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder): void {
+/** Fast path over `b[0, end)`, the compact form of the feed; any other shape throws ScanMismatch. */
+function scanPositionMessage(b: Uint8Array, end: number, lineTime: number, out: SampleBuilder): void {
   let p = utf8BomLength(b);
   p = lit(b, p, L_POSITION);
   if (b[p] === 93) p++;
   else {
     for (;;) {
-      p = scanEntryUtc(b, lit(b, p, L_TIMESTAMP), lineTime, out, num);
+      p = scanEntryUtc(b, lit(b, p, L_TIMESTAMP), end, lineTime, out, num);
       const utc = num.v;
       p = lit(b, p, L_ENTRIES);
       if (b[p] === 125) p++;
@@ -72,11 +72,11 @@ function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder
           let status: number;
           if (b[p] === 79 && b[p + 1] === 110) { p = lit(b, p, ON_TRACK); status = 1; }
           else { p = lit(b, p, OFF_TRACK); status = 2; }
-          p = readNumber(b, lit(b, p, L_X), num);
+          p = readNumber(b, lit(b, p, L_X), end, num);
           const x = num.v;
-          p = readNumber(b, lit(b, p, L_Y), num);
+          p = readNumber(b, lit(b, p, L_Y), end, num);
           const y = num.v;
-          p = readNumber(b, lit(b, p, L_Z), num);
+          p = readNumber(b, lit(b, p, L_Z), end, num);
           const z = num.v;
           if (b[p] !== 125) throw SCAN_MISMATCH;
           p++;
@@ -99,8 +99,8 @@ function scanPositionMessage(b: Uint8Array, lineTime: number, out: SampleBuilder
   }
   if (b[p] !== 125) throw SCAN_MISMATCH;
   p++;
-  while (p < b.length && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p++;
-  if (p !== b.length) throw SCAN_MISMATCH;
+  while (p < end && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p++;
+  if (p !== end) throw SCAN_MISMATCH;
   out.commit();
 }
 
