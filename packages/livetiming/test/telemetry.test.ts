@@ -107,6 +107,21 @@ describe('stream robustness and FastF1\'s gap filling', () => {
     expect(car.drivers.get('1')!.utcMicros.length).toBe(2);
   });
 
+  it('reports a payload cut inside a number (or just after one) as corrupt, for CarData and Position alike', () => {
+    const good = JSON.stringify({ Entries: [entry('2025-01-01T00:00:10.100Z', { 1: ch(10000, 200) })] });
+    const pos = JSON.stringify({ Position: [{ Timestamp: '2025-01-01T00:00:10.100Z', Entries: { 1: { Status: 'OnTrack', X: -1234, Y: 56, Z: 7 } } }] });
+    // The cut lines are read after longer ones, so the reused inflate buffer still holds bytes past their end.
+    const cut = (json: string, at: string) => json.slice(0, json.lastIndexOf(at) + at.length);
+    const car = parseCarDataStream([zLine('00:00:10.000', good), zLine('00:00:10.100', cut(good, ':1000')),
+      zLine('00:00:10.200', cut(good, ':8')), zLine('00:00:10.300', good)].join('\n'));
+    expect(car.report.corrupt.map((c) => c.line)).toEqual([2, 3]);
+    expect(car.drivers.get('1')!.rpm).toEqual(Uint16Array.of(10000, 10000));
+    const position = parsePositionStream([zLine('00:00:10.000', pos), zLine('00:00:10.100', cut(pos, '"X":-12')),
+      zLine('00:00:10.200', cut(pos, '"Z":7')), zLine('00:00:10.300', pos)].join('\n'));
+    expect(position.report.corrupt.map((c) => c.line)).toEqual([2, 3]);
+    expect(position.drivers.get('1')!.x).toEqual(Float32Array.of(-1234, -1234));
+  });
+
   it('fills a driver missing from some entries with zero rows on the reference timestamps', () => {
     const msg = JSON.stringify({
       Entries: [

@@ -250,7 +250,9 @@ export function readNumber(b: Uint8Array, p: number, end: number, out: { v: numb
   let digits = 0;
   for (;;) {
     const c = b[p]! - 48;
-    if (c < 0 || c > 9) break;
+    // Written so that NaN (read past the end of the array) stops too: a payload cut inside a
+    // number looped for ever.
+    if (!(c >= 0 && c <= 9)) break;
     v = v * 10 + c;
     digits++;
     p++;
